@@ -1,0 +1,52 @@
+"""Errors the user can cause, each with a one-line Chinese message and a documented exit code.
+
+Exit codes (also in README.md):
+
+====  =====================================================================
+0     success (``check``: no error-level finding)
+1     ``check`` found at least one error-level finding
+2     usage error (unknown option, missing argument)
+3     file not found or not a regular file
+4     unsupported file type
+5     file is empty, corrupt or not what its extension says
+6     file is encrypted / password protected
+7     PDF has no text layer (scanned image); OCR is not supported yet
+8     file too large
+====  =====================================================================
+"""
+
+from __future__ import annotations
+
+
+class JuesuanError(Exception):
+    """Base of all errors reported to the user without a traceback."""
+
+    exit_code = 5
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class FileMissingError(JuesuanError):
+    exit_code = 3
+
+
+class UnsupportedFormatError(JuesuanError):
+    exit_code = 4
+
+
+class CorruptFileError(JuesuanError):
+    exit_code = 5
+
+
+class EncryptedFileError(JuesuanError):
+    exit_code = 6
+
+
+class ScannedPdfError(JuesuanError):
+    exit_code = 7
+
+
+class FileTooLargeError(JuesuanError):
+    exit_code = 8

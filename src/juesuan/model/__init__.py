@@ -1,0 +1,400 @@
+"""The domain model of a final-account disclosure (部门决算/单位决算公开).
+
+Every value read from a document carries its :class:`Evidence`: where it was printed (page,
+line, bounding box) and the exact text.  Money is :class:`decimal.Decimal` in 万元; the text as
+printed is kept beside it.
+
+The JSON form (schema ``juesuan.disclosure/1``) is produced by :func:`to_json_dict` and read
+back by :func:`from_json_dict`; it is documented in ``docs/disclosure-json.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+SCHEMA = "juesuan.disclosure/1"
+
+BBox = tuple[float, float, float, float]
+
+
+class TableKind(StrEnum):
+    """The standard tables, numbered as the national 13-table set (财决公开01表…13表)."""
+
+    T01 = "T01"  # 收入支出决算总表
+    T02 = "T02"  # 收入决算表
+    T03 = "T03"  # 支出决算表
+    T04 = "T04"  # 财政拨款收入支出决算总表
+    T05 = "T05"  # 财政拨款支出决算明细表
+    T06 = "T06"  # 一般公共预算财政拨款支出决算表
+    T07 = "T07"  # 一般公共预算财政拨款支出决算明细表
+    T08 = "T08"  # 一般公共预算财政拨款基本支出决算表
+    T09 = "T09"  # 一般公共预算财政拨款项目支出决算表
+    T10 = "T10"  # 政府性基金预算财政拨款收入支出决算表
+    T11 = "T11"  # 国有资本经营预算财政拨款收入支出决算表
+    T12 = "T12"  # 国有资本经营预算财政拨款支出决算表
+    T13 = "T13"  # 财政拨款“三公”经费支出决算表 (一般公共预算 in the 2020 set)
+    # Older (2020) sets add a 政府性基金 “三公” table that has no national number.
+    T13G = "T13G"  # 政府性基金预算财政拨款“三公”经费支出决算表
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where something was read: 1-based page (None for text input), line and exact text."""
+
+    text: str
+    page: int | None = None
+    line: int | None = None
+    bbox: BBox | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"page": self.page, "line": self.line, "text": self.text}
+        if self.bbox is not None:
+            out["bbox"] = [round(v, 1) for v in self.bbox]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        bbox = data.get("bbox")
+        return cls(
+            text=data.get("text", ""),
+            page=data.get("page"),
+            line=data.get("line"),
+            bbox=tuple(bbox) if bbox else None,  # type: ignore[arg-type]
+        )
+
+
+@dataclass(slots=True)
+class Heading:
+    """A part (第一部分…) or numbered section (一、 / （一）) heading as printed in the body."""
+
+    level: int  # 0 = part (部分), 1 = 一、, 2 = （一）
+    number: str  # "第二部分", "五", "（三）" … as printed, normalised to its numeral
+    title: str
+    evidence: Evidence
+    key: str | None = None  # catalog key of the section when recognised (e.g. "income")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "number": self.number,
+            "title": self.title,
+            "key": self.key,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class TocEntry:
+    """One line of the 目录 (table of contents)."""
+
+    level: int
+    number: str
+    title: str
+    page_ref: int | None
+    evidence: Evidence
+    table_kind: TableKind | None = None  # when the entry names a standard table
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "number": self.number,
+            "title": self.title,
+            "page_ref": self.page_ref,
+            "table_kind": self.table_kind.value if self.table_kind else None,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class TableRow:
+    """One printed row of a standard table.
+
+    ``values`` maps canonical column names (catalog ``columns``) to amounts in 万元; ``raw``
+    keeps each cell's text exactly as printed.  A blank cell is absent from ``raw`` and
+    recorded as ``None`` in ``values`` only when the column exists in the table.
+    """
+
+    name: str
+    values: dict[str, Decimal | None]
+    raw: dict[str, str]
+    evidence: Evidence
+    code: str | None = None  # functional/economic code as printed (joined when split 类/款/项)
+    side: str | None = None  # "income"/"expense" for two-sided tables; block for T08
+    ref_code: str | None = None  # 类 code derived from the name (T01/T04 expense lines)
+    line_no: str | None = None  # 行次 when printed
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "values": {k: (None if v is None else str(v)) for k, v in self.values.items()},
+            "raw": dict(self.raw),
+            "evidence": self.evidence.to_dict(),
+        }
+        if self.side is not None:
+            out["side"] = self.side
+        if self.ref_code is not None:
+            out["ref_code"] = self.ref_code
+        if self.line_no is not None:
+            out["line_no"] = self.line_no
+        return out
+
+
+@dataclass(slots=True)
+class Table:
+    """A recognised standard table."""
+
+    kind: TableKind
+    title: str  # as printed (may be damaged)
+    pages: list[int]  # 1-based; empty for text input
+    columns: list[str]  # canonical column names present
+    rows: list[TableRow]
+    evidence: Evidence  # the title (or the first header line when the title is missing)
+    unit: str = "万元"  # unit printed in the header (单位：元/万元)
+    scale: Decimal = Decimal(1)  # factor applied to printed amounts to get 万元
+    empty_statement: str | None = None  # "本表无数据" or the 说明 sentence
+    number: str | None = None  # 财决公开06表 / the list number as printed
+    column_labels: dict[str, str] = field(default_factory=dict)  # canonical -> header text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "title": self.title,
+            "number": self.number,
+            "pages": self.pages,
+            "unit": self.unit,
+            "columns": self.columns,
+            "column_labels": self.column_labels,
+            "rows": [r.to_dict() for r in self.rows],
+            "empty_statement": self.empty_statement,
+            "evidence": self.evidence.to_dict(),
+        }
+
+    def row(self, code: str) -> TableRow | None:
+        """The first row carrying the given code (or ref_code)."""
+        for r in self.rows:
+            if r.code == code or r.ref_code == code:
+                return r
+        return None
+
+
+@dataclass(slots=True)
+class Statement:
+    """A fact stated in the explanation (决算情况说明).
+
+    ``measure`` is one of the documented measures (amount, share, change_amount, change_rate,
+    direction, budget, completion_rate, count, score, …); ``value`` is a Decimal for numbers
+    and a string for words (direction words such as 增加/减少/持平/大于/小于/等于).
+    """
+
+    section: str  # section number as printed ("一", "五（三）", "十（二）")
+    subject: str  # what the number is about, normalised (e.g. "本年收入合计", "基本支出")
+    measure: str
+    value: Decimal | str
+    unit: str  # "万元", "%", "个", "辆", "批次", "人次", "分", "" for words
+    evidence: Evidence
+    code: str | None = None  # functional code when the subject is a 类/款/项 path
+    topic: str | None = None  # catalog key of the section (e.g. "income", "sangong")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "topic": self.topic,
+            "subject": self.subject,
+            "code": self.code,
+            "measure": self.measure,
+            "value": str(self.value),
+            "unit": self.unit,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph of body text (soft line breaks rejoined), with the section it sits in."""
+
+    text: str
+    section: str | None
+    evidence: Evidence  # first line of the paragraph; text = the whole paragraph
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "text": self.text, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(slots=True)
+class RawEvaluationTable:
+    """A performance self-evaluation table kept as raw cell rows (modelled in a later issue)."""
+
+    title: str
+    rows: list[list[str]]
+    evidence: Evidence
+    project: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "project": self.project,
+            "rows": self.rows,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    path: str
+    format: str  # pdf, txt, docx, xlsx
+    pages: int | None  # None for formats without pages
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "format": self.format, "pages": self.pages, "sha256": self.sha256}
+
+
+@dataclass(slots=True)
+class Disclosure:
+    """A whole disclosure as read from one document."""
+
+    source: SourceInfo
+    unit: str | None = None
+    year: int | None = None
+    kind: str | None = None  # "部门" or "单位"
+    publication_date: str | None = None  # ISO date when printed (公开时间)
+    layout: str | None = None  # catalog layout id, e.g. "sichuan-13", "shanghai-9"
+    toc: list[TocEntry] = field(default_factory=list)
+    outline: list[Heading] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    evaluations: list[RawEvaluationTable] = field(default_factory=list)
+    listed_tables: list[TableKind] = field(default_factory=list)  # named in 目录 or 附表 list
+    cover: Evidence | None = None
+    notes: list[str] = field(default_factory=list)  # reader remarks (e.g. damaged title)
+
+    def table(self, kind: TableKind) -> Table | None:
+        for t in self.tables:
+            if t.kind == kind:
+                return t
+        return None
+
+    def statements_for(self, subject: str, measure: str | None = None) -> list[Statement]:
+        return [
+            s
+            for s in self.statements
+            if s.subject == subject and (measure is None or s.measure == measure)
+        ]
+
+
+def to_json_dict(doc: Disclosure) -> dict[str, Any]:
+    """The versioned JSON form of a disclosure (schema ``juesuan.disclosure/1``)."""
+    return {
+        "schema": SCHEMA,
+        "source": doc.source.to_dict(),
+        "unit": doc.unit,
+        "year": doc.year,
+        "kind": doc.kind,
+        "publication_date": doc.publication_date,
+        "layout": doc.layout,
+        "cover": doc.cover.to_dict() if doc.cover else None,
+        "toc": [t.to_dict() for t in doc.toc],
+        "listed_tables": [k.value for k in doc.listed_tables],
+        "outline": [h.to_dict() for h in doc.outline],
+        "tables": [t.to_dict() for t in doc.tables],
+        "statements": [s.to_dict() for s in doc.statements],
+        "paragraphs": [p.to_dict() for p in doc.paragraphs],
+        "evaluations": [e.to_dict() for e in doc.evaluations],
+        "notes": list(doc.notes),
+    }
+
+
+def _dec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def from_json_dict(data: dict[str, Any]) -> Disclosure:
+    """Rebuild a :class:`Disclosure` from its JSON form."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"unsupported schema {data.get('schema')!r}")
+    src = data["source"]
+    doc = Disclosure(
+        source=SourceInfo(src["path"], src["format"], src.get("pages"), src.get("sha256", "")),
+        unit=data.get("unit"),
+        year=data.get("year"),
+        kind=data.get("kind"),
+        publication_date=data.get("publication_date"),
+        layout=data.get("layout"),
+        cover=Evidence.from_dict(data["cover"]) if data.get("cover") else None,
+        listed_tables=[TableKind(k) for k in data.get("listed_tables", [])],
+        notes=list(data.get("notes", [])),
+    )
+    for t in data.get("toc", []):
+        doc.toc.append(
+            TocEntry(
+                level=t["level"],
+                number=t["number"],
+                title=t["title"],
+                page_ref=t.get("page_ref"),
+                evidence=Evidence.from_dict(t["evidence"]),
+                table_kind=TableKind(t["table_kind"]) if t.get("table_kind") else None,
+            )
+        )
+    for h in data.get("outline", []):
+        doc.outline.append(
+            Heading(h["level"], h["number"], h["title"], Evidence.from_dict(h["evidence"]), h.get("key"))
+        )
+    for t in data.get("tables", []):
+        rows = [
+            TableRow(
+                name=r["name"],
+                values={k: _dec(v) for k, v in r["values"].items()},
+                raw=dict(r.get("raw", {})),
+                evidence=Evidence.from_dict(r["evidence"]),
+                code=r.get("code"),
+                side=r.get("side"),
+                ref_code=r.get("ref_code"),
+                line_no=r.get("line_no"),
+            )
+            for r in t["rows"]
+        ]
+        doc.tables.append(
+            Table(
+                kind=TableKind(t["kind"]),
+                title=t["title"],
+                pages=list(t.get("pages", [])),
+                columns=list(t["columns"]),
+                rows=rows,
+                evidence=Evidence.from_dict(t["evidence"]),
+                unit=t.get("unit", "万元"),
+                empty_statement=t.get("empty_statement"),
+                number=t.get("number"),
+                column_labels=dict(t.get("column_labels", {})),
+            )
+        )
+    for s in data.get("statements", []):
+        raw_value: str = s["value"]
+        value: Decimal | str
+        try:
+            value = Decimal(raw_value) if s["unit"] else raw_value
+        except ArithmeticError:
+            value = raw_value
+        doc.statements.append(
+            Statement(
+                section=s["section"],
+                subject=s["subject"],
+                measure=s["measure"],
+                value=value,
+                unit=s["unit"],
+                evidence=Evidence.from_dict(s["evidence"]),
+                code=s.get("code"),
+                topic=s.get("topic"),
+            )
+        )
+    for p in data.get("paragraphs", []):
+        doc.paragraphs.append(Paragraph(p["text"], p.get("section"), Evidence.from_dict(p["evidence"])))
+    for e in data.get("evaluations", []):
+        doc.evaluations.append(
+            RawEvaluationTable(e["title"], e["rows"], Evidence.from_dict(e["evidence"]), e.get("project"))
+        )
+    return doc
