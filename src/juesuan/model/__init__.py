@@ -62,7 +62,7 @@ class Evidence:
             text=data.get("text", ""),
             page=data.get("page"),
             line=data.get("line"),
-            bbox=tuple(bbox) if bbox else None,  # type: ignore[arg-type]
+            bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
         )
 
 
@@ -217,11 +217,20 @@ class Paragraph:
     """A paragraph of body text (soft line breaks rejoined), with the section it sits in."""
 
     text: str
-    section: str | None
+    section: str | None  # section path as printed, e.g. "五（三）"
     evidence: Evidence  # first line of the paragraph; text = the whole paragraph
+    part: str | None = None  # part key: overview, explanation, glossary, annex, tables
+    topic: str | None = None  # catalog key of the innermost recognised section
+    lines: list[Evidence] = field(default_factory=list)  # every source line joined here
 
     def to_dict(self) -> dict[str, Any]:
-        return {"section": self.section, "text": self.text, "evidence": self.evidence.to_dict()}
+        return {
+            "part": self.part,
+            "section": self.section,
+            "topic": self.topic,
+            "text": self.text,
+            "evidence": self.evidence.to_dict(),
+        }
 
 
 @dataclass(slots=True)
@@ -250,7 +259,12 @@ class SourceInfo:
     sha256: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "format": self.format, "pages": self.pages, "sha256": self.sha256}
+        return {
+            "path": self.path,
+            "format": self.format,
+            "pages": self.pages,
+            "sha256": self.sha256,
+        }
 
 
 @dataclass(slots=True)
@@ -342,7 +356,9 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
         )
     for h in data.get("outline", []):
         doc.outline.append(
-            Heading(h["level"], h["number"], h["title"], Evidence.from_dict(h["evidence"]), h.get("key"))
+            Heading(
+                h["level"], h["number"], h["title"], Evidence.from_dict(h["evidence"]), h.get("key")
+            )
         )
     for t in data.get("tables", []):
         rows = [
@@ -392,9 +408,19 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
             )
         )
     for p in data.get("paragraphs", []):
-        doc.paragraphs.append(Paragraph(p["text"], p.get("section"), Evidence.from_dict(p["evidence"])))
+        doc.paragraphs.append(
+            Paragraph(
+                p["text"],
+                p.get("section"),
+                Evidence.from_dict(p["evidence"]),
+                part=p.get("part"),
+                topic=p.get("topic"),
+            )
+        )
     for e in data.get("evaluations", []):
         doc.evaluations.append(
-            RawEvaluationTable(e["title"], e["rows"], Evidence.from_dict(e["evidence"]), e.get("project"))
+            RawEvaluationTable(
+                e["title"], e["rows"], Evidence.from_dict(e["evidence"]), e.get("project")
+            )
         )
     return doc

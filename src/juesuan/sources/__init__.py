@@ -52,7 +52,9 @@ def sniff(path: Path, head: bytes) -> str:
     if b"\x00" not in head[:4096]:
         # No extension we know, but it reads as text: treat it as text only when it decodes.
         return "txt"
-    raise UnsupportedFormatError(f"不支持的文件类型“{suffix or '无扩展名'}”，支持：{SUPPORTED}：{path}")
+    raise UnsupportedFormatError(
+        f"不支持的文件类型“{suffix or '无扩展名'}”，支持：{SUPPORTED}：{path}"
+    )
 
 
 def load(path: str | Path) -> RawDocument:
@@ -67,7 +69,8 @@ def load(path: str | Path) -> RawDocument:
         raise CorruptFileError(f"文件为空：{p}")
     if size > MAX_INPUT_BYTES:
         raise FileTooLargeError(
-            f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_INPUT_BYTES // 1024 // 1024} MB）：{p}"
+            f"文件过大（{size / 1024 / 1024:.0f} MB，"
+            f"上限 {MAX_INPUT_BYTES // 1024 // 1024} MB）：{p}"
         )
     data = p.read_bytes()
     digest = hashlib.sha256(data).hexdigest()

@@ -1,0 +1,1 @@
+"""Renderers of extracted data and findings."""

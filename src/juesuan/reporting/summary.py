@@ -1,0 +1,65 @@
+"""A readable Chinese summary of an extracted disclosure (``juesuan extract --format text``)."""
+
+from __future__ import annotations
+
+from juesuan import catalog
+from juesuan.model import Disclosure, Evidence
+
+KIND_NAMES = {kind: spec.title for kind, spec in catalog.table_specs().items()}
+
+
+def _where(ev: Evidence) -> str:
+    if ev.page is not None:
+        return f"第{ev.page}页"
+    if ev.line is not None:
+        return f"第{ev.line}行"
+    return ""
+
+
+def render_summary(doc: Disclosure) -> str:
+    out: list[str] = []
+    layout = catalog.layouts().get(doc.layout or "")
+    out.append(
+        f"文件：{doc.source.path}（{doc.source.format.upper()}"
+        + (f"，{doc.source.pages}页）" if doc.source.pages else "）")
+    )
+    out.append(f"单位：{doc.unit or '未识别'}")
+    out.append(f"年度：{doc.year or '未识别'}    类型：{(doc.kind or '未识别') + '决算'}")
+    if doc.publication_date:
+        out.append(f"公开时间：{doc.publication_date}")
+    out.append(f"版式：{layout.name if layout else '未识别'}")
+    for note in doc.notes:
+        out.append(f"说明：{note}")
+    out.append("")
+    out.append("【结构】")
+    for h in doc.outline:
+        if h.level <= 1 and (h.level == 0 or h.key):
+            indent = "  " * h.level
+            sep = "、" if h.level == 1 and h.number else " "
+            out.append(f"{indent}{h.number}{sep}{h.title}（{_where(h.evidence)}）")
+    out.append("")
+    listed = ", ".join(KIND_NAMES[k] for k in doc.listed_tables)
+    out.append(
+        f"【决算表】目录列出 {len(doc.listed_tables)} 张" + (f"：{listed}" if listed else "")
+    )
+    found = {t.kind for t in doc.tables}
+    for t in doc.tables:
+        pages = f"第{'、'.join(str(p) for p in t.pages)}页" if t.pages else _where(t.evidence)
+        state = f"{len(t.rows)} 行" if t.rows else (t.empty_statement or "无数据行")
+        out.append(f"  {t.kind.value} {t.title}（{pages}，单位：{t.unit}）：{state}")
+    missing = [k for k in doc.listed_tables if k not in found]
+    if missing:
+        out.append("  正文未找到：" + "、".join(KIND_NAMES[k] for k in missing))
+    out.append("")
+    out.append(f"【情况说明中的数字】共 {len(doc.statements)} 项")
+    for s in doc.statements:
+        unit = s.unit if s.unit not in ("", None) else ""
+        out.append(
+            f"  {s.section or ''} {s.subject} {s.measure}：{s.value}{unit}（{_where(s.evidence)}）"
+        )
+    if doc.evaluations:
+        out.append("")
+        out.append(f"【绩效自评表】共 {len(doc.evaluations)} 张")
+        for e in doc.evaluations:
+            out.append(f"  {e.project or e.title}（{_where(e.evidence)}）")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,685 @@
+"""PDF reader: words in geometric reading order, ruled tables as grids.
+
+The text layer of published disclosures is often out of visual order (Word puts a wrapped
+name before its code, a number before its row), so nothing here trusts it: every word is
+placed by its box.
+
+- Plain text: words are clustered into visual lines by vertical overlap, lines are sorted top
+  to bottom and words left to right.  Words that touch are joined without a space, a small
+  gap becomes one space and a large gap (more than ``CELL_GAP`` character heights) starts a
+  new cell, so an unruled row still arrives as separate :class:`RawCell` pieces (``col=None``).
+- Ruled tables: Word/WPS exports draw borders as thin filled rectangles or stroked lines.
+  Horizontal and vertical rulings are merged, grouped into connected grids, and every grid of
+  at least 2×2 cells becomes a :class:`RawTable` with ``ruled=True``: one row per band between
+  two horizontal rulings, one cell per region bounded by rulings (``col`` is the index of the
+  cell's left ruling among the grid's distinct vertical rulings, ``span`` the number of grid
+  columns it covers).  A cell merged across bands (no ruling between them) is reported once,
+  in the band holding its text; the other bands get an empty cell in its place.  A row's
+  ``text`` has exactly ``ncols`` tab-separated fields, a cell's text sitting in the field of
+  its ``col`` (the fields a span covers stay empty), so ``text.split("\\t")[col]`` is the cell.
+
+Coordinates are PDF points with a top-left origin, in the page's displayed (rotated) frame.
+``line`` counts visual lines on the page, table text lines included.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pymupdf as _pymupdf
+
+from juesuan.errors import CorruptFileError, EncryptedFileError, ScannedPdfError
+from juesuan.sources.raw import BBox, RawCell, RawDocument, RawItem, RawLine, RawPage, RawTable
+
+#: PyMuPDF ships without type hints; one ``Any`` alias keeps ``mypy --strict`` quiet.
+pymupdf: Any = _pymupdf
+pymupdf.no_recommend_layout()
+
+#: A gap wider than this many line heights (≈ CJK character widths) separates two cells.
+CELL_GAP = 1.5
+#: A gap narrower than this many line heights means the words touch (no space between them).
+TOUCH_GAP = 0.1
+#: Two words are on one line when their boxes overlap by this share of the smaller height.
+LINE_OVERLAP = 0.5
+#: Rulings: thickest filled rectangle still read as a line, and position/gap tolerances (pt).
+RULE_MAX_THICKNESS = 3.0
+RULE_POS_TOL = 1.5
+RULE_GAP_TOL = 2.5
+#: Rulings closer than this (pt) are one grid line (double borders, thick borders).
+GRID_MERGE = 3.0
+#: A page with fewer characters than this is near-empty: a cover, a blank or a scanned image.
+#: A document whose pages are all near-empty, with at least one picture page, is a scan.
+SPARSE_PAGE_CHARS = 20
+
+_METADATA_KEYS = ("title", "author", "subject", "creator", "producer", "creationDate", "modDate")
+_NUMBER = re.compile(r"^[-+(（]?\d[\d,，]*(?:\.\d+)?%?[)）]?$")
+
+
+def _is_wide(ch: str) -> bool:
+    """CJK ideographs, kana, hangul and full-width punctuation: no space next to them."""
+    code = ord(ch)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F  # general punctuation: “ ” ‘ ’ — …
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# words and lines
+
+
+@dataclass(slots=True)
+class _Word:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass(slots=True)
+class _Line:
+    words: list[_Word]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    number: int = 0  # 1-based visual line index on the page, set once all lines are known
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
+    """Group words into visual lines (top to bottom), each line's words left to right."""
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+        best: _Line | None = None
+        best_overlap = 0.0
+        # Words arrive by centre height, so only the last few lines can still take this one.
+        for line in lines[-3:]:
+            overlap = min(line.y1, word.y1) - max(line.y0, word.y0)
+            need = LINE_OVERLAP * min(line.height, word.height)
+            if overlap >= need and overlap > best_overlap:
+                best, best_overlap = line, overlap
+        if best is None:
+            lines.append(_Line([word], word.x0, word.y0, word.x1, word.y1))
+        else:
+            best.words.append(word)
+            best.x0 = min(best.x0, word.x0)
+            best.y0 = min(best.y0, word.y0)
+            best.x1 = max(best.x1, word.x1)
+            best.y1 = max(best.y1, word.y1)
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda ln: (ln.y0, ln.x0))
+    return lines
+
+
+def _line_height(words: Sequence[_Word]) -> float:
+    return statistics.median(w.height for w in words) if words else 0.0
+
+
+def _join_words(words: Sequence[_Word], height: float) -> str:
+    """Words of one line piece: touching words glued, any other gap one space."""
+    parts: list[str] = []
+    prev: _Word | None = None
+    for word in words:
+        if prev is not None and word.x0 - prev.x1 > TOUCH_GAP * height:
+            parts.append(" ")
+        parts.append(word.text)
+        prev = word
+    return "".join(parts)
+
+
+def _split_cells(line: _Line) -> list[list[_Word]]:
+    """Split a line's words at large gaps."""
+    height = _line_height(line.words)
+    pieces: list[list[_Word]] = []
+    for word in line.words:
+        if pieces and word.x0 - pieces[-1][-1].x1 <= CELL_GAP * height:
+            pieces[-1].append(word)
+        else:
+            pieces.append([word])
+    return pieces
+
+
+def _join_lines(texts: Sequence[str]) -> str:
+    """Wrapped lines of one cell: CJK text continues without a space, other text with one."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if out and not (_is_wide(out[-1]) or _is_wide(text[0])):
+            out += " "
+        out += text
+    return out
+
+
+def _bbox_of(words: Sequence[_Word]) -> BBox:
+    return (
+        min(w.x0 for w in words),
+        min(w.y0 for w in words),
+        max(w.x1 for w in words),
+        max(w.y1 for w in words),
+    )
+
+
+def _size(words: Sequence[_Word]) -> float | None:
+    """Approximate font size: the median word box height (the line box of the font)."""
+    return round(_line_height(words), 1) if words else None
+
+
+def _plain_line(line: _Line, page: int) -> RawLine:
+    height = _line_height(line.words)
+    cells = [RawCell(_join_words(piece, height), _bbox_of(piece)) for piece in _split_cells(line)]
+    return RawLine(
+        text=" ".join(cell.text for cell in cells),
+        page=page,
+        line=line.number,
+        bbox=(line.x0, line.y0, line.x1, line.y1),
+        cells=cells,
+        size=_size(line.words),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# rulings and grids
+
+_Seg = tuple[float, float, float]  # (position, start, end): y,x0,x1 for H; x,y0,y1 for V
+
+
+@lru_cache(maxsize=64)
+def _is_light(color: tuple[float, ...] | None) -> bool:
+    """No paint, or white/near-white paint: invisible on paper, so not a ruling."""
+    return color is None or all(c > 0.9 for c in color)
+
+
+def _paint(value: Any) -> tuple[float, ...] | None:
+    try:
+        return tuple(float(c) for c in value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+_Point = tuple[float, float]
+
+
+class _Rulings:
+    """Horizontal and vertical segments gathered from a page's vector paths."""
+
+    def __init__(self, matrix: Any) -> None:
+        self.matrix = matrix  # page rotation, or None
+        self.hs: list[_Seg] = []
+        self.vs: list[_Seg] = []
+
+    def point(self, p: Sequence[float]) -> _Point:
+        if self.matrix is None:
+            return (p[0], p[1])
+        q = pymupdf.Point(p[0], p[1]) * self.matrix
+        return (q.x, q.y)
+
+    def line(self, a: _Point, b: _Point) -> None:
+        (x0, y0), (x1, y1) = a, b
+        if abs(y1 - y0) <= RULE_POS_TOL and abs(x1 - x0) > RULE_POS_TOL:
+            self.hs.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= RULE_POS_TOL and abs(y1 - y0) > RULE_POS_TOL:
+            self.vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+    def rect(self, a: _Point, b: _Point, stroked: bool) -> None:
+        x0, x1 = sorted((a[0], b[0]))
+        y0, y1 = sorted((a[1], b[1]))
+        w, h = x1 - x0, y1 - y0
+        if h <= RULE_MAX_THICKNESS and w > 2 * h:
+            self.hs.append(((y0 + y1) / 2, x0, x1))
+        elif w <= RULE_MAX_THICKNESS and h > 2 * w:
+            self.vs.append(((x0 + x1) / 2, y0, y1))
+        elif stroked and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            self.hs.extend(((y0, x0, x1), (y1, x0, x1)))
+            self.vs.extend(((x0, y0, y1), (x1, y0, y1)))
+
+    def polygon(self, points: list[_Point]) -> None:
+        """A filled outline (a transformed rectangle): a rect when its edges are axis-parallel."""
+        if len(points) > 6:
+            return
+        for (ax, ay), (bx, by) in pairwise(points):
+            if abs(ax - bx) > 0.01 and abs(ay - by) > 0.01:
+                return
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        self.rect((min(xs), min(ys)), (max(xs), max(ys)), False)
+
+    def add_path(self, path: dict[str, Any]) -> None:
+        kind = path.get("type", "")
+        stroked = "s" in kind and not _is_light(_paint(path.get("color")))
+        filled = "f" in kind and not _is_light(_paint(path.get("fill")))
+        if not (stroked or filled):
+            return
+        outline: list[_Point] = []  # a filled shape drawn as a run of lines
+        for item in path.get("items", ()):
+            op = item[0]
+            if op == "l":
+                a, b = self.point(item[1]), self.point(item[2])
+                if stroked:
+                    self.line(a, b)
+                elif outline and outline[-1] == a:
+                    outline.append(b)
+                else:
+                    if outline:
+                        self.polygon(outline)
+                    outline = [a, b]
+            elif op == "re":
+                r = item[1]
+                self.rect(self.point(r[:2]), self.point(r[2:4]), stroked)
+            elif op == "qu":
+                corners = [self.point(p) for p in item[1]]
+                if stroked:
+                    for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
+                        self.line(a, b)
+                else:
+                    self.polygon([*corners, corners[0]])
+        if outline:
+            self.polygon(outline)
+
+
+def _merge_segments(segs: list[_Seg]) -> list[_Seg]:
+    """Join collinear segments that touch or nearly touch (Word draws one per cell edge)."""
+    out: list[_Seg] = []
+    segs.sort()
+    i = 0
+    while i < len(segs):
+        j = i
+        while j + 1 < len(segs) and segs[j + 1][0] - segs[i][0] <= RULE_POS_TOL:
+            j += 1
+        group = sorted(segs[i : j + 1], key=lambda s: s[1])
+        pos = sum(s[0] for s in group) / len(group)
+        start, end = group[0][1], group[0][2]
+        for _, a, b in group[1:]:
+            if a <= end + RULE_GAP_TOL:
+                end = max(end, b)
+            else:
+                out.append((pos, start, end))
+                start, end = a, b
+        out.append((pos, start, end))
+        i = j + 1
+    return out
+
+
+def _cluster_positions(values: Iterable[float]) -> list[float]:
+    """Distinct grid lines: positions closer than GRID_MERGE collapse to their mean."""
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= GRID_MERGE:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(g) / len(g) for g in groups]
+
+
+@dataclass(slots=True)
+class _Grid:
+    hs: list[_Seg]
+    vs: list[_Seg]
+    xs: list[float] = field(default_factory=list)
+    ys: list[float] = field(default_factory=list)
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+
+def _find_grids(hs: list[_Seg], vs: list[_Seg]) -> list[_Grid]:
+    """Connected groups of crossing rulings that form at least a 2×2 grid."""
+    hs = _merge_segments(hs)
+    vs = _merge_segments(vs)
+    n = len(hs) + len(vs)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    t = RULE_GAP_TOL
+    for i, (y, x0, x1) in enumerate(hs):
+        for j, (x, y0, y1) in enumerate(vs):
+            if x0 - t <= x <= x1 + t and y0 - t <= y <= y1 + t:
+                a, b = find(i), find(len(hs) + j)
+                if a != b:
+                    parent[a] = b
+    groups: dict[int, _Grid] = {}
+    for i, seg in enumerate(hs):
+        groups.setdefault(find(i), _Grid([], [])).hs.append(seg)
+    for j, seg in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), _Grid([], [])).vs.append(seg)
+    grids: list[_Grid] = []
+    for grid in groups.values():
+        if not grid.hs or not grid.vs:
+            continue
+        # The outer box counts as a ruling even where a border is not drawn (open sides).
+        left = min(min(s[1] for s in grid.hs), min(s[0] for s in grid.vs))
+        right = max(max(s[2] for s in grid.hs), max(s[0] for s in grid.vs))
+        top = min(min(s[0] for s in grid.hs), min(s[1] for s in grid.vs))
+        bottom = max(max(s[0] for s in grid.hs), max(s[2] for s in grid.vs))
+        grid.xs = _cluster_positions([left, right, *(s[0] for s in grid.vs)])
+        grid.ys = _cluster_positions([top, bottom, *(s[0] for s in grid.hs)])
+        if len(grid.xs) >= 3 and len(grid.ys) >= 3:
+            grids.append(grid)
+    grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
+    return grids
+
+
+def _spans_by_line(segs: list[_Seg], lines: list[float]) -> list[list[tuple[float, float]]]:
+    """The extents of the segments lying on each grid line."""
+    out: list[list[tuple[float, float]]] = [[] for _ in lines]
+    for pos, a, b in segs:
+        k = bisect_right(lines, pos)  # lines[k - 1] <= pos < lines[k]
+        if k and (k == len(lines) or pos - lines[k - 1] <= lines[k] - pos):
+            k -= 1
+        if abs(lines[k] - pos) <= GRID_MERGE:
+            out[k].append((a, b))
+    return out
+
+
+def _covered(spans: list[tuple[float, float]], at: float) -> bool:
+    """Whether one of a grid line's segments crosses coordinate ``at``."""
+    t = RULE_GAP_TOL
+    return any(a - t <= at <= b + t for a, b in spans)
+
+
+@dataclass(slots=True)
+class _Cell:
+    col: int
+    span: int
+    top: int  # first band
+    bottom: int  # last band (inclusive)
+    words: list[_Word] = field(default_factory=list)
+
+
+def _build_table(grid: _Grid, words: list[_Word], lines: list[_Line], page: int) -> RawTable:
+    xs, ys = grid.xs, grid.ys
+    ncols, nbands = len(xs) - 1, len(ys) - 1
+    # Cell regions per band: a band's column edges are the vertical rulings crossing it.
+    band_cells: list[list[_Cell]] = []
+    col_owner: list[list[_Cell]] = []  # band -> grid column -> cell covering it
+    v_spans = _spans_by_line(grid.vs, xs)
+    h_spans = _spans_by_line(grid.hs, ys)
+    for r in range(nbands):
+        mid = (ys[r] + ys[r + 1]) / 2
+        edges = [i for i in range(1, ncols) if _covered(v_spans[i], mid)]
+        edges = [0, *edges, ncols]
+        row: list[_Cell] = []
+        owner: list[_Cell] = []
+        for a, b in pairwise(edges):
+            cell = _Cell(a, b - a, r, r)
+            # Merged with the cell above when no horizontal ruling separates them.
+            if r and not _covered(h_spans[r], (xs[a] + xs[b]) / 2):
+                above = col_owner[r - 1][a]
+                if above.col == a and above.span == b - a:
+                    above.bottom = r
+                    cell = above
+            row.append(cell)
+            owner.extend([cell] * (b - a))
+        band_cells.append(row)
+        col_owner.append(owner)
+
+    for word in words:
+        r = min(max(bisect_right(ys, word.cy) - 1, 0), nbands - 1)
+        c = min(max(bisect_right(xs, word.cx) - 1, 0), ncols - 1)
+        col_owner[r][c].words.append(word)
+
+    # A merged cell's text belongs to the band holding the centre of that text.
+    home: dict[int, int] = {}
+    for row in band_cells:
+        for cell in row:
+            if id(cell) in home:
+                continue
+            band = cell.top
+            if cell.words:
+                _, y0, _, y1 = _bbox_of(cell.words)
+                band = min(max(bisect_right(ys, (y0 + y1) / 2) - 1, cell.top), cell.bottom)
+            home[id(cell)] = band
+
+    line_of = {id(w): ln.number for ln in lines for w in ln.words}
+    rows: list[RawLine] = []
+    last_line = min((ln.number for ln in lines), default=1)
+    for r, row in enumerate(band_cells):
+        cells: list[RawCell] = []
+        fields = [""] * ncols
+        row_words: list[_Word] = []
+        for cell in row:
+            if home[id(cell)] == r:
+                text = _cell_text(cell.words)
+                bbox = (xs[cell.col], ys[cell.top], xs[cell.col + cell.span], ys[cell.bottom + 1])
+                row_words.extend(cell.words)
+            else:
+                text = ""
+                bbox = (xs[cell.col], ys[r], xs[cell.col + cell.span], ys[r + 1])
+            fields[cell.col] = text
+            cells.append(RawCell(text, bbox, col=cell.col, span=cell.span))
+        if row_words:
+            number = min(line_of.get(id(w), last_line) for w in row_words)
+            last_line = number
+        else:
+            number = last_line
+        rows.append(
+            RawLine(
+                text="\t".join(fields),
+                page=page,
+                line=number,
+                bbox=(xs[0], ys[r], xs[-1], ys[r + 1]),
+                cells=cells,
+                size=_size(row_words),
+            )
+        )
+    return RawTable(rows=rows, page=page, bbox=grid.bbox, ncols=ncols, ruled=True)
+
+
+def _cell_text(words: list[_Word]) -> str:
+    if len(words) <= 1:
+        return words[0].text if words else ""
+    lines = _cluster_lines(words)
+    return _join_lines([_join_words(ln.words, _line_height(ln.words)) for ln in lines])
+
+
+# --------------------------------------------------------------------------------------------
+# pages and documents
+
+
+def _page_words(page: Any, matrix: Any) -> list[_Word]:
+    words: list[_Word] = []
+    for item in page.get_text("words", sort=False):
+        text = item[4].strip()
+        if not text:
+            continue
+        x0, y0, x1, y1 = item[:4]
+        if matrix is not None:
+            r = pymupdf.Rect(x0, y0, x1, y1) * matrix
+            x0, y0, x1, y1 = r.x0, r.y0, r.x1, r.y1
+        if x1 - x0 <= 0 or y1 - y0 <= 0:
+            continue
+        words.append(_Word(x0, y0, x1, y1, text))
+    return words
+
+
+def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
+    """One page in the raw form, and the number of non-space characters on it."""
+    rotation = int(page.rotation or 0) % 360
+    matrix = page.rotation_matrix if rotation else None
+    words = _page_words(page, matrix)
+    chars = sum(len(w.text) for w in words)
+    rect = page.rect
+    raw = RawPage(number, width=float(rect.width), height=float(rect.height), rotation=rotation)
+    if not words:
+        return raw, 0
+
+    grids: list[_Grid] = []
+    try:
+        paths = page.get_cdrawings()
+    except Exception:  # a broken content stream: read the text, leave the tables unruled
+        paths = []
+    if paths:
+        rulings = _Rulings(matrix)
+        for path in paths:
+            rulings.add_path(path)
+        grids = _find_grids(rulings.hs, rulings.vs)
+
+    table_words: list[list[_Word]] = [[] for _ in grids]
+    free: list[_Word] = []
+    for word in words:
+        cx, cy = word.cx, word.cy
+        for k, grid in enumerate(grids):
+            x0, y0, x1, y1 = grid.bbox
+            if x0 <= cx <= x1 and y0 <= cy <= y1:
+                table_words[k].append(word)
+                break
+        else:
+            free.append(word)
+
+    # Number every visual line on the page, table text included, in vertical order.
+    free_lines = _cluster_lines(free)
+    table_lines = [_cluster_lines(ws) for ws in table_words]
+    everything = sorted(
+        [*free_lines, *(ln for lines in table_lines for ln in lines)],
+        key=lambda ln: (ln.y0, ln.x0),
+    )
+    for i, line in enumerate(everything, start=1):
+        line.number = i
+
+    placed: list[tuple[float, int, RawItem]] = [
+        (line.y0, line.number, _plain_line(line, number)) for line in free_lines
+    ]
+    for grid, ws, lines in zip(grids, table_words, table_lines, strict=True):
+        table = _build_table(grid, ws, lines, number)
+        placed.append((grid.ys[0], table.line, table))
+    placed.sort(key=lambda p: (p[0], p[1]))
+    raw.items = [item for _, _, item in placed]
+    return raw, chars
+
+
+def _open(path: Path, data: bytes) -> Any:
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:
+        raise CorruptFileError(f"PDF 文件已损坏，无法打开：{path}") from exc
+    try:
+        if doc.needs_pass:
+            raise EncryptedFileError(f"PDF 文件已加密，请提供未加密的文件：{path}")
+        if doc.page_count == 0:
+            raise CorruptFileError(f"PDF 文件已损坏，无法打开（没有页面）：{path}")
+        if doc.is_repaired and b"%%EOF" not in data[-2048:]:
+            # MuPDF rebuilt the cross-reference table of a file that stops short: whatever
+            # follows the cut (fonts, page contents) is gone, so the text would be incomplete.
+            raise CorruptFileError(f"PDF 文件不完整（可能下载或复制中断），无法可靠读取：{path}")
+    except (EncryptedFileError, CorruptFileError):
+        doc.close()
+        raise
+    except Exception as exc:
+        doc.close()
+        raise CorruptFileError(f"PDF 文件已损坏，无法打开：{path}") from exc
+    return doc
+
+
+def _metadata(doc: Any) -> dict[str, str]:
+    try:
+        meta = doc.metadata or {}
+    except Exception:
+        return {}
+    return {key: str(meta[key]) for key in _METADATA_KEYS if meta.get(key)}
+
+
+def _is_image_page(page: Any, chars: int) -> bool:
+    """A page that is a picture: no text and an image, or hardly any text and a large image."""
+    try:
+        if chars == 0:
+            return bool(page.get_images())
+        if not page.get_images():
+            return False
+        area = abs(page.rect)
+        return any(
+            abs(pymupdf.Rect(info["bbox"]) & page.rect) >= 0.5 * area
+            for info in page.get_image_info()
+        )
+    except Exception:
+        return False
+
+
+def _quiet_mupdf() -> tuple[Any, Any]:
+    """Silence MuPDF's own stderr messages (repairs, broken fonts); returns the old state."""
+    tools = pymupdf.TOOLS
+    old = (tools.mupdf_display_errors(), tools.mupdf_display_warnings())
+    tools.mupdf_display_errors(False)
+    tools.mupdf_display_warnings(False)
+    return old
+
+
+def read_pdf(path: Path, data: bytes) -> RawDocument:
+    """Read a PDF into the common raw form.  Raises :class:`JuesuanError` subclasses only."""
+    old = _quiet_mupdf()
+    try:
+        return _read(path, data)
+    finally:
+        pymupdf.TOOLS.mupdf_display_errors(old[0])
+        pymupdf.TOOLS.mupdf_display_warnings(old[1])
+
+
+def _read(path: Path, data: bytes) -> RawDocument:
+    doc = _open(path, data)
+    try:
+        pages: list[RawPage] = []
+        total = 0
+        sparse: list[tuple[int, int]] = []  # (page number, characters) of near-empty pages
+        for index in range(doc.page_count):
+            number = index + 1
+            try:
+                raw, chars = _read_page(doc[index], number)
+            except Exception as exc:
+                raise CorruptFileError(f"PDF 第 {number} 页已损坏，无法读取：{path}") from exc
+            pages.append(raw)
+            total += chars
+            if chars < SPARSE_PAGE_CHARS:
+                sparse.append((number, chars))
+        image_pages = [n for n, chars in sparse if _is_image_page(doc[n - 1], chars)]
+        if image_pages and len(sparse) == len(pages):
+            raise ScannedPdfError(f"PDF 没有文字层（扫描件），暂不支持识别图片：{path}")
+        if total == 0:
+            raise CorruptFileError(f"PDF 没有任何文字内容：{path}")
+        metadata = _metadata(doc)
+        if image_pages:
+            # Pages that are only a picture (a scanned table, say): their text is not read.
+            metadata["image_only_pages"] = ",".join(str(n) for n in image_pages)
+        return RawDocument(
+            path=str(path),
+            format="pdf",
+            pages=pages,
+            page_count=len(pages),
+            metadata=metadata,
+        )
+    finally:
+        doc.close()

@@ -1,0 +1,58 @@
+"""From a :class:`RawDocument` to a :class:`Disclosure`: cover, outline, tables, statements."""
+
+from __future__ import annotations
+
+from juesuan import catalog
+from juesuan.model import Disclosure, SourceInfo, TableKind
+from juesuan.sources.raw import RawDocument
+from juesuan.structure.outline import read_outline, table_kind_of_title
+
+
+def build(raw: RawDocument) -> Disclosure:
+    doc = Disclosure(
+        source=SourceInfo(path=raw.path, format=raw.format, pages=raw.page_count, sha256=raw.sha256)
+    )
+    front_matter = read_outline(raw, doc)
+    from juesuan.structure.tables import read_tables
+
+    read_tables(raw, doc, skip=front_matter)
+    _listed_from_body(doc)
+    from juesuan.structure.statements import extract_statements
+
+    doc.statements = extract_statements(doc.paragraphs)
+    doc.layout = detect_layout(doc)
+    return doc
+
+
+def _listed_from_body(doc: Disclosure) -> None:
+    """Tables named by headings of the 附表 part also count as promised."""
+    listed = list(doc.listed_tables)
+    for h in doc.outline:
+        if h.level >= 1:
+            kind = table_kind_of_title(h.title)
+            if kind is not None and kind not in listed:
+                listed.append(kind)
+    doc.listed_tables = listed
+
+
+def detect_layout(doc: Disclosure) -> str | None:
+    """The catalog layout whose table set and signature fit the document best."""
+    kinds = set(doc.listed_tables) | {t.kind for t in doc.tables}
+    text = "".join(h.title for h in doc.outline) + "".join(e.title for e in doc.toc)
+    text += "".join(t.title for t in doc.tables)
+    parts = [h for h in doc.outline if h.level == 0]
+    best: str | None = None
+    best_score = 0.0
+    for layout in catalog.layouts().values():
+        expected = set(layout.tables)
+        score = 0.0
+        if kinds:
+            score += 10 * len(kinds & expected) / len(expected | kinds)
+        score += sum(1 for s in layout.signature if s in text)
+        if TableKind.T13G in kinds and TableKind.T13G in expected:
+            score += 5
+        if parts and len(parts) == len(layout.parts):
+            score += 2
+        if score > best_score:
+            best, best_score = layout.id, score
+    return best

@@ -1,0 +1,790 @@
+"""Recognise the standard tables (DOMAIN.md §2) and map their rows and columns.
+
+A table starts at a title (a line or a row naming a standard table, list number allowed) and
+takes every raw table that follows until the next title or running text; so a table broken
+across pages is followed.  Titles, header words and canonical columns come from the catalog.
+
+Two grids are handled:
+- *ruled* grids (PDF ruling lines, Word tables, spreadsheets) whose header and data cells
+  share column indices: a value's column is the header above it;
+- tab-separated text, whose header lines are not aligned with the data: values are taken
+  by position, the rightmost cells of a data row being the value columns in header order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from juesuan import catalog
+from juesuan.catalog import TableSpec
+from juesuan.model import Disclosure, Evidence, Table, TableKind, TableRow
+from juesuan.sources.raw import RawDocument, RawLine, RawTable
+from juesuan.structure.outline import table_kind_of_title
+from juesuan.structure.textutil import CJK, is_blank_value, key, parse_amount, squash, tidy
+
+CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+CODE_PART_RE = re.compile(r"^\d{2,7}$")
+NUMBER_PREFIX_RE = re.compile(r"^[一二三四五六七八九十]+、")
+TABLE_NUMBER_RE = re.compile(r"(财决公开\s*\d{1,2}\s*表|公开\s*\d{1,2}\s*表)")
+UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
+EMPTY_RE = re.compile(r"本表无数据|无数据|本表为空表|故本表为空")
+#: Factors from a printed unit to 万元.
+UNIT_SCALE = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+HEADER_WORDS = {
+    "项目",
+    "科目编码",
+    "科目名称",
+    "功能分类",
+    "功能分类科目编码",
+    "支出功能分类科目编码",
+    "经济分类科目编码",
+    "类",
+    "款",
+    "项",
+    "类款项",
+    "栏次",
+    "行次",
+    "决算数",
+    "金额",
+    "收入",
+    "支出",
+    "预算数",
+}
+
+
+@dataclass(slots=True)
+class Zone:
+    """The raw material of one table: its title and everything that follows it."""
+
+    kind: TableKind
+    title: str
+    title_line: RawLine
+    rows: list[RawLine] = field(default_factory=list)
+    ruled: list[bool] = field(default_factory=list)
+    lines: list[RawLine] = field(default_factory=list)  # plain lines (unit, notes, 说明)
+
+
+def _title_kind(text: str) -> TableKind | None:
+    t = tidy(text)
+    if len(squash(t)) > 45 or not squash(t).endswith("表"):
+        return None
+    return table_kind_of_title(t)
+
+
+def _row_title(row: RawLine) -> tuple[TableKind, str] | None:
+    for cell in row.cells:
+        if cell.text.strip():
+            kind = _title_kind(cell.text)
+            return (kind, tidy(cell.text)) if kind else None
+    return None
+
+
+def find_zones(raw: RawDocument, skip: set[int]) -> list[Zone]:
+    zones: list[Zone] = []
+    current: Zone | None = None
+    pending: tuple[TableKind, str, RawLine] | None = None  # a heading naming the next table
+    for item in raw.items():
+        if isinstance(item, RawTable):
+            first = item.rows[0] if item.rows else None
+            found = _row_title(first) if first is not None else None
+            if found is not None and id(first) not in skip:
+                kind, title = found
+                if current is None or current.kind != kind or current.rows:
+                    if pending is not None and pending[0] != kind:
+                        zones.append(Zone(pending[0], pending[1], pending[2]))
+                    current = Zone(kind, title, first)  # type: ignore[arg-type]
+                    zones.append(current)
+                pending = None
+            elif pending is not None:
+                current = Zone(pending[0], pending[1], pending[2])
+                zones.append(current)
+                pending = None
+            if current is not None:
+                current.rows.extend(item.rows)
+                current.ruled.extend([item.ruled] * len(item.rows))
+            continue
+        line = item
+        if id(line) in skip:
+            continue
+        text = tidy(line.text)
+        if not text:
+            continue
+        line_kind = _title_kind(text)
+        if line_kind is not None:
+            if pending is not None:
+                zones.append(Zone(pending[0], pending[1], pending[2]))
+            # a title line: the table itself follows (possibly after unit lines)
+            pending = (line_kind, NUMBER_PREFIX_RE.sub("", text), line)
+            current = None
+            continue
+        target = current
+        if target is None and zones and EMPTY_RE.search(text) and len(squash(text)) <= 80:
+            zones[-1].lines.append(line)  # a 说明 below the table after an instruction line
+            continue
+        if target is None and pending is not None:
+            if _is_table_meta(text):
+                continue
+            zones.append(Zone(pending[0], pending[1], pending[2]))
+            pending = None
+            target = zones[-1]
+            current = target
+        if target is not None:
+            if _is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")):
+                target.lines.append(line)
+            elif len(squash(text)) > 30 or re.match(r"^第.部分", text):
+                current = None  # running text: the table is over
+            else:
+                target.lines.append(line)
+    if pending is not None:
+        zones.append(Zone(pending[0], pending[1], pending[2]))
+    return zones
+
+
+def _is_table_meta(text: str) -> bool:
+    t = squash(text)
+    return bool(
+        UNIT_RE.search(t)
+        or t.startswith(("单位名称", "编制单位"))
+        or re.fullmatch(r"(20\d{2}年度?)", t)
+        or TABLE_NUMBER_RE.search(t)
+        or "部门决算表" in t
+        or "单位决算表" in t
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# row analysis
+
+
+def _cells(row: RawLine) -> list[tuple[int, str]]:
+    """(column, text) of a row, text tidied; columns are grid columns or positions."""
+    out = []
+    for i, c in enumerate(row.cells):
+        out.append((c.col if c.col is not None else i, tidy(c.text)))
+    return out
+
+
+def _has_cjk(text: str) -> bool:
+    return bool(re.search(f"[{CJK}]", text))
+
+
+def _is_number(text: str) -> bool:
+    return parse_amount(text) is not None
+
+
+def _evidence(row: RawLine) -> Evidence:
+    return Evidence(text=row.text.strip(), page=row.page, line=row.line, bbox=row.bbox)
+
+
+def _header_text(rows: list[RawLine]) -> str:
+    return "".join(squash(c.text) for r in rows for c in r.cells)
+
+
+def _map_label(label: str, spec: TableSpec, used: set[str]) -> str | None:
+    """The canonical column whose alias best matches a header label."""
+    k = key(label)
+    if not k:
+        return None
+    best: str | None = None
+    best_len = 0
+    for name, aliases in spec.columns.items():
+        if name in used:
+            continue
+        for alias in aliases:
+            a = key(alias)
+            if a and a in k and len(a) > best_len:
+                best, best_len = name, len(a)
+    return best
+
+
+def _col_labels(header: list[RawLine]) -> dict[int, list[str]]:
+    """Header labels per grid column, top to bottom, merged cells spread over their span."""
+    labels: dict[int, list[str]] = {}
+    for row in header:
+        for i, c in enumerate(row.cells):
+            text = squash(c.text)
+            if not text:
+                continue
+            col = c.col if c.col is not None else i
+            for j in range(col, col + max(1, c.span)):
+                labels.setdefault(j, []).append(text)
+    return labels
+
+
+def _header_sequence(header: list[RawLine], spec: TableSpec) -> list[str]:
+    """Canonical columns in the order the header names them (for unaligned text tables)."""
+    best: list[str] = []
+    for row in header:
+        used: set[str] = set()
+        seq: list[str] = []
+        for c in row.cells:
+            name = _map_label(c.text, spec, used)
+            if name is not None:
+                used.add(name)
+                seq.append(name)
+        if len(seq) > len(best):
+            best = seq
+    return best
+
+
+# ---------------------------------------------------------------------------------------
+# coded tables: code(s) + name + values
+
+
+def _split_code_name(cells: list[tuple[int, str]]) -> tuple[str | None, str, int, int] | None:
+    """(code, name, name_position, name_col) for a data row; None when it is not one."""
+    parts: list[str] = []
+    for pos, (col, text) in enumerate(cells):
+        if not text:
+            continue
+        if CODE_PART_RE.match(text) and not _has_cjk(text):
+            parts.append(text)
+            continue
+        if _has_cjk(text) and not _is_number(text):
+            name = text
+            # text layers sometimes glue a code to the name ("行政单位医疗2101101")
+            m = re.match(r"^(\d{3,7})\s*(.+)$", name) or re.match(r"^(.+?)\s*(\d{3,7})$", name)
+            if m and not parts:
+                a, b = m.group(1), m.group(2)
+                code_part, name = (a, b) if a.isdigit() else (b, a)
+                parts.append(code_part)
+            code = _join_code(parts)
+            return code, name, pos, col
+        return None
+    return None
+
+
+def _join_code(parts: list[str]) -> str | None:
+    if not parts:
+        return None
+    return "".join(parts)  # a code in one cell, or split into 类/款/项 cells
+
+
+def _is_total_name(name: str) -> bool:
+    return key(name) in {"合计", "总计", "本年支出合计", "本年收入合计"}
+
+
+def _value_positions(data: list[list[tuple[int, str]]], name_pos: list[int], n: int) -> list[int]:
+    """For unaligned text tables: the positions of the n value columns (the rightmost n)."""
+    widths = Counter(len(r) for r in data)
+    width = widths.most_common(1)[0][0] if widths else 0
+    start = max(max(name_pos, default=0) + 1, width - n) if n else width
+    return list(range(start, width))
+
+
+def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
+    rows = zone.rows
+    first_data: int | None = None
+    parsed: list[tuple[RawLine, str | None, str, int, int, list[tuple[int, str]]]] = []
+    header: list[RawLine] = []
+    for row in rows:
+        cells = _cells(row)
+        texts = [t for _, t in cells if t]
+        if not texts:
+            continue
+        if row is zone.title_line or _row_title(row) is not None:
+            _meta_from_row(row, table)
+            continue
+        joined = "".join(texts)
+        if EMPTY_RE.search(joined):
+            table.empty_statement = table.empty_statement or tidy(
+                next(t for t in texts if EMPTY_RE.search(t))
+            )
+            continue
+        if joined.startswith(("注", "说明")) or (_is_table_meta(joined) and len(texts) <= 3):
+            _meta_from_row(row, table)
+            continue
+        _meta_from_row(row, table)
+        split = _split_code_name(cells)
+        is_data = False
+        if split is not None:
+            code, name, pos, col = split
+            has_number = any(_is_number(t) for _, t in cells[pos + 1 :])
+            if (
+                (code is not None and CODE_RE.match(code))
+                or (_is_total_name(name) and (has_number or first_data is not None))
+                or (
+                    first_data is not None
+                    and code is None
+                    and not all(key(t) in HEADER_WORDS for t in texts)
+                )
+            ):
+                is_data = True
+        if not is_data or split is None:
+            if first_data is None:
+                header.append(row)
+            continue
+        if first_data is None:
+            first_data = len(parsed)
+        code, name, pos, col = split
+        parsed.append((row, code, name, pos, col, cells))
+
+    ruled = bool(zone.ruled) and all(zone.ruled)
+    labels = _col_labels(header) if ruled else {}
+    col_map: dict[int, str] = {}
+    if ruled:
+        used: set[str] = set()
+        for col in sorted(labels):
+            if any(key(lab) in HEADER_WORDS for lab in labels[col]):
+                continue  # the code / name columns
+            canon = _map_label("".join(labels[col]), spec, used)
+            if canon is not None:
+                used.add(canon)
+                col_map[col] = canon
+    sequence = _header_sequence(header, spec)
+    if ruled and col_map:
+        columns = [col_map[c] for c in sorted(col_map)]
+    else:
+        columns = sequence or list(spec.columns)[:1]
+    table.columns = columns
+    table.column_labels = _labels_for(columns, header, spec)
+    positions = (
+        _value_positions([p[5] for p in parsed], [p[3] for p in parsed], len(columns))
+        if not (ruled and col_map)
+        else []
+    )
+    for row, code, name, _pos, col, cells in parsed:
+        values: dict[str, Decimal | None] = dict.fromkeys(columns)
+        raw: dict[str, str] = {}
+        if ruled and col_map:
+            for c, text in cells:
+                canon = col_map.get(c)
+                if canon is None or not text or c <= col:
+                    continue
+                _put(values, raw, canon, text, table.scale)
+        else:
+            for idx, p in enumerate(positions):
+                if idx >= len(columns) or p >= len(cells):
+                    break
+                text = cells[p][1]
+                if text:
+                    _put(values, raw, columns[idx], text, table.scale)
+        table.rows.append(
+            TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
+        )
+
+
+def _put(
+    values: dict[str, Decimal | None], raw: dict[str, str], canon: str, text: str, scale: Decimal
+) -> None:
+    raw[canon] = text
+    if is_blank_value(text):
+        return
+    amount = parse_amount(text)
+    if amount is not None:
+        values[canon] = amount * scale if scale != 1 else amount
+
+
+def _labels_for(columns: list[str], header: list[RawLine], spec: TableSpec) -> dict[str, str]:
+    text = _header_text(header)
+    out: dict[str, str] = {}
+    for name in columns:
+        for alias in sorted(spec.columns.get(name, ()), key=len, reverse=True):
+            if key(alias) in key(text):
+                out[name] = alias
+                break
+    return out
+
+
+def _meta_from_row(row: RawLine, table: Table) -> None:
+    for c in row.cells:
+        _meta_from_text(c.text, table)
+
+
+def _meta_from_text(text: str, table: Table) -> None:
+    t = squash(text)
+    m = UNIT_RE.search(t)
+    if m:
+        table.unit = m.group(1)
+        table.scale = UNIT_SCALE[m.group(1)]
+    n = TABLE_NUMBER_RE.search(t)
+    if n and table.number is None:
+        table.number = n.group(1)
+    if EMPTY_RE.search(t) and table.empty_statement is None:
+        table.empty_statement = tidy(text)
+
+
+# ---------------------------------------------------------------------------------------
+# two-sided tables (收入支出决算总表, 财政拨款收入支出决算总表)
+
+
+def _fixed_key(name: str) -> str | None:
+    k = NUMBER_PREFIX_RE.sub("", key(name))
+    classes = catalog.functional_classes()
+    for code, cname in classes.items():
+        if k == key(cname) or k == key(cname).removesuffix("支出"):
+            return code
+    for line_key, words in catalog.fixed_lines():
+        if all(w in k for w in words):
+            return line_key
+    for line_key, lname in catalog.income_lines().items():
+        if k == key(lname) or k == key(lname).removesuffix("收入"):
+            return line_key
+    return None
+
+
+def _is_expense_name(name: str) -> bool:
+    k = NUMBER_PREFIX_RE.sub("", key(name))
+    return "支出" in k or k.startswith("年末") or k == "结余分配" or k == "预备费"
+
+
+def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
+    is_t04 = "total" in spec.columns
+    started = False
+    totals_seen = 0
+    header: list[RawLine] = []
+    ruled = bool(zone.ruled) and all(zone.ruled)
+    for row in zone.rows:
+        cells = _cells(row)
+        texts = [t for _, t in cells if t]
+        if not texts:
+            continue
+        if row is zone.title_line or _row_title(row) is not None:
+            _meta_from_row(row, table)
+            continue
+        joined = "".join(texts)
+        if _is_table_meta(joined) or joined.startswith(("注", "说明")) or EMPTY_RE.search(joined):
+            _meta_from_row(row, table)
+            continue
+        segments = _segments(cells)
+        names = [s for s in segments if s[0]]
+        if not started:
+            has_number = any(_is_number(t) and not re.fullmatch(r"\d{1,2}", t) for t in texts)
+            if any(
+                (fk := _fixed_key(s[0])) is not None and (has_number or fk.isdigit()) for s in names
+            ):
+                started = True
+            else:
+                header.append(row)
+                continue
+        for idx, (name, line_no, vals) in enumerate(segments):
+            if not name:
+                continue
+            fk = _fixed_key(name)
+            if fk == "grand_total":
+                side = "income" if totals_seen == 0 else "expense"
+                totals_seen += 1
+            elif (len(segments) > 1 and idx > 0 and segments[0][0]) or _is_expense_name(name):
+                side = "expense"
+            else:
+                side = "income"
+            if side == "income":
+                cols = ["amount"]
+            else:
+                cols = ["total", "general", "govfund", "soe"] if is_t04 else ["amount"]
+            values: dict[str, Decimal | None] = dict.fromkeys(cols)
+            raw: dict[str, str] = {}
+            for i, text in enumerate(vals):
+                if i < len(cols) and text:
+                    _put(values, raw, cols[i], text, table.scale)
+            table.rows.append(
+                TableRow(
+                    name=name,
+                    values=values,
+                    raw=raw,
+                    evidence=_evidence(row),
+                    side=side,
+                    ref_code=fk,
+                    line_no=line_no,
+                )
+            )
+    _ = ruled
+    _nest_balance_lines(table)
+    table.columns = ["amount", "total", "general", "govfund", "soe"] if is_t04 else ["amount"]
+    table.column_labels = (
+        {"amount": "决算数"}
+        if not is_t04
+        else {
+            "amount": "决算数",
+            "total": "合计",
+            "general": "一般公共预算财政拨款",
+            "govfund": "政府性基金预算财政拨款",
+            "soe": "国有资本经营预算财政拨款",
+        }
+    )
+
+
+def _nest_balance_lines(table: Table) -> None:
+    """Fund lines printed under 年初/年末…结转和结余 are parts of that balance, not income."""
+    parent: str | None = None
+    for row in table.rows:
+        if row.ref_code in {"begin_balance", "end_balance"}:
+            parent = row.ref_code
+        elif row.ref_code in {"general", "govfund", "soe"} and parent is not None:
+            row.ref_code = f"{parent}.{row.ref_code}"
+        elif row.ref_code is not None and row.side == "income":
+            parent = None
+
+
+def _segments(cells: list[tuple[int, str]]) -> list[tuple[str, str | None, list[str]]]:
+    """Split a two-sided row into (name, 行次, value texts) segments, blanks kept in place."""
+    segments: list[tuple[str, str | None, list[str]]] = []
+    name = ""
+    line_no: str | None = None
+    vals: list[str] = []
+    open_ = False
+    for _, text in cells:
+        if text and _has_cjk(text) and not _is_number(text):
+            if open_:
+                segments.append((name, line_no, vals))
+            name, line_no, vals, open_ = text, None, [], True
+            continue
+        if not open_:
+            # cells before the first name: an empty left side (行次 and a blank amount)
+            if text and re.fullmatch(r"\d{1,2}", text) and line_no is None:
+                line_no = text
+                open_ = True
+                name = ""
+            continue
+        if text and re.fullmatch(r"\d{1,2}", text) and line_no is None and not vals:
+            line_no = text  # 行次
+            continue
+        vals.append(text)
+    if open_:
+        segments.append((name, line_no, vals))
+    # an empty left side followed by a right side: keep only named segments but preserve
+    # blanks so that value positions stay right
+    return [(n, ln, _trim(v)) for n, ln, v in segments]
+
+
+def _trim(vals: list[str]) -> list[str]:
+    out = list(vals)
+    while out and not out[-1]:
+        out.pop()
+    # leading blanks in text tables come from the empty 行次 cell of the other side
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# 基本支出决算表: side-by-side blocks of (economic code, name, amount)
+
+PERSONNEL_CLASSES = ("301", "303")
+
+
+def parse_blocks(zone: Zone, spec: TableSpec, table: Table) -> None:
+    started = False
+    for row in zone.rows:
+        cells = _cells(row)
+        texts = [t for _, t in cells if t]
+        if not texts:
+            continue
+        if row is zone.title_line or _row_title(row) is not None:
+            _meta_from_row(row, table)
+            continue
+        joined = "".join(texts)
+        if _is_table_meta(joined) or joined.startswith(("注", "说明")) or EMPTY_RE.search(joined):
+            _meta_from_row(row, table)
+            continue
+        segs = _block_segments(cells)
+        if not started:
+            if any(code and CODE_RE.match(code) for code, _, _ in segs) or any(
+                "经费合计" in key(n) for _, n, _ in segs
+            ):
+                started = True
+            else:
+                continue
+        for code, name, vals in segs:
+            if not name and not code:
+                continue
+            k = key(name)
+            if "人员经费" in k:
+                canon = "personnel"
+            elif "公用经费" in k:
+                canon = "public"
+            elif code and code.startswith(PERSONNEL_CLASSES):
+                canon = "personnel"
+            else:
+                canon = "public"
+            values: dict[str, Decimal | None] = {canon: None}
+            raw: dict[str, str] = {}
+            if vals:
+                _put(values, raw, canon, vals[0], table.scale)
+            table.rows.append(
+                TableRow(
+                    name=name,
+                    values=values,
+                    raw=raw,
+                    evidence=_evidence(row),
+                    code=code,
+                    side=canon,
+                )
+            )
+    table.columns = ["personnel", "public"]
+    table.column_labels = {"personnel": "人员经费", "public": "公用经费"}
+
+
+def _block_segments(cells: list[tuple[int, str]]) -> list[tuple[str | None, str, list[str]]]:
+    segs: list[tuple[str | None, str, list[str]]] = []
+    code: str | None = None
+    name = ""
+    vals: list[str] = []
+    active = False
+    for _, text in cells:
+        if not text:
+            continue
+        if CODE_RE.match(text) and not vals and not name:
+            if active:
+                segs.append((code, name, vals))
+            code, name, vals, active = text, "", [], True
+        elif CODE_RE.match(text) and active and (vals or name):
+            segs.append((code, name, vals))
+            code, name, vals, active = text, "", [], True
+        elif _has_cjk(text) and not _is_number(text):
+            if active and (vals or name):
+                segs.append((code, name, vals))
+                code, vals = None, []
+            name, active = text, True
+        elif _is_number(text) or is_blank_value(text):
+            vals.append(text)
+    if active:
+        segs.append((code, name, vals))
+    return segs
+
+
+# ---------------------------------------------------------------------------------------
+# “三公” table: one data row of (预算数, 决算数) per item
+
+
+def parse_sangong(zone: Zone, spec: TableSpec, table: Table) -> None:
+    header: list[RawLine] = []
+    data: list[RawLine] = []
+    for row in zone.rows:
+        cells = _cells(row)
+        texts = [t for _, t in cells if t]
+        if not texts:
+            continue
+        if row is zone.title_line or _row_title(row) is not None:
+            _meta_from_row(row, table)
+            continue
+        joined = "".join(texts)
+        if _is_table_meta(joined) or joined.startswith(("注", "说明")) or EMPTY_RE.search(joined):
+            _meta_from_row(row, table)
+            continue
+        numbers = [t for t in texts if _is_number(t)]
+        if len(numbers) >= 2 and len(numbers) >= len(texts) - 3:
+            data.append(row)
+        elif not data:
+            header.append(row)
+    items = catalog.sangong_items()
+    table.columns = ["budget", "actual"]
+    table.column_labels = {"budget": "预算数", "actual": "决算数"}
+    ruled = bool(zone.ruled) and all(zone.ruled)
+    layout = _sangong_layout(header, ruled)
+    for row in data:
+        cells = [(c, t) for c, t in _cells(row) if t and _is_number(t)]
+        per_item: dict[str, dict[str, str]] = {}
+        if layout:
+            for c, text in cells:
+                slot = layout.get(c)
+                if slot:
+                    per_item.setdefault(slot[0], {})[slot[1]] = text
+        elif len(cells) == 2 * len(items):
+            header_text = _header_text(header)
+            grouped = header_text.find("预算数") < header_text.find("决算数") and (
+                header_text.count("预算数") == 1
+            )
+            for i, (_, text) in enumerate(cells):
+                if grouped:
+                    item, measure = items[i % len(items)][0], ("budget", "actual")[i // len(items)]
+                else:
+                    item, measure = items[i // 2][0], ("budget", "actual")[i % 2]
+                per_item.setdefault(item, {})[measure] = text
+        for item_key, item_name in items:
+            got = per_item.get(item_key)
+            if got is None:
+                continue
+            values: dict[str, Decimal | None] = {"budget": None, "actual": None}
+            raw: dict[str, str] = {}
+            for measure, text in got.items():
+                _put(values, raw, measure, text, table.scale)
+            table.rows.append(
+                TableRow(
+                    name=item_name,
+                    values=values,
+                    raw=raw,
+                    evidence=_evidence(row),
+                    ref_code=item_key,
+                )
+            )
+
+
+def _sangong_layout(header: list[RawLine], ruled: bool) -> dict[int, tuple[str, str]]:
+    """Grid column -> (item key, budget|actual) from a ruled multi-level header."""
+    if not ruled:
+        return {}
+    labels = _col_labels(header)
+    items = catalog.sangong_items()
+    out: dict[int, tuple[str, str]] = {}
+    for col, stack in labels.items():
+        measure = None
+        item = None
+        for label in reversed(stack):
+            k = key(label)
+            if k in {"预算数", "预算"} and measure is None:
+                measure = "budget"
+                continue
+            if k in {"决算数", "决算"} and measure is None:
+                measure = "actual"
+                continue
+            if k == "小计":
+                item = "subtotal"
+                continue
+            for item_key, item_name in items:
+                if k == key(item_name) or (item_key == "total" and k == "合计"):
+                    item = "vehicle" if item == "subtotal" and item_key == "vehicle" else item_key
+                    break
+            else:
+                continue
+            if item == "subtotal":
+                continue
+            break
+        if measure and item and item != "subtotal":
+            out[col] = (item, measure)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None) -> None:
+    specs = catalog.table_specs()
+    for zone in find_zones(raw, skip or set()):
+        spec = specs[zone.kind]
+        table = Table(
+            kind=zone.kind,
+            title=zone.title,
+            pages=[],
+            columns=[],
+            rows=[],
+            evidence=_evidence(zone.title_line),
+        )
+        for line in zone.lines:
+            _meta_from_text(line.text, table)
+        for row in zone.rows:
+            if UNIT_RE.search(squash(row.text)):
+                _meta_from_row(row, table)
+        if spec.two_sided:
+            parse_two_sided(zone, spec, table)
+        elif zone.kind == TableKind.T08:
+            parse_blocks(zone, spec, table)
+        elif spec.transposed:
+            parse_sangong(zone, spec, table)
+        else:
+            parse_coded(zone, spec, table)
+        pages = (
+            [zone.title_line.page] + [r.page for r in zone.rows] + [ln.page for ln in zone.lines]
+        )
+        table.pages = sorted({p for p in pages if p is not None})
+        if table.empty_statement is None:
+            for line in zone.lines:
+                if EMPTY_RE.search(line.text):
+                    table.empty_statement = tidy(line.text)
+        doc.tables.append(table)

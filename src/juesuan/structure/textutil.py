@@ -1,0 +1,113 @@
+"""Small text helpers shared by the structure recognisers: normalisation, numbers, numerals."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}（）“”、，。：；％%])\s+(?=[{CJK}（）“”、，。：；])")
+_SPACE_AFTER_CJK_BEFORE_NUM = re.compile(rf"(?<=[{CJK}])\s+(?=[0-9])")
+_SPACE_AFTER_NUM_BEFORE_CJK = re.compile(rf"(?<=[0-9%])\s+(?=[{CJK}（])")
+_ALL_SPACE = re.compile(r"\s+")
+
+FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．，％：；（）",
+    "0123456789.,%:;()",
+)
+
+
+def squash(text: str) -> str:
+    """Remove every whitespace character (for matching titles and headers)."""
+    return _ALL_SPACE.sub("", text)
+
+
+def key(text: str) -> str:
+    """A matching key: no spaces, quotes unified away, ASCII brackets made full-width."""
+    t = squash(text)
+    for q in "“”\"'‘’「」":
+        t = t.replace(q, "")
+    return t.replace("(", "（").replace(")", "）")
+
+
+def tidy(text: str) -> str:
+    """Collapse the spaces PDF/Word extraction inserts into Chinese text.
+
+    Spaces between CJK characters and between CJK and digits are removed ("2024 年度" →
+    "2024年度", "1069.86 万元" → "1069.86万元"); other runs collapse to one space.
+    """
+    t = text.replace("\u3000", " ").replace("\xa0", " ")
+    t = _SPACE_BETWEEN_CJK.sub("", t)
+    t = _SPACE_AFTER_CJK_BEFORE_NUM.sub("", t)
+    t = _SPACE_AFTER_NUM_BEFORE_CJK.sub("", t)
+    return re.sub(r"[ \t]+", " ", t).strip()
+
+
+_NUMBER = re.compile(r"^[-−–]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-−–]?\d+(?:\.\d+)?$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """A printed amount as Decimal: "1,069.86" / "1069.86" / "-3.2" / "0" ; None if not one.
+
+    Blank and dash cells ("", "-", "—", "/") give None.  Thousands separators must be in
+    groups of three; "1 069.86" (space-grouped) is accepted.
+    """
+    t = text.strip().translate(FULLWIDTH)
+    if not t:
+        return None
+    t = re.sub(r"(?<=\d) (?=\d{3}\b)", "", t)
+    if not _NUMBER.match(t):
+        return None
+    t = t.replace(",", "").replace("，", "").replace("−", "-").replace("–", "-")
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def is_blank_value(text: str) -> bool:
+    return text.strip() in {"", "-", "—", "－", "/", "——", "--"}
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cn_to_int(text: str) -> int | None:
+    """Chinese numerals up to 99: 一 → 1, 十 → 10, 十三 → 13, 二十六 → 26."""
+    t = text.strip()
+    if not t:
+        return None
+    if t.isdigit():
+        return int(t)
+    if "十" in t:
+        head, _, tail = t.partition("十")
+        tens = _CN_DIGITS.get(head, -1) if head else 1
+        ones = _CN_DIGITS.get(tail, -1) if tail else 0
+        if tens < 0 or ones < 0:
+            return None
+        return tens * 10 + ones
+    if len(t) == 1 and t in _CN_DIGITS:
+        return _CN_DIGITS[t]
+    return None
+
+
+def int_to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
