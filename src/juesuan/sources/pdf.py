@@ -24,7 +24,6 @@ Coordinates are PDF points with a top-left origin, in the page's displayed (rota
 
 from __future__ import annotations
 
-import re
 import statistics
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -60,7 +59,7 @@ GRID_MERGE = 3.0
 SPARSE_PAGE_CHARS = 20
 
 _METADATA_KEYS = ("title", "author", "subject", "creator", "producer", "creationDate", "modDate")
-_NUMBER = re.compile(r"^[-+(（]?\d[\d,，]*(?:\.\d+)?%?[)）]?$")
+_DIGITS = frozenset("0123456789.,%")
 
 
 def _is_wide(ch: str) -> bool:
@@ -170,12 +169,17 @@ def _split_cells(line: _Line) -> list[list[_Word]]:
 
 
 def _join_lines(texts: Sequence[str]) -> str:
-    """Wrapped lines of one cell: CJK text continues without a space, other text with one."""
+    """Wrapped lines of one cell: CJK text and numbers continue without a space, other text
+    (Latin words) with one."""
     out = ""
     for text in texts:
         if not text:
             continue
-        if out and not (_is_wide(out[-1]) or _is_wide(text[0])):
+        if (
+            out
+            and not (_is_wide(out[-1]) or _is_wide(text[0]))
+            and not (out[-1] in _DIGITS and text[0] in _DIGITS)
+        ):
             out += " "
         out += text
     return out
@@ -422,7 +426,11 @@ class _Cell:
     words: list[_Word] = field(default_factory=list)
 
 
-def _build_table(grid: _Grid, words: list[_Word], lines: list[_Line], page: int) -> RawTable:
+def _build_table(
+    grid: _Grid, words: list[_Word], lines: list[_Line], tops: list[float], page: int
+) -> RawTable:
+    """One ruled grid as a table; ``tops`` are the sorted tops of every visual line on the
+    page (an empty row takes the number of the last line above it)."""
     xs, ys = grid.xs, grid.ys
     ncols, nbands = len(xs) - 1, len(ys) - 1
     # Cell regions per band: a band's column edges are the vertical rulings crossing it.
@@ -468,7 +476,6 @@ def _build_table(grid: _Grid, words: list[_Word], lines: list[_Line], page: int)
 
     line_of = {id(w): ln.number for ln in lines for w in ln.words}
     rows: list[RawLine] = []
-    last_line = min((ln.number for ln in lines), default=1)
     for r, row in enumerate(band_cells):
         cells: list[RawCell] = []
         fields = [""] * ncols
@@ -483,11 +490,8 @@ def _build_table(grid: _Grid, words: list[_Word], lines: list[_Line], page: int)
                 bbox = (xs[cell.col], ys[r], xs[cell.col + cell.span], ys[r + 1])
             fields[cell.col] = text
             cells.append(RawCell(text, bbox, col=cell.col, span=cell.span))
-        if row_words:
-            number = min(line_of.get(id(w), last_line) for w in row_words)
-            last_line = number
-        else:
-            number = last_line
+        before = max(bisect_right(tops, ys[r]), 1)  # the last line above the row
+        number = min((line_of.get(id(w), before) for w in row_words), default=before)
         rows.append(
             RawLine(
                 text="\t".join(fields),
@@ -522,8 +526,9 @@ def _page_words(page: Any, matrix: Any) -> list[_Word]:
         if matrix is not None:
             r = pymupdf.Rect(x0, y0, x1, y1) * matrix
             x0, y0, x1, y1 = r.x0, r.y0, r.x1, r.y1
-        if x1 - x0 <= 0 or y1 - y0 <= 0:
-            continue
+        if y1 - y0 < 1.0:  # degenerate glyph boxes (some Type 3 fonts): keep the text
+            half = max((x1 - x0) / len(text), 1.0) / 2
+            y0, y1 = (y0 + y1) / 2 - half, (y0 + y1) / 2 + half
         words.append(_Word(x0, y0, x1, y1, text))
     return words
 
@@ -571,12 +576,13 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     )
     for i, line in enumerate(everything, start=1):
         line.number = i
+    tops = [line.y0 for line in everything]
 
     placed: list[tuple[float, int, RawItem]] = [
         (line.y0, line.number, _plain_line(line, number)) for line in free_lines
     ]
     for grid, ws, lines in zip(grids, table_words, table_lines, strict=True):
-        table = _build_table(grid, ws, lines, number)
+        table = _build_table(grid, ws, lines, tops, number)
         placed.append((grid.ys[0], table.line, table))
     placed.sort(key=lambda p: (p[0], p[1]))
     raw.items = [item for _, _, item in placed]
@@ -614,9 +620,10 @@ def _metadata(doc: Any) -> dict[str, str]:
     return {key: str(meta[key]) for key in _METADATA_KEYS if meta.get(key)}
 
 
-def _is_image_page(page: Any, chars: int) -> bool:
+def _is_image_page(doc: Any, number: int, chars: int) -> bool:
     """A page that is a picture: no text and an image, or hardly any text and a large image."""
     try:
+        page = doc[number - 1]
         if chars == 0:
             return bool(page.get_images())
         if not page.get_images():
@@ -665,7 +672,7 @@ def _read(path: Path, data: bytes) -> RawDocument:
             total += chars
             if chars < SPARSE_PAGE_CHARS:
                 sparse.append((number, chars))
-        image_pages = [n for n, chars in sparse if _is_image_page(doc[n - 1], chars)]
+        image_pages = [n for n, chars in sparse if _is_image_page(doc, n, chars)]
         if image_pages and len(sparse) == len(pages):
             raise ScannedPdfError(f"PDF 没有文字层（扫描件），暂不支持识别图片：{path}")
         if total == 0:

@@ -73,7 +73,7 @@ class Zone:
 
 
 def _title_kind(text: str) -> TableKind | None:
-    t = tidy(text)
+    t = tidy(text).lstrip("-–•·* ")
     if len(squash(t)) > 45 or not squash(t).endswith("表"):
         return None
     return table_kind_of_title(t)
@@ -754,10 +754,22 @@ def _sangong_layout(header: list[RawLine], ruled: bool) -> dict[int, tuple[str, 
 # ---------------------------------------------------------------------------------------
 
 
+def _looks_like_table(zone: Zone, spec: TableSpec) -> bool:
+    """Whether a zone's rows carry the header words of a table of this kind."""
+    text = key("".join(r.text for r in zone.rows))
+    if EMPTY_RE.search(text) or "科目编码" in text or "项目" in text:
+        return True
+    return any(key(alias) in text for aliases in spec.columns.values() for alias in aliases)
+
+
 def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None) -> None:
     specs = catalog.table_specs()
     for zone in find_zones(raw, skip or set()):
+        if not zone.rows and not any(EMPTY_RE.search(ln.text) for ln in zone.lines):
+            continue  # a title in a list of tables (附表 目录), not a table
         spec = specs[zone.kind]
+        if zone.rows and not _looks_like_table(zone, spec):
+            continue  # rows that follow a title but are something else (chart data, notes)
         table = Table(
             kind=zone.kind,
             title=zone.title,
