@@ -331,6 +331,16 @@ def test_text_layer_order_is_ignored() -> None:
     assert [line.line for line in lines] == [1, 2, 3]
 
 
+def test_overprinted_fake_bold_is_read_once() -> None:
+    def draw(page: pymupdf.Page) -> None:
+        for dx in (0.0, 0.3, 0.6):  # some exports fake bold by printing a word repeatedly
+            page.insert_text((72 + dx, 100), "合计", fontname="china-s", fontsize=12)
+        page.insert_text((120, 100), "合计", fontname="china-s", fontsize=12)
+
+    [line] = plain_lines(read_pdf(Path("bold.pdf"), _pdf(draw)).pages[0])
+    assert line.text == "合计 合计"
+
+
 def test_ruled_grid_with_merged_cell_and_wrapped_text() -> None:
     """A grid drawn with lines; a merged header; a name wrapped over two lines; the text
     layer written in a scrambled order."""

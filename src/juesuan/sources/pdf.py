@@ -25,7 +25,7 @@ Coordinates are PDF points with a top-left origin, in the page's displayed (rota
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +54,9 @@ RULE_POS_TOL = 1.5
 RULE_GAP_TOL = 2.5
 #: Rulings closer than this (pt) are one grid line (double borders, thick borders).
 GRID_MERGE = 3.0
+#: Pages with more vector paths than this are drawings (maps, charts), not Word tables:
+#: their rulings are not searched for grids (a 40-row Word table is under 1,000 paths).
+MAX_PATHS = 20_000
 #: A page with fewer characters than this is near-empty: a cover, a blank or a scanned image.
 #: A document whose pages are all near-empty, with at least one picture page, is a scan.
 SPARSE_PAGE_CHARS = 20
@@ -136,8 +139,21 @@ def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
             best.y1 = max(best.y1, word.y1)
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
+        if len(line.words) > 1:
+            line.words = _drop_overprints(line.words)
     lines.sort(key=lambda ln: (ln.y0, ln.x0))
     return lines
+
+
+def _drop_overprints(words: list[_Word]) -> list[_Word]:
+    """Remove a word printed twice at almost the same place (fake bold in some exports)."""
+    kept = [words[0]]
+    for word in words[1:]:
+        prev = kept[-1]
+        if word.text == prev.text and abs(word.x0 - prev.x0) < 0.25 * prev.height:
+            continue
+        kept.append(word)
+    return kept
 
 
 def _line_height(words: Sequence[_Word]) -> float:
@@ -371,9 +387,11 @@ def _find_grids(hs: list[_Seg], vs: list[_Seg]) -> list[_Grid]:
         return i
 
     t = RULE_GAP_TOL
+    v_pos = [seg[0] for seg in vs]  # sorted by position (merge sorts them)
     for i, (y, x0, x1) in enumerate(hs):
-        for j, (x, y0, y1) in enumerate(vs):
-            if x0 - t <= x <= x1 + t and y0 - t <= y <= y1 + t:
+        for j in range(bisect_left(v_pos, x0 - t), bisect_right(v_pos, x1 + t)):
+            _, y0, y1 = vs[j]
+            if y0 - t <= y <= y1 + t:
                 a, b = find(i), find(len(hs) + j)
                 if a != b:
                     parent[a] = b
@@ -549,7 +567,7 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
         paths = page.get_cdrawings()
     except Exception:  # a broken content stream: read the text, leave the tables unruled
         paths = []
-    if paths:
+    if paths and len(paths) <= MAX_PATHS:
         rulings = _Rulings(matrix)
         for path in paths:
             rulings.add_path(path)
