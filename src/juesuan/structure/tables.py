@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
@@ -416,6 +417,7 @@ def _meta_from_text(text: str, table: Table) -> None:
 # two-sided tables (收入支出决算总表, 财政拨款收入支出决算总表)
 
 
+@lru_cache(maxsize=1024)
 def _fixed_key(name: str) -> str | None:
     k = NUMBER_PREFIX_RE.sub("", key(name))
     classes = catalog.functional_classes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}（）“”、，。：；％%])\s+(?=[{CJK}（）“”、，。：；])")
@@ -17,11 +18,13 @@ FULLWIDTH = str.maketrans(
 )
 
 
+@lru_cache(maxsize=16384)
 def squash(text: str) -> str:
     """Remove every whitespace character (for matching titles and headers)."""
     return _ALL_SPACE.sub("", text)
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A matching key: no spaces, quotes unified away, ASCII brackets made full-width."""
     t = squash(text)
@@ -30,6 +33,7 @@ def key(text: str) -> str:
     return t.replace("(", "（").replace(")", "）")
 
 
+@lru_cache(maxsize=16384)
 def tidy(text: str) -> str:
     """Collapse the spaces PDF/Word extraction inserts into Chinese text.
 
@@ -46,6 +50,7 @@ def tidy(text: str) -> str:
 _NUMBER = re.compile(r"^[-−–]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-−–]?\d+(?:\.\d+)?$")
 
 
+@lru_cache(maxsize=16384)
 def parse_amount(text: str) -> Decimal | None:
     """A printed amount as Decimal: "1,069.86" / "1069.86" / "-3.2" / "0" ; None if not one.
 
