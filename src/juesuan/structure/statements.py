@@ -1,7 +1,645 @@
+"""Facts stated in the explanation (决算情况说明) as :class:`Statement` objects.
+
+Each paragraph of the explanation is read in three steps, on a normalised copy of its text
+(whitespace and quote marks removed, ASCII brackets/colons/semicolons/commas made full-width;
+an index maps every normalised character back to the printed text):
+
+1. *Masks* blank out the spans that never hold stated facts: reasons (主要原因…), descriptions
+   (主要用于…) and template instructions (（如持平作持平表述）).
+2. *Fixed patterns* (regexes with named groups, ``catalog/statements.toml``) read the
+   sentences whose subject is not simply printed before the number: performance counts,
+   "决算数小于预算数", "与上年持平", "无政府性基金…", equipment counts …
+3. *Numbers* left over are read one by one: the cue just before a number gives the measure
+   (占 → share, 增加/减少 → change_amount, 完成预算 → completion_rate, 年初预算为 →
+   budget_initial …) and the subject alias printed closest before it names the subject;
+   a number with a cue but no alias of its own inherits the paragraph's current subject.
+
+Subjects, their aliases, masks and patterns are data (``catalog/statements.toml``); the
+measures and units are documented in ``docs/statements.md``.
+"""
+
 from __future__ import annotations
 
-from juesuan.model import Paragraph, Statement
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from juesuan import catalog
+from juesuan.model import Evidence, Paragraph, Statement
+from juesuan.structure.textutil import tidy
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MONEY_UNITS = frozenset({"万元", "万", "元"})
+COUNT_UNITS = frozenset({"人次", "批次", "台（套）", "辆", "个", "人", "次", "台", "套"})
+
+#: Section keys of the explanation: paragraphs without a part heading are read when their
+#: topic is one of these.
+EXPLANATION_TOPICS = frozenset(
+    {
+        "total",
+        "income",
+        "expense",
+        "fiscal_total",
+        "general_budget",
+        "general_budget_overall",
+        "general_budget_structure",
+        "general_budget_detail",
+        "basic",
+        "sangong",
+        "sangong_overall",
+        "sangong_detail",
+        "govfund",
+        "soe",
+        "performance",
+        "other",
+        "admin_cost",
+        "procurement",
+        "assets",
+    }
+)
+
+#: Topics where a plain amount is the actual (决算) of a budget-vs-actual statement.
+DETAIL_TOPICS = frozenset({"general_budget_detail"})
+
+MASK_CHAR = "□"
+
+# A value: a number and its unit.  The look-behind keeps us from starting inside a number.
+_TOKEN = re.compile(
+    rf"(?<![\d.,])(?P<num>{NUM})"
+    r"(?P<unit>万元|万|元|%|人次|批次|台（套）|辆|个|人|次|台|套|分)?"
+)
+_DIRECTION_WORD = "增加|减少|增长|下降"
+_CUE_CHANGE = re.compile(
+    rf"(?P<word>(?:{_DIRECTION_WORD})(?:[/／](?:{_DIRECTION_WORD})|（(?:{_DIRECTION_WORD})）)?)了?$"
+)
+_CUE_SHARE = re.compile(r"占(?:[^，。；：]{0,24}?的)?(?:比重|比例)?为?$")
+_CUE_COMPLETION = re.compile(r"完成(?P<base>年初|全年|调整后)?预算(?:数)?的?(?:比例)?为?$")
+_CUE_BUDGET = re.compile(r"(?P<base>年初|全年|调整后)?预算(?:数)?为?$")
+_CUE_ACTUAL = re.compile(r"(?:决算|执行)数?为?$")
+_CUE_INHERIT = re.compile(r"(?:金额|共计(?:支出)?)为?$")
+_CUE_IS = re.compile(r"(?:为|是)$")
+_CLAUSE_END = re.compile(r"[。；;]")
+_CODE_IN_TEXT = re.compile(r"(?<!\d)(2\d{2}(?:\d{2}(?:\d{2})?)?)(?!\d)")
+
+_DROP_CHARS = " \t\r\n\f\v\u3000\xa0\u2002\u2003\u2009\u200b“”\"'‘’「」『』"
+_DROP = frozenset(_DROP_CHARS)
+_DROP_RE = re.compile(f"[{re.escape(_DROP_CHARS)}]")
+_TRANS = str.maketrans(
+    {
+        "(": "（",
+        ")": "）",
+        ":": "：",
+        ";": "；",
+        "％": "%",
+        "．": ".",
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+    }
+)
+#: A comma that is not a thousands separator (digit before, exactly three digits after).
+_PLAIN_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+
+
+# ---------------------------------------------------------------------------------------
+# reference data
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A subject of statements with the printed forms (aliases) that name it."""
+
+    name: str
+    kind: str  # "money" or "count"
+    units: frozenset[str]  # accepted units for counts
+    topics: frozenset[str] | None  # None: every topic
+    qualifier: bool = False
+    code: str | None = None
+    dynamic: bool = False  # a free-text subject (类/款/项 path, project name)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueSpec:
+    measure: str
+    group: str | None = None
+    literal: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePattern:
+    id: str
+    regex: re.Pattern[str]
+    subject: str  # fixed name, template with {group} fields, or "@context"
+    values: tuple[ValueSpec, ...]
+    amount_groups: frozenset[str]
+    anchor: re.Pattern[str] | None = None  # must occur in the text for the pattern to be tried
+
+
+@dataclass(frozen=True, slots=True)
+class AliasIndex:
+    """Aliases of one kind for one topic, searched from the right (reversed regex)."""
+
+    regex: re.Pattern[str] | None
+    subjects: dict[str, tuple[Subject, ...]]  # normalised alias -> subjects
+
+    def nearest(self, text: str, unit: str | None = None) -> tuple[int, Subject] | None:
+        """The alias ending closest to the end of ``text`` (longest on a tie): (end, subject)."""
+        if self.regex is None or not text:
+            return None
+        reverse = text[::-1]
+        for m in self.regex.finditer(reverse):
+            alias = m.group(0)[::-1]
+            for subject in self.subjects[alias]:
+                if unit is None or subject.kind == "money" or unit in subject.units:
+                    return len(text) - m.start(), subject
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    subjects: tuple[Subject, ...]
+    aliases: tuple[tuple[str, Subject], ...]
+    dynamic: tuple[re.Pattern[str], ...]
+    masks: tuple[re.Pattern[str], ...]
+    patterns: tuple[SentencePattern, ...]
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The matching form of ``text`` and, per character, its offset in ``text``.
+
+    Whitespace and quote marks are removed; ASCII brackets, colons and semicolons become
+    full-width; a comma stays a thousands separator only between a digit and three digits.
+    The index has one extra entry (``len(text)``) for end positions.
+    """
+    normal = text.translate(_TRANS)
+    if _DROP_RE.search(normal):
+        index = [i for i, ch in enumerate(normal) if ch not in _DROP]
+        normal = _DROP_RE.sub("", normal)
+    else:
+        index = list(range(len(normal)))
+    index.append(len(text))
+    if "," in normal:
+        normal = _PLAIN_COMMA.sub("，", normal)
+    return normal, index
+
+
+def _norm(text: str) -> str:
+    return normalise(text)[0]
+
+
+def _expand(regex: str) -> tuple[str, frozenset[str]]:
+    """Replace {N:name}, {AMT:name} and {YEAR} placeholders by regex groups."""
+    amount_groups: set[str] = set()
+
+    def repl(m: re.Match[str]) -> str:
+        kind, name = m.group(1), m.group(2)
+        if kind == "YEAR":
+            return r"\d{4}年度?"
+        if kind == "AMT":
+            amount_groups.add(name)
+            return rf"(?P<{name}>{NUM})(?P<{name}__unit>万元|万|元)?"
+        return rf"(?P<{name}>{NUM})"
+
+    out = re.sub(r"\{(N|AMT|YEAR)(?::(\w+))?\}", repl, regex)
+    return out, frozenset(amount_groups)
+
+
+def _class_subjects(topics: frozenset[str]) -> list[tuple[list[str], Subject]]:
+    out: list[tuple[list[str], Subject]] = []
+    for code, name in catalog.functional_classes().items():
+        base = name[:-2] if name.endswith("支出") else name
+        aliases = [name, f"{name}（类）", f"{base}（类）", f"{base}（类）支出"]
+        subject = Subject(name, "money", frozenset(), topics, code=code)
+        out.append((list(dict.fromkeys(aliases)), subject))
+    return out
+
+
+@cache
+def rules() -> Rules:
+    """The statement rules of ``catalog/statements.toml`` (read once)."""
+    with resources.files("juesuan.catalog").joinpath("statements.toml").open("rb") as fh:
+        data: dict[str, Any] = tomllib.load(fh)
+    entries: list[tuple[list[str], Subject]] = []
+    for s in data.get("subjects", []):
+        topics = s.get("topics")
+        subject = Subject(
+            name=s["name"],
+            kind=s.get("kind", "money"),
+            units=frozenset(s.get("units", [])),
+            topics=frozenset(topics) if topics else None,
+            qualifier=bool(s.get("qualifier", False)),
+            code=s.get("code"),
+        )
+        entries.append(([_norm(a) for a in s["aliases"]], subject))
+    classes = data.get("classes")
+    if classes:
+        entries.extend(_class_subjects(frozenset(classes["topics"])))
+    patterns: list[SentencePattern] = []
+    for p in data.get("patterns", []):
+        regex, amount_groups = _expand(p["regex"])
+        values = tuple(
+            ValueSpec(v["measure"], v.get("group"), v.get("literal"), v.get("unit"))
+            for v in p["values"]
+        )
+        patterns.append(
+            SentencePattern(
+                p["id"],
+                re.compile(regex),
+                p["subject"],
+                values,
+                amount_groups,
+                re.compile("|".join(re.escape(_norm(a)) for a in p["anchors"]))
+                if p.get("anchors")
+                else None,
+            )
+        )
+    return Rules(
+        subjects=tuple(s for _, s in entries),
+        aliases=tuple((a, s) for aliases, s in entries for a in aliases),
+        dynamic=tuple(re.compile(d["regex"]) for d in data.get("dynamic_subjects", [])),
+        masks=tuple(re.compile(m["regex"]) for m in data.get("masks", [])),
+        patterns=tuple(patterns),
+    )
+
+
+@cache
+def alias_index(topic: str | None, kind: str) -> AliasIndex:
+    """The aliases of subjects of ``kind`` that apply in ``topic``."""
+    by_alias: dict[str, list[Subject]] = {}
+    for alias, subject in rules().aliases:
+        if subject.kind != kind:
+            continue
+        if subject.topics is not None and topic not in subject.topics:
+            continue
+        by_alias.setdefault(alias, []).append(subject)
+    if not by_alias:
+        return AliasIndex(None, {})
+    ordered = sorted(by_alias, key=len, reverse=True)
+    regex = re.compile("|".join(re.escape(a[::-1]) for a in ordered))
+    return AliasIndex(regex, {a: tuple(v) for a, v in by_alias.items()})
+
+
+# ---------------------------------------------------------------------------------------
+# reading one paragraph
+
+
+@dataclass(slots=True)
+class _Ref:
+    """The subject a value is attributed to."""
+
+    name: str
+    kind: str
+    units: frozenset[str] = frozenset()
+    code: str | None = None
+    dynamic: bool = False
+    qualified: bool = False  # "<parent>（轿车）": never a parent itself
+
+
+@dataclass(slots=True)
+class _State:
+    money: _Ref | None = None
+    count: _Ref | None = None
+    parent: _Ref | None = None  # last plain (non-qualifier) count subject
+    last: _Ref | None = None
+
+
+@dataclass(slots=True)
+class _Reader:
+    paragraph: Paragraph
+    scan: str  # normalised text with masked spans blanked
+    index: list[int]
+    topic: str | None
+    state: _State = field(default_factory=_State)
+    found: list[tuple[int, str, str, Decimal | str, str, _Ref]] = field(default_factory=list)
+    _line_offsets: list[int] | None = None
+
+    # -- subjects ------------------------------------------------------------------------
+
+    def subject_in(self, start: int, end: int, kind: str, unit: str | None) -> _Ref | None:
+        """The subject named closest before ``end`` in ``scan[start:end]``."""
+        if end <= start:
+            return None
+        region = self.scan[start:end]
+        best: tuple[int, _Ref] | None = None
+        hit = alias_index(self.topic, kind).nearest(region, unit if kind == "count" else None)
+        if hit is not None:
+            pos, subject = hit
+            best = (pos, _Ref(subject.name, subject.kind, subject.units, subject.code))
+            if subject.qualifier:
+                parent = self.state.parent
+                if parent is None:
+                    best = None
+                else:
+                    name = f"{parent.name}（{subject.name}）"
+                    best = (pos, _Ref(name, "count", subject.units, qualified=True))
+        if kind == "money":
+            for regex in rules().dynamic:
+                last: re.Match[str] | None = None
+                for m in regex.finditer(region):
+                    last = m
+                if last is None:
+                    continue
+                group = "subject" if "subject" in regex.groupindex else 0
+                name = last.group(group)
+                if MASK_CHAR in name:
+                    continue
+                pos = last.end(group)
+                if best is None or pos > best[0]:
+                    code_match = _CODE_IN_TEXT.search(name)
+                    code = code_match.group(1) if code_match else None
+                    best = (pos, _Ref(name, "money", code=code, dynamic=True))
+        return best[1] if best else None
+
+    def remember(self, ref: _Ref) -> None:
+        if ref.kind == "money":
+            self.state.money = ref
+        else:
+            self.state.count = ref
+            if not ref.qualified:
+                self.state.parent = ref
+        self.state.last = ref
+
+    # -- output --------------------------------------------------------------------------
+
+    def add(self, pos: int, ref: _Ref, measure: str, value: Decimal | str, unit: str) -> None:
+        self.found.append((pos, measure, ref.name, value, unit, ref))
+
+    def line_of(self, offset: int) -> Evidence:
+        """The source line holding the printed offset (else the paragraph's first line)."""
+        p = self.paragraph
+        if self._line_offsets is None:
+            offsets = [0]
+            for line in p.lines:
+                offsets.append(offsets[-1] + len(tidy(line.text)))
+            self._line_offsets = offsets if p.lines and offsets[-1] == len(p.text) else []
+        if not self._line_offsets:
+            return p.evidence
+        i = bisect.bisect_right(self._line_offsets, offset) - 1
+        return p.lines[max(0, min(i, len(p.lines) - 1))]
+
+    def statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        p = self.paragraph
+        stops = [m.end() for m in _CLAUSE_END.finditer(p.text)]
+        for pos, measure, subject, value, unit, ref in sorted(self.found, key=lambda f: f[0]):
+            offset = self.index[min(pos, len(self.index) - 1)]
+            line = self.line_of(offset)
+            evidence = Evidence(
+                text=clause(p.text, offset, stops), page=line.page, line=line.line, bbox=line.bbox
+            )
+            out.append(
+                Statement(
+                    section=p.section or "",
+                    subject=subject,
+                    measure=measure,
+                    value=value,
+                    unit=unit,
+                    evidence=evidence,
+                    code=ref.code,
+                    topic=p.topic,
+                )
+            )
+        return out
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read(self) -> None:
+        claimed: list[tuple[int, int]] = []
+        events: list[tuple[int, int, re.Match[str], SentencePattern | None]] = []
+        for pattern in rules().patterns:
+            if pattern.anchor is not None and not pattern.anchor.search(self.scan):
+                continue
+            for m in pattern.regex.finditer(self.scan):
+                if any(m.start() < e and s < m.end() for s, e in claimed):
+                    continue
+                claimed.append((m.start(), m.end()))
+                events.append((m.start(), m.end(), m, pattern))
+        for m in _TOKEN.finditer(self.scan):
+            if any(s <= m.start() < e for s, e in claimed):
+                continue
+            events.append((m.start(), m.end(), m, None))
+        events.sort(key=lambda e: (e[0], e[1]))
+        prev_end = 0
+        for start, end, match, found in events:
+            if start < prev_end:
+                continue
+            if found is not None:
+                self.read_pattern(prev_end, match, found)
+                prev_end = end
+            elif self.read_token(prev_end, match):
+                prev_end = end
+
+    def read_pattern(self, prev_end: int, m: re.Match[str], pattern: SentencePattern) -> None:
+        groups = m.groupdict()
+        if pattern.subject == "@context":
+            ref: _Ref | None = None
+            if groups.get("ctx"):
+                ref = self.subject_in(m.start("ctx"), m.end("ctx"), "money", None)
+            if ref is None:
+                ref = self.subject_in(prev_end, m.start(), "money", None)
+            if ref is None:
+                ref = self.state.money
+            else:
+                self.remember(ref)
+            if ref is None:
+                return
+        else:
+            fields = {k: (v or "") for k, v in groups.items()}
+            ref = _Ref(pattern.subject.format(**fields), "money")
+        for spec in pattern.values:
+            if spec.literal is not None:
+                self.add(m.start(), ref, spec.measure, spec.literal, "")
+                continue
+            if spec.group is None or groups.get(spec.group) is None:
+                continue
+            raw = groups[spec.group]
+            pos = m.start(spec.group)
+            if spec.measure in {"budget_direction", "direction", "rate_direction"}:
+                self.add(pos, ref, spec.measure, raw, "")
+                continue
+            number = to_decimal(raw)
+            if number is None:
+                continue
+            unit = groups.get(f"{spec.group}__unit") or spec.unit
+            if unit is None:
+                unit = "万元" if spec.group in pattern.amount_groups else ""
+            self.add(pos, ref, spec.measure, number, unit)
+
+    def read_token(self, prev_end: int, m: re.Match[str]) -> bool:
+        """Read one number; False when it is not a value (year, list number …)."""
+        start, end = m.span()
+        seg = self.scan[prev_end:start]
+        cue_kind, cue = _cue(seg)
+        printed_unit: str | None = m.group("unit")
+        unit = printed_unit or _implied_unit(seg, cue_kind, cue, self.scan[end : end + 1])
+        number = to_decimal(m.group("num"))
+        if unit is None or number is None:
+            return False
+        region_end = prev_end + (cue.start() if cue is not None else len(seg))
+        if unit == "%":
+            self.read_percent(prev_end, region_end, start, number, cue_kind, cue)
+        elif unit in MONEY_UNITS:
+            inherit = cue_kind is not None or printed_unit is None
+            self.read_money(prev_end, region_end, start, number, unit, cue_kind, cue, inherit)
+        elif unit in COUNT_UNITS:
+            self.read_count(prev_end, region_end, start, number, unit)
+        # 分 and other units outside a fixed pattern are not attributed
+        return True
+
+    def read_percent(
+        self,
+        prev_end: int,
+        region_end: int,
+        start: int,
+        number: Decimal,
+        cue_kind: str | None,
+        cue: re.Match[str] | None,
+    ) -> None:
+        if cue is None or cue_kind not in {"share", "completion", "change"}:
+            return  # a percentage without 占/完成预算/增长: not a stated fact we know
+        ref = self.subject_in(prev_end, region_end, "money", None)
+        if ref is None:
+            ref = self.state.money
+        else:
+            self.remember(ref)
+        if ref is None:
+            return
+        if cue_kind == "share":
+            measure = "share"
+        elif cue_kind == "completion":
+            initial = cue.group("base") == "年初"
+            measure = "completion_rate_initial" if initial else "completion_rate"
+        else:
+            measure = "change_rate"
+            self.add(prev_end + cue.start(), ref, "rate_direction", cue.group("word"), "")
+        self.add(start, ref, measure, number, "%")
+
+    def read_money(
+        self,
+        prev_end: int,
+        region_end: int,
+        start: int,
+        number: Decimal,
+        unit: str,
+        cue_kind: str | None,
+        cue: re.Match[str] | None,
+        inherit: bool,
+    ) -> None:
+        ref = self.subject_in(prev_end, region_end, "money", None)
+        if ref is None and cue_kind == "inherit":
+            ref = self.subject_in(prev_end, start, "money", None)  # 工程采购金额: 金额 is a cue
+        if ref is not None:
+            self.remember(ref)
+        elif cue_kind == "inherit":
+            ref = self.state.last  # 轿车0辆、金额0万元; 共计支出0万元
+        elif inherit:
+            ref = self.state.money  # 全年预算为…，支出决算为…
+        if ref is None:
+            return  # an amount with no subject (餐费1.33万元, 单价100万元 …)
+        if cue_kind == "change" and cue is not None:
+            self.add(prev_end + cue.start(), ref, "direction", cue.group("word"), "")
+            measure = "change_amount"
+        elif cue_kind == "budget" and cue is not None:
+            measure = "budget_initial" if cue.group("base") == "年初" else "budget"
+        elif cue_kind != "inherit" and (self.topic in DETAIL_TOPICS or ref.dynamic):
+            measure = "actual"
+        else:
+            measure = "amount"
+        self.add(start, ref, measure, number, unit)
+
+    def read_count(
+        self, prev_end: int, region_end: int, start: int, number: Decimal, unit: str
+    ) -> None:
+        ref = self.subject_in(prev_end, region_end, "count", unit)
+        if ref is not None:
+            self.remember(ref)
+        elif self.state.count is not None and unit in self.state.count.units:
+            ref = self.state.count  # 国内公务接待7批次，72人次
+        if ref is not None:
+            self.add(start, ref, "count", number, unit)
+
+
+def _implied_unit(
+    seg: str, cue_kind: str | None, cue: re.Match[str] | None, next_char: str
+) -> str | None:
+    """The unit of a number printed without one, or None when it is not a value.
+
+    A bare number is a value only after a cue (为, 占, 完成预算, 增加, 增长 …) and before a
+    clause end: "支出决算数为622.92，" → 万元, "增长13.95。" → %.  Years, dates and list
+    numbers ("2024年", "12月31日", "1.") are not.
+    """
+    if next_char and next_char not in "，。；、）":
+        return None
+    if cue_kind is None and not _CUE_IS.search(seg):
+        return None
+    if cue_kind in {"share", "completion"}:
+        return "%"
+    if cue_kind == "change" and cue is not None and cue.group("word")[:2] in {"增长", "下降"}:
+        return "%"
+    return "万元"
+
+
+def _cue(seg: str) -> tuple[str | None, re.Match[str] | None]:
+    for kind, regex in (
+        ("change", _CUE_CHANGE),
+        ("share", _CUE_SHARE),
+        ("completion", _CUE_COMPLETION),
+        ("budget", _CUE_BUDGET),
+        ("actual", _CUE_ACTUAL),
+        ("inherit", _CUE_INHERIT),
+    ):
+        m = regex.search(seg)
+        if m is not None:
+            return kind, m
+    return None, None
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def clause(text: str, offset: int, stops: list[int] | None = None) -> str:
+    """The sentence or clause (ended by 。 or ；) of ``text`` around ``offset``.
+
+    ``stops`` are the ends of the clauses of ``text`` (computed when not given).
+    """
+    if stops is None:
+        stops = [m.end() for m in _CLAUSE_END.finditer(text)]
+    i = bisect.bisect_right(stops, offset)
+    start = stops[i - 1] if i > 0 else 0
+    end = stops[i] if i < len(stops) else len(text)
+    return text[start:end].strip()
+
+
+def _in_explanation(p: Paragraph) -> bool:
+    if p.part is not None:
+        return p.part == "explanation"
+    return p.topic in EXPLANATION_TOPICS
+
+
+def read_paragraph(paragraph: Paragraph) -> list[Statement]:
+    """The statements of one paragraph (whatever its part)."""
+    text, index = normalise(paragraph.text)
+    scan = text
+    for mask in rules().masks:
+        if mask.search(scan):
+            scan = mask.sub(lambda m: MASK_CHAR * len(m.group(0)), scan)
+    reader = _Reader(paragraph, scan, index, paragraph.topic)
+    reader.read()
+    return reader.statements()
 
 
 def extract_statements(paragraphs: list[Paragraph]) -> list[Statement]:
-    return []
+    """The facts stated in the explanation (决算情况说明), in document order."""
+    out: list[Statement] = []
+    for paragraph in paragraphs:
+        if _in_explanation(paragraph):
+            out.extend(read_paragraph(paragraph))
+    return out
