@@ -75,9 +75,11 @@ _TOKEN = re.compile(
 )
 _DIRECTION_WORD = "增加|减少|增长|下降"
 _CUE_CHANGE = re.compile(
-    rf"(?P<word>(?:{_DIRECTION_WORD})(?:[/／](?:{_DIRECTION_WORD})|（(?:{_DIRECTION_WORD})）)?)了?$"
+    rf"(?P<word>(?:{_DIRECTION_WORD})(?:[/／](?:{_DIRECTION_WORD})|（(?:{_DIRECTION_WORD})）)?"
+    r"|增幅|降幅)(?:了|率|幅度)?为?$"
 )
-_CUE_SHARE = re.compile(r"占(?:[^，。；：]{0,24}?的)?(?:比重|比例)?为?$")
+_RATE_WORDS = frozenset({"增长", "下降", "增幅", "降幅"})
+_CUE_SHARE = re.compile(r"占(?:[^，。；：]{0,24}?的)?(?:比重|比例|比)?为?$")
 _CUE_COMPLETION = re.compile(r"完成(?P<base>年初|全年|调整后)?预算(?:数)?的?(?:比例)?为?$")
 _CUE_BUDGET = re.compile(r"(?P<base>年初|全年|调整后)?预算(?:数)?为?$")
 _CUE_ACTUAL = re.compile(r"(?:决算|执行)数?为?$")
@@ -118,7 +120,6 @@ class Subject:
     topics: frozenset[str] | None  # None: every topic
     qualifier: bool = False
     code: str | None = None
-    dynamic: bool = False  # a free-text subject (类/款/项 path, project name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,7 +579,7 @@ def _implied_unit(
         return None
     if cue_kind in {"share", "completion"}:
         return "%"
-    if cue_kind == "change" and cue is not None and cue.group("word")[:2] in {"增长", "下降"}:
+    if cue_kind == "change" and cue is not None and cue.group("word")[:2] in _RATE_WORDS:
         return "%"
     return "万元"
 
