@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -413,6 +414,29 @@ def _meta_from_text(text: str, table: Table) -> None:
         table.empty_statement = tidy(text)
 
 
+def _content_rows(
+    zone: Zone, table: Table
+) -> Iterator[tuple[RawLine, list[tuple[int, str]], list[str]]]:
+    """The rows of a zone that are neither blank, title, unit/number lines, notes nor
+    empty-table statements; those feed the table's metadata instead."""
+    for row in zone.rows:
+        cells = _cells(row)
+        texts = [t for _, t in cells if t]
+        if not texts:
+            continue
+        joined = "".join(texts)
+        if (
+            row is zone.title_line
+            or _row_title(row) is not None
+            or _is_table_meta(joined)
+            or joined.startswith(("注", "说明"))
+            or EMPTY_RE.search(joined)
+        ):
+            _meta_from_row(row, table)
+            continue
+        yield row, cells, texts
+
+
 # ---------------------------------------------------------------------------------------
 # two-sided tables (收入支出决算总表, 财政拨款收入支出决算总表)
 
@@ -444,18 +468,7 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
     totals_seen = 0
     header: list[RawLine] = []
     ruled = bool(zone.ruled) and all(zone.ruled)
-    for row in zone.rows:
-        cells = _cells(row)
-        texts = [t for _, t in cells if t]
-        if not texts:
-            continue
-        if row is zone.title_line or _row_title(row) is not None:
-            _meta_from_row(row, table)
-            continue
-        joined = "".join(texts)
-        if _is_table_meta(joined) or joined.startswith(("注", "说明")) or EMPTY_RE.search(joined):
-            _meta_from_row(row, table)
-            continue
+    for row, cells, texts in _content_rows(zone, table):
         segments = _segments(cells)
         names = [s for s in segments if s[0]]
         if not started:
@@ -573,18 +586,7 @@ PERSONNEL_CLASSES = ("301", "303")
 
 def parse_blocks(zone: Zone, spec: TableSpec, table: Table) -> None:
     started = False
-    for row in zone.rows:
-        cells = _cells(row)
-        texts = [t for _, t in cells if t]
-        if not texts:
-            continue
-        if row is zone.title_line or _row_title(row) is not None:
-            _meta_from_row(row, table)
-            continue
-        joined = "".join(texts)
-        if _is_table_meta(joined) or joined.startswith(("注", "说明")) or EMPTY_RE.search(joined):
-            _meta_from_row(row, table)
-            continue
+    for row, cells, _texts in _content_rows(zone, table):
         segs = _block_segments(cells)
         if not started:
             if any(code and CODE_RE.match(code) for code, _, _ in segs) or any(
@@ -658,18 +660,7 @@ def _block_segments(cells: list[tuple[int, str]]) -> list[tuple[str | None, str,
 def parse_sangong(zone: Zone, spec: TableSpec, table: Table) -> None:
     header: list[RawLine] = []
     data: list[RawLine] = []
-    for row in zone.rows:
-        cells = _cells(row)
-        texts = [t for _, t in cells if t]
-        if not texts:
-            continue
-        if row is zone.title_line or _row_title(row) is not None:
-            _meta_from_row(row, table)
-            continue
-        joined = "".join(texts)
-        if _is_table_meta(joined) or joined.startswith(("注", "说明")) or EMPTY_RE.search(joined):
-            _meta_from_row(row, table)
-            continue
+    for row, _, texts in _content_rows(zone, table):
         numbers = [t for t in texts if _is_number(t)]
         if len(numbers) >= 2 and len(numbers) >= len(texts) - 3:
             data.append(row)
