@@ -16,14 +16,13 @@ from juesuan.sources.raw import RawCell, RawDocument, RawLine, RawPage, RawTable
 
 pymupdf.no_recommend_layout()
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 GUIHUA = SAMPLES / "shanghai-guihua-2024.pdf"
 SHEGONG = SAMPLES / "shanghai-shegong-2024.pdf"
 TEMPLATE = SAMPLES / "shanghai-template-2024.pdf"
 NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 AMOUNT = re.compile(r"^-?[\d,]+\.\d\d$")
 
-needs_samples = pytest.mark.skipif(not GUIHUA.is_file(), reason="sample PDFs not available")
 
 _cache: dict[Path, RawDocument] = {}
 
@@ -68,7 +67,6 @@ def header_cell(table: RawTable, col: int, text: str) -> RawCell:
 # the samples
 
 
-@needs_samples
 def test_pages_are_numbered_from_one() -> None:
     doc = sample(GUIHUA)
     assert doc.format == "pdf"
@@ -86,7 +84,6 @@ def test_pages_are_numbered_from_one() -> None:
     assert doc.metadata.get("creator", "").startswith("Microsoft")
 
 
-@needs_samples
 def test_income_table_row_with_wrapped_name() -> None:
     """guihua p.8 收入决算表: the name wraps onto a second visual line inside its cell."""
     page = sample(GUIHUA).pages[7]
@@ -122,7 +119,6 @@ def test_income_table_row_with_wrapped_name() -> None:
     assert [line.text for line in plain_lines(page)] == ["收入决算表", "单位：万元"]
 
 
-@needs_samples
 def test_general_budget_table_names_wrap_over_lines() -> None:
     """guihua p.14: names wrap over 2–3 lines and the text layer lists them before codes."""
     [table] = tables(sample(GUIHUA).pages[13])
@@ -140,7 +136,6 @@ def test_general_budget_table_names_wrap_over_lines() -> None:
     assert header["合计"] == 2 and header["基本支出"] == 3 and header["项目支出"] == 4
 
 
-@needs_samples
 @pytest.mark.parametrize(
     ("path", "page", "number_cols"),
     [
@@ -162,7 +157,6 @@ def test_numbers_stay_in_their_columns(path: Path, page: int, number_cols: set[i
     assert seen == number_cols
 
 
-@needs_samples
 def test_side_by_side_blocks() -> None:
     """guihua p.16 基本支出决算表: two blocks of 科目编码/科目名称/决算数 on one row."""
     [table] = tables(sample(GUIHUA).pages[15])
@@ -187,7 +181,6 @@ def test_side_by_side_blocks() -> None:
     ]
 
 
-@needs_samples
 def test_three_public_table_has_twelve_number_columns() -> None:
     """guihua p.17 三公 table: a three-level merged header over one row of 12 numbers."""
     [table] = tables(sample(GUIHUA).pages[16])
@@ -221,7 +214,6 @@ def test_three_public_table_has_twelve_number_columns() -> None:
     assert headers["公务接待费"] == (10, 2)
 
 
-@needs_samples
 def test_two_sided_summary_table() -> None:
     """guihua p.7 收入支出决算总表: income on the left, spending on the right."""
     [table] = tables(sample(GUIHUA).pages[6])
@@ -232,7 +224,6 @@ def test_two_sided_summary_table() -> None:
     assert table.rows[-1].text.split("\t") == ["总计", "9859.38", "总计", "9859.38"]
 
 
-@needs_samples
 @pytest.mark.parametrize("page", [14, 15])
 def test_empty_table_then_explanation(page: int) -> None:
     """shegong p.14/15: tables without data, followed by 注 and 说明 lines."""
@@ -247,7 +238,6 @@ def test_empty_table_then_explanation(page: int) -> None:
     assert after[-1].startswith("说明：") and after[-1].endswith("故本表无数据。")
 
 
-@needs_samples
 def test_narrative_page_reading_order() -> None:
     page = sample(GUIHUA).pages[19]
     assert not tables(page)
@@ -259,7 +249,6 @@ def test_narrative_page_reading_order() -> None:
     assert lines[0].size is not None and 14 <= lines[0].size <= 16
 
 
-@needs_samples
 @pytest.mark.parametrize("path", [GUIHUA, SHEGONG, TEMPLATE])
 def test_items_in_vertical_order(path: Path) -> None:
     for page in sample(path).pages:
@@ -273,7 +262,6 @@ def _rows(item: RawLine | RawTable) -> list[RawLine]:
     return item.rows if isinstance(item, RawTable) else [item]
 
 
-@needs_samples
 def test_table_rows_have_one_field_per_column() -> None:
     for path in (GUIHUA, SHEGONG, TEMPLATE):
         for page in sample(path).pages:
@@ -294,7 +282,6 @@ def test_table_rows_have_one_field_per_column() -> None:
                         assert fields[cell.col] == cell.text
 
 
-@needs_samples
 def test_load_dispatches_to_the_pdf_reader() -> None:
     doc = load(TEMPLATE)
     assert doc.format == "pdf" and len(doc.sha256) == 64
@@ -457,7 +444,6 @@ def test_truncated_pdf(capfd: pytest.CaptureFixture[str]) -> None:
     assert capfd.readouterr().err == ""  # MuPDF's repair chatter is kept off stderr
 
 
-@needs_samples
 def test_truncated_sample(capfd: pytest.CaptureFixture[str]) -> None:
     data = GUIHUA.read_bytes()
     _refuse(data[: len(data) - 5000], CorruptFileError)
