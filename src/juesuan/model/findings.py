@@ -1,0 +1,183 @@
+"""Findings: what the rules say about a disclosure (schema ``juesuan.findings/1``).
+
+A :class:`Finding` names its rule, severity and category, says in Chinese what was expected
+and what was found (with the numbers), and points at every place involved through
+:class:`~juesuan.model.Evidence` (page, line, exact text, box on the page for PDF input).
+A :class:`CheckReport` is the result of checking one document.  Both live in ``model`` so
+that reporting, storage and the web layer use them without importing the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from juesuan.model import Disclosure, Evidence
+
+FINDINGS_SCHEMA = "juesuan.findings/1"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+class Category(StrEnum):
+    """Rule families; the value is the stable key, :attr:`label` the Chinese name."""
+
+    COMPLETENESS = "completeness"
+    ARITHMETIC = "arithmetic"
+    CROSSTABLE = "crosstable"
+    CODES = "codes"
+    NARRATIVE = "narrative"
+    NARRATIVE_ARITHMETIC = "narrative_arithmetic"
+    RESIDUE = "residue"
+    PERFORMANCE = "performance"
+    INTERNAL = "internal"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    Category.COMPLETENESS: "完整性",
+    Category.ARITHMETIC: "表内勾稽",
+    Category.CROSSTABLE: "表间勾稽",
+    Category.CODES: "科目编码",
+    Category.NARRATIVE: "说明与报表一致性",
+    Category.NARRATIVE_ARITHMETIC: "说明内部计算",
+    Category.RESIDUE: "模板残留与格式",
+    Category.PERFORMANCE: "绩效自评",
+    Category.INTERNAL: "内部错误",
+}
+
+
+@dataclass(slots=True)
+class Finding:
+    """One defect (or remark) found in a document."""
+
+    rule: str  # stable code, e.g. "JS201"
+    severity: Severity
+    category: Category
+    title: str  # the rule's short Chinese title
+    message: str  # what was expected and what was found, with the numbers
+    evidence: list[Evidence] = field(default_factory=list)
+    expected: str | None = None
+    actual: str | None = None
+    suggestion: str | None = None
+    where: str | None = None  # grouping label: "01表 收入支出决算总表", "五（三）", "绩效自评"
+
+    @property
+    def page(self) -> int | None:
+        pages = [e.page for e in self.evidence if e.page is not None]
+        return min(pages) if pages else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "category": self.category.value,
+            "title": self.title,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+            "suggestion": self.suggestion,
+            "where": self.where,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            rule=data["rule"],
+            severity=Severity(data["severity"]),
+            category=Category(data["category"]),
+            title=data.get("title", ""),
+            message=data["message"],
+            evidence=[Evidence.from_dict(e) for e in data.get("evidence", [])],
+            expected=data.get("expected"),
+            actual=data.get("actual"),
+            suggestion=data.get("suggestion"),
+            where=data.get("where"),
+        )
+
+
+class RuleStatus(StrEnum):
+    RAN = "ran"
+    NOT_APPLICABLE = "not_applicable"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # deselected by --select / --ignore
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """The findings for one document, with what was run and how long it took."""
+
+    document: Disclosure
+    findings: list[Finding]
+    rule_status: dict[str, RuleStatus] = field(default_factory=dict)
+    not_applicable: dict[str, str] = field(default_factory=dict)  # rule -> reason
+    read_seconds: float = 0.0
+    rules_seconds: float = 0.0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        by_category: dict[str, int] = {}
+        for f in self.findings:
+            by_category[f.category.value] = by_category.get(f.category.value, 0) + 1
+        statuses = list(self.rule_status.values())
+        return {
+            "error": self.count(Severity.ERROR),
+            "warning": self.count(Severity.WARNING),
+            "info": self.count(Severity.INFO),
+            "by_category": by_category,
+            "rules_run": statuses.count(RuleStatus.RAN),
+            "rules_not_applicable": statuses.count(RuleStatus.NOT_APPLICABLE),
+            "rules_failed": statuses.count(RuleStatus.FAILED),
+        }
+
+    def document_dict(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "path": doc.source.path,
+            "format": doc.source.format,
+            "sha256": doc.source.sha256,
+            "unit": doc.unit,
+            "year": doc.year,
+            "kind": doc.kind,
+            "layout": doc.layout,
+            "pages": doc.source.pages,
+        }
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "schema": FINDINGS_SCHEMA,
+            "document": self.document_dict(),
+            "summary": self.summary(),
+            "findings": [f.to_dict() for f in self.findings],
+            "rules": {
+                code: {"status": status.value, "reason": self.not_applicable.get(code)}
+                for code, status in sorted(self.rule_status.items())
+            },
+            "timing": {
+                "read_seconds": round(self.read_seconds, 4),
+                "rules_seconds": round(self.rules_seconds, 4),
+            },
+        }

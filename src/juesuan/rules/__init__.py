@@ -1,0 +1,36 @@
+"""The checks: rule families over the :class:`~juesuan.model.Disclosure` model.
+
+``check(doc)`` runs every rule; ``check_file(path)`` reads and checks.  Rules never open
+files or parse text; they read the model only (see engine.py for the catalog).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from juesuan.model import Disclosure
+from juesuan.model.findings import CheckReport
+from juesuan.rules.engine import NotApplicable, all_rules, rule, run_rules
+
+__all__ = ["NotApplicable", "all_rules", "check", "check_file", "rule"]
+
+
+def check(
+    doc: Disclosure, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+) -> CheckReport:
+    return run_rules(doc, select=select, ignore=ignore)
+
+
+def check_file(
+    path: str | Path, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+) -> CheckReport:
+    from juesuan import read
+
+    start = time.perf_counter()
+    doc = read(path)
+    read_seconds = time.perf_counter() - start
+    report = run_rules(doc, select=select, ignore=ignore)
+    report.read_seconds = read_seconds
+    return report

@@ -1,0 +1,1 @@
+"""Rule family: arithmetic (rules are added by their issue work)."""

@@ -1,0 +1,1 @@
+"""Rule family: codes (rules are added by their issue work)."""

@@ -1,0 +1,120 @@
+"""Shared helpers for rules: named tolerances, exact rounding, interval reasoning, labels.
+
+Tolerances (all documented in docs/rules.md through the rules that use them):
+
+``CENT``
+    0.01 万元, the printed precision of amounts.  Two printings of the *same* quantity (one
+    code in two tables, a sentence and the table it restates) must be identical; a difference
+    of exactly one cent is reported one level below a larger one (DOMAIN.md §5).
+``sum_tolerance(n)``
+    A printed total of ``n`` independently rounded parts may differ from the sum of the
+    printed parts by up to 0.005 × n, i.e. 0.01 × ceil(n / 2).  Within that, the difference
+    is explained by rounding and reported as info at most.
+Percentages (shares, rates) are checked by interval: the printed amounts stand for any value
+within ± half a unit of their last printed decimal, so the true ratio lies in an interval;
+a printed percentage is wrong only when it cannot be the rounding of any ratio in that
+interval (``ratio_interval`` / ``percent_consistent``).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from juesuan.model import Table, TableKind, TableRow
+from juesuan.model.findings import Severity
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+
+def sum_tolerance(addends: int) -> Decimal:
+    """Largest rounding difference between a printed total and the sum of ``addends`` printed
+    parts (each rounded to 0.01): 0.005 × n, rounded up to the cent."""
+    return CENT * ((max(addends, 1) + 1) // 2)
+
+
+def decimals_of(value: Decimal) -> int:
+    """Printed decimals of a Decimal parsed from text (``Decimal("1.50")`` → 2)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def round_to(value: Decimal, places: int) -> Decimal:
+    """Half-up rounding to ``places`` decimals (the way the documents round)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def half_unit(value: Decimal, places: int | None = None) -> Decimal:
+    """Half a unit of the last printed decimal of ``value``."""
+    p = decimals_of(value) if places is None else places
+    return Decimal(5).scaleb(-(p + 1))
+
+
+def ratio_interval(
+    part: Decimal, whole: Decimal, part_places: int | None = None, whole_places: int | None = None
+) -> tuple[Decimal, Decimal] | None:
+    """The interval (in %) of part/whole when both are printed rounded; None if whole ≤ 0."""
+    dp, dw = half_unit(part, part_places), half_unit(whole, whole_places)
+    low_whole, high_whole = whole - dw, whole + dw
+    if low_whole <= 0:
+        return None
+    low_part, high_part = max(part - dp, ZERO), part + dp
+    return (low_part / high_whole * HUNDRED, high_part / low_whole * HUNDRED)
+
+
+def percent_consistent(printed: Decimal, interval: tuple[Decimal, Decimal]) -> bool:
+    """Can ``printed`` (a percentage) be the rounding of some value inside ``interval``?"""
+    h = half_unit(printed)
+    return printed + h >= interval[0] and printed - h <= interval[1]
+
+
+def percent(part: Decimal, whole: Decimal, places: int = 2) -> Decimal:
+    """part / whole in %, rounded half-up to ``places`` decimals (whole must be non-zero)."""
+    return round_to(part / whole * HUNDRED, places)
+
+
+def difference_severity(diff: Decimal) -> Severity:
+    """For two printings of the same quantity: one cent apart → warning, more → error."""
+    return Severity.WARNING if abs(diff) <= CENT else Severity.ERROR
+
+
+def money(value: Decimal | None) -> str:
+    """An amount as the documents print it (two decimals, thousands not separated)."""
+    if value is None:
+        return "空"
+    return f"{round_to(value, 2):f}"
+
+
+def pct(value: Decimal) -> str:
+    return f"{value:f}%"
+
+
+TABLE_NAMES = {
+    TableKind.T01: "收入支出决算总表",
+    TableKind.T02: "收入决算表",
+    TableKind.T03: "支出决算表",
+    TableKind.T04: "财政拨款收入支出决算总表",
+    TableKind.T05: "财政拨款支出决算明细表",
+    TableKind.T06: "一般公共预算财政拨款支出决算表",
+    TableKind.T07: "一般公共预算财政拨款支出决算明细表",
+    TableKind.T08: "一般公共预算财政拨款基本支出决算表",
+    TableKind.T09: "一般公共预算财政拨款项目支出决算表",
+    TableKind.T10: "政府性基金预算财政拨款收入支出决算表",
+    TableKind.T11: "国有资本经营预算财政拨款收入支出决算表",
+    TableKind.T12: "国有资本经营预算财政拨款支出决算表",
+    TableKind.T13: "财政拨款“三公”经费支出决算表",
+    TableKind.T13G: "政府性基金预算财政拨款“三公”经费支出决算表",
+}
+
+
+def table_label(table: Table | TableKind) -> str:
+    """Grouping label for findings about a table: the printed title (or the standard name)."""
+    kind = table if isinstance(table, TableKind) else table.kind
+    title = table.title if isinstance(table, Table) and table.title else TABLE_NAMES[kind]
+    return f"表{kind.value[1:]} {title}"
+
+
+def row_label(row: TableRow) -> str:
+    """How a row is named in a message: ``2010101 行政运行`` or the name alone."""
+    return f"{row.code} {row.name}" if row.code else row.name

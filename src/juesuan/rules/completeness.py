@@ -1,0 +1,1 @@
+"""Rule family: completeness (rules are added by their issue work)."""

@@ -1,0 +1,1 @@
+"""Rule family: crosstable (rules are added by their issue work)."""

@@ -1,0 +1,213 @@
+"""The rule engine: a catalog of small pure checks over a :class:`Disclosure`.
+
+A rule is a function ``check(doc) -> Iterable[Hit]`` registered with :func:`rule`, which
+records its metadata (stable code, Chinese title, category, default severity, rationale,
+a bad and a good example).  The engine runs every selected rule; a rule that raises
+:class:`NotApplicable` is recorded as not applicable; any other exception becomes one
+``JS000`` internal finding and the other rules still run.
+
+Code ranges: JS0xx engine, JS1xx completeness, JS2xx table arithmetic, JS3xx cross-table,
+JS4xx codes, JS5xx narrative vs tables, JS6xx narrative arithmetic, JS7xx residue and form,
+JS8xx performance self-evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from juesuan.model import Disclosure, Evidence
+from juesuan.model.findings import Category, CheckReport, Finding, RuleStatus, Severity
+
+CheckFn = Callable[[Disclosure], Iterable["Hit"]]
+
+_CODE_RE = re.compile(r"^JS\d{3}$")
+
+
+class NotApplicable(Exception):  # a signal, not an error
+    """Raised by a rule whose subject is absent from the document (reason in Chinese)."""
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a rule reports; the engine turns it into a :class:`Finding`."""
+
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    expected: str | None = None
+    actual: str | None = None
+    severity: Severity | None = None  # None: the rule's default severity
+    suggestion: str | None = None
+    where: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str  # kebab-case English identifier, e.g. "table-total-sum"
+    title: str  # short Chinese title
+    category: Category
+    severity: Severity  # default severity of its hits
+    rationale: str  # why it matters (Chinese, one paragraph)
+    bad: str  # an example that fires
+    good: str  # the corrected example
+    check: CheckFn
+    tolerance: str | None = None  # the named tolerance used, documented
+    suggestion: str | None = None  # default suggestion for its findings
+
+    @property
+    def module(self) -> str:
+        return self.check.__module__.rsplit(".", 1)[-1]
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    *,
+    name: str,
+    title: str,
+    category: Category,
+    severity: Severity,
+    rationale: str,
+    bad: str,
+    good: str,
+    tolerance: str | None = None,
+    suggestion: str | None = None,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register ``check`` under ``code`` with its metadata."""
+
+    if not _CODE_RE.match(code):
+        raise ValueError(f"bad rule code {code!r}")
+
+    def register(check: CheckFn) -> CheckFn:
+        if code in _REGISTRY and _REGISTRY[code].check is not check:
+            raise ValueError(f"rule code {code} registered twice")
+        _REGISTRY[code] = Rule(
+            code=code,
+            name=name,
+            title=title,
+            category=category,
+            severity=severity,
+            rationale=rationale.strip(),
+            bad=bad.strip(),
+            good=good.strip(),
+            check=check,
+            tolerance=tolerance,
+            suggestion=suggestion,
+        )
+        return check
+
+    return register
+
+
+# The rule families, imported on first use so that `juesuan extract` never pays for them.
+RULE_MODULES = (
+    "completeness",
+    "arithmetic",
+    "crosstable",
+    "codes",
+    "narrative",
+    "narrative_arithmetic",
+    "residue",
+    "performance",
+)
+
+_loaded = False
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule by code, in code order."""
+    global _loaded
+    if not _loaded:
+        import importlib
+
+        for module in RULE_MODULES:
+            importlib.import_module(f"juesuan.rules.{module}")
+        _loaded = True
+    return dict(sorted(_REGISTRY.items()))
+
+
+def select_rules(
+    select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+) -> tuple[list[Rule], list[Rule]]:
+    """(selected, skipped).  Entries are codes or prefixes (``JS2`` selects JS200–JS299)
+    or category keys (``narrative``)."""
+
+    def matches(r: Rule, patterns: Sequence[str]) -> bool:
+        return any(r.code.startswith(p.upper()) or r.category.value == p for p in patterns)
+
+    chosen: list[Rule] = []
+    skipped: list[Rule] = []
+    for r in all_rules().values():
+        if (select and not matches(r, select)) or (ignore and matches(r, ignore)):
+            skipped.append(r)
+        else:
+            chosen.append(r)
+    return chosen, skipped
+
+
+INTERNAL_TITLE = "规则执行异常"
+
+
+def run_rules(
+    doc: Disclosure,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> CheckReport:
+    """Run the selected rules on ``doc``; never raises for a rule's failure."""
+    chosen, skipped = select_rules(select, ignore)
+    report = CheckReport(document=doc, findings=[])
+    start = time.perf_counter()
+    for r in chosen:
+        try:
+            hits = list(r.check(doc))
+        except NotApplicable as reason:
+            report.rule_status[r.code] = RuleStatus.NOT_APPLICABLE
+            report.not_applicable[r.code] = str(reason)
+            continue
+        except Exception as exc:
+            report.rule_status[r.code] = RuleStatus.FAILED
+            report.findings.append(
+                Finding(
+                    rule="JS000",
+                    severity=Severity.INFO,
+                    category=Category.INTERNAL,
+                    title=INTERNAL_TITLE,
+                    message=(
+                        f"规则 {r.code}（{r.title}）执行出错，已跳过：{type(exc).__name__}: {exc}"
+                    ),
+                    suggestion="请向 juesuan 开发者报告此问题并附上文件。",
+                )
+            )
+            continue
+        report.rule_status[r.code] = RuleStatus.RAN
+        for hit in hits:
+            report.findings.append(
+                Finding(
+                    rule=r.code,
+                    severity=hit.severity or r.severity,
+                    category=r.category,
+                    title=r.title,
+                    message=hit.message,
+                    evidence=hit.evidence,
+                    expected=hit.expected,
+                    actual=hit.actual,
+                    suggestion=hit.suggestion or r.suggestion,
+                    where=hit.where,
+                )
+            )
+    for r in skipped:
+        report.rule_status[r.code] = RuleStatus.SKIPPED
+    report.rules_seconds = time.perf_counter() - start
+    report.findings.sort(key=_finding_order)
+    return report
+
+
+def _finding_order(f: Finding) -> tuple[int, int, int, str]:
+    page = f.page if f.page is not None else 10**6
+    line = min((e.line for e in f.evidence if e.line is not None), default=10**6)
+    return (page, line, -f.severity.rank, f.rule)

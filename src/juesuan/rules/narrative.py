@@ -1,0 +1,1 @@
+"""Rule family: narrative (rules are added by their issue work)."""

@@ -1,0 +1,1 @@
+"""Rule family: narrative_arithmetic (rules are added by their issue work)."""

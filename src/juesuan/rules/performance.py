@@ -1,0 +1,1 @@
+"""Rule family: performance (rules are added by their issue work)."""

@@ -1,0 +1,1 @@
+"""Rule family: residue (rules are added by their issue work)."""
