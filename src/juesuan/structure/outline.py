@@ -104,8 +104,8 @@ def heading_like(title: str) -> bool:
     t = squash(title)
     if t.endswith("。"):
         t = t[:-1]
-        if len(t) > 12:
-            return False  # a short sentence, not a title
+        if len(t) > 12 and not (t.endswith("说明") and section_key(t)):
+            return False  # a short sentence, not a title (unless it names a known section)
     return 0 < len(t) <= MAX_HEADING_CHARS and not HEADING_PUNCT.search(t)
 
 
