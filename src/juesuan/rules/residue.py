@@ -99,6 +99,9 @@ def _evidence_for(piece: _Text, needle: str) -> list[Evidence]:
     found = [e for e in piece.lines if needle in _squash(e.text)]
     if found:
         return found[:3]
+    for first, second in zip(piece.lines, piece.lines[1:], strict=False):
+        if needle in _squash(first.text + second.text):
+            return [first, second]
     return piece.lines[:1]
 
 
@@ -115,6 +118,8 @@ def _residue_hits(doc: Disclosure, group: str, what: str, fix: str) -> Iterator[
     """One finding per piece of text: every match listed, the lines holding them as evidence."""
     for piece, hits in _scan(doc, group):
         matched = list(dict.fromkeys(text for _, text in hits))
+        fixes = {p.fix for p, _ in hits}
+        pattern_fix = fixes.pop() if len(fixes) == 1 else None
         lowered = [p.severity for p, _ in hits if p.severity is not None]
         severity = max(lowered, key=lambda s: s.rank) if len(lowered) == len(hits) else None
         evidence: list[Evidence] = []
@@ -125,9 +130,10 @@ def _residue_hits(doc: Disclosure, group: str, what: str, fix: str) -> Iterator[
         yield Hit(
             message=f"{what}：{'、'.join(f'“{m}”' for m in matched)}。",
             evidence=evidence,
-            expected=fix,
+            expected=pattern_fix or fix,
             actual="、".join(matched),
             severity=severity,
+            suggestion=None if pattern_fix is None else f"{pattern_fix}。",
             where=piece.where,
         )
 
