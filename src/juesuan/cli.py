@@ -9,7 +9,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -87,6 +87,168 @@ def bench(
         sys.stdout.write(run_bench(files, repeat, multiply))
     except JuesuanError as err:
         raise _fail(err) from None
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
+class MinSeverity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [c.strip() for c in value.replace("，", ",").split(",") if c.strip()]
+
+
+def _usage(message: str) -> typer.Exit:
+    typer.echo(f"错误：{message}", err=True)
+    return typer.Exit(2)
+
+
+@app.command("check")
+def check(
+    files: Annotated[list[Path], typer.Argument(help="要审核的决算公开文件（可多个）")],
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="报告格式")] = (
+        CheckFormat.text
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="报告文件（默认标准输出；xlsx 必须指定）")
+    ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", help="另存一份在每个问题处加批注的 PDF（仅限单个 PDF 输入）"),
+    ] = None,
+    min_severity: Annotated[
+        MinSeverity, typer.Option("--min-severity", help="只报告不低于此严重程度的问题")
+    ] = MinSeverity.info,
+    select: Annotated[
+        str | None,
+        typer.Option("--select", help="只运行这些规则：编号、前缀或类别，逗号分隔（如 JS2,JS501）"),
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="不运行这些规则：编号、前缀或类别，逗号分隔")
+    ] = None,
+) -> None:
+    """审核决算公开文件：表内表间勾稽、说明与报表一致性、模板残留等，逐条给出页码和数字。
+
+    退出码：0 没有“错误”级问题；1 有“错误”级问题；2 用法错误；3–8 文件无法读取（见 README）。
+    """
+    from juesuan.model.findings import Severity
+    from juesuan.rules import check_file
+
+    if format is CheckFormat.xlsx and output is None:
+        raise _usage("xlsx 格式需要用 -o 指定输出文件")
+    if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".pdf"):
+        raise _usage("--annotate 只能用于单个 PDF 文件")
+    outputs = [p for p in (output, annotate) if p is not None]
+    for out in outputs:
+        if any(_same_file(out, f) for f in files):
+            raise _usage(f"输出文件 {out} 与输入文件相同，不会覆盖输入文件")
+    floor = Severity(min_severity.value).rank
+    reports = []
+    read_failure = 0
+    for file in files:
+        try:
+            report = check_file(file, select=_codes(select), ignore=_codes(ignore))
+        except JuesuanError as err:
+            typer.echo(f"错误：{err.message}", err=True)
+            read_failure = read_failure or err.exit_code
+            continue
+        report.findings = [f for f in report.findings if f.severity.rank >= floor]
+        reports.append(report)
+    if reports:
+        _emit_check(reports, format, output)
+        if annotate is not None:
+            from juesuan.reporting.annotate import annotate_pdf
+
+            try:
+                annotate_pdf(reports[0], files[0], annotate)
+            except JuesuanError as err:
+                raise _fail(err) from None
+    if read_failure:
+        raise typer.Exit(read_failure)
+    if any(r.has_errors for r in reports):
+        raise typer.Exit(1)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) -> None:
+    from juesuan.reporting import findings as render
+
+    if format is CheckFormat.text:
+        if output is None:
+            render.print_text(reports)
+            return
+        _write(render.render_text(reports), output)
+    elif format is CheckFormat.json:
+        _write(render.render_json(reports) + "\n", output)
+    elif format is CheckFormat.csv:
+        _write(render.render_csv(reports), output)
+    elif format is CheckFormat.html:
+        from juesuan.reporting.html import render_html
+
+        _write(render_html(reports), output)
+    else:
+        from juesuan.reporting.xlsx import write_xlsx
+
+        assert output is not None
+        try:
+            write_xlsx(reports, output)
+        except OSError as exc:
+            typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
+            raise typer.Exit(3) from None
+
+
+rules_app = typer.Typer(
+    help="规则目录：列出全部审核规则，或查看一条规则的说明。",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback()
+def rules_list(
+    ctx: typer.Context,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="输出 Markdown 形式的完整目录（即 docs/rules.md）")
+    ] = False,
+) -> None:
+    """列出全部审核规则（编号、默认严重程度、类别、标题）。"""
+    if ctx.invoked_subcommand is not None:
+        return
+    from juesuan.reporting.rulebook import rules_markdown, rules_table
+    from juesuan.rules import all_rules
+
+    rules = all_rules().values()
+    sys.stdout.write(rules_markdown(rules) if markdown else rules_table(rules))
+
+
+@rules_app.command("explain")
+def rules_explain(code: Annotated[str, typer.Argument(help="规则编号，如 JS201")]) -> None:
+    """查看一条规则的说明：为什么、错误示例、正确示例、修改建议。"""
+    from juesuan.reporting.rulebook import rule_page
+    from juesuan.rules import all_rules
+
+    found = all_rules().get(code.strip().upper())
+    if found is None:
+        raise _usage(f"没有编号为 {code} 的规则；用 juesuan rules 查看全部规则")
+    sys.stdout.write(rule_page(found))
 
 
 def main() -> None:

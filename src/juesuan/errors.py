@@ -50,3 +50,15 @@ class ScannedPdfError(JuesuanError):
 
 class FileTooLargeError(JuesuanError):
     exit_code = 8
+
+
+class OutputError(JuesuanError):
+    """An output cannot be written, or writing it would overwrite an input file."""
+
+    exit_code = 3
+
+
+class MismatchError(JuesuanError):
+    """Two inputs that must be the same document are not (e.g. findings and the PDF to mark)."""
+
+    exit_code = 5
