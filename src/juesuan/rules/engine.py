@@ -161,6 +161,7 @@ def run_rules(
     """Run the selected rules on ``doc``; never raises for a rule's failure."""
     chosen, skipped = select_rules(select, ignore)
     report = CheckReport(document=doc, findings=[])
+    sections = section_titles(doc)
     start = time.perf_counter()
     for r in chosen:
         try:
@@ -186,6 +187,7 @@ def run_rules(
             continue
         report.rule_status[r.code] = RuleStatus.RAN
         for hit in hits:
+            where = sections.get(hit.where, hit.where) if hit.where else None
             report.findings.append(
                 Finding(
                     rule=r.code,
@@ -197,7 +199,7 @@ def run_rules(
                     expected=hit.expected,
                     actual=hit.actual,
                     suggestion=hit.suggestion or r.suggestion,
-                    where=hit.where,
+                    where=where,
                 )
             )
     for r in skipped:
@@ -205,6 +207,30 @@ def run_rules(
     report.rules_seconds = time.perf_counter() - start
     report.findings.sort(key=_finding_order)
     return report
+
+
+def section_titles(doc: Disclosure) -> dict[str, str]:
+    """Section path as printed ("五（一）") → grouping label "五（一） 一般公共预算…总体情况"."""
+    labels: dict[str, str] = {}
+    parent = ""
+    part: str | None = None
+    for h in doc.outline:
+        if h.level == 0:
+            part = h.key
+            parent = ""
+            continue
+        if h.level == 1:
+            parent = h.number
+            path = h.number
+        elif h.level == 2:
+            path = f"{parent}{h.number}"
+        else:
+            continue
+        # Findings are mostly about the explanation: its sections win over equal numbers of
+        # the overview part (both have 一、二、…).
+        if path and (path not in labels or part == "explanation"):
+            labels[path] = f"{path} {h.title.rstrip('。')}"
+    return labels
 
 
 def _finding_order(f: Finding) -> tuple[int, int, int, str]:

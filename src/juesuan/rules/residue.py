@@ -69,7 +69,9 @@ def _squash(text: str) -> str:
 
 
 def _section_label(p: Paragraph) -> str:
-    return p.section or {
+    if p.section and p.part in ("explanation", None):
+        return p.section
+    return {
         "overview": "概况",
         "explanation": "决算情况说明",
         "glossary": "名词解释",
