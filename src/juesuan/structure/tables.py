@@ -528,15 +528,18 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
 
 
 def _nest_balance_lines(table: Table) -> None:
-    """Fund lines printed under 年初/年末…结转和结余 are parts of that balance, not income."""
-    parent: str | None = None
+    """Fund lines printed under 年初/年末…结转和结余 are parts of that balance, not income.
+
+    The two sides of a row are read separately: 年初 sits on the income side, 年末 on the
+    expense side, often on the same printed row, so each side keeps its own parent."""
+    parents: dict[str | None, str | None] = {}
     for row in table.rows:
         if row.ref_code in {"begin_balance", "end_balance"}:
-            parent = row.ref_code
-        elif row.ref_code in {"general", "govfund", "soe"} and parent is not None:
-            row.ref_code = f"{parent}.{row.ref_code}"
-        elif row.ref_code is not None and row.side == "income":
-            parent = None
+            parents[row.side] = row.ref_code
+        elif row.ref_code in {"general", "govfund", "soe"} and parents.get(row.side):
+            row.ref_code = f"{parents[row.side]}.{row.ref_code}"
+        elif row.ref_code is not None:
+            parents[row.side] = None
 
 
 def _segments(cells: list[tuple[int, str]]) -> list[tuple[str, str | None, list[str]]]:
