@@ -39,6 +39,9 @@ class Layout:
     tables: tuple[TableKind, ...]
     parts: tuple[str, ...]
     signature: tuple[str, ...]
+    required_parts: tuple[str, ...] = ()  # part keys the template requires, in printed order
+    # part key -> section keys required there; an entry "a|b" accepts either key
+    required_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @cache
@@ -75,6 +78,10 @@ def layouts() -> dict[str, Layout]:
             tables=tuple(TableKind(k) for k in entry["tables"]),
             parts=tuple(entry["parts"]),
             signature=tuple(entry["signature"]),
+            required_parts=tuple(entry.get("required_parts", [])),
+            required_sections=tuple(
+                (part, tuple(keys)) for part, keys in entry.get("required_sections", {}).items()
+            ),
         )
     return out
 
@@ -85,6 +92,12 @@ def section_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ..
         (s["key"], tuple(s["patterns"]), tuple(s.get("excludes", [])))
         for s in _layouts_data()["sections"]
     )
+
+
+@cache
+def section_names() -> dict[str, str]:
+    """Section key -> the template's title (for messages about a section)."""
+    return {s["key"]: s.get("name", s["key"]) for s in _layouts_data()["sections"]}
 
 
 @cache
@@ -110,3 +123,26 @@ def part_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
 @cache
 def fixed_lines() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((s["key"], tuple(s["words"])) for s in _load("classes.toml")["fixed_lines"])
+
+
+@dataclass(frozen=True, slots=True)
+class CodeList:
+    """A classification (支出功能分类 / 部门预算支出经济分类): code -> standard name, for the
+    year of the 政府收支分类科目 it was taken from.  Partial: a code absent here may exist."""
+
+    year: int
+    names: dict[str, str]
+
+
+@cache
+def functional_codes() -> CodeList:
+    """支出功能分类科目 (类/款/项) from ``codes_functional.toml``."""
+    data = _load("codes_functional.toml")
+    return CodeList(int(data["year"]), {str(k): v for k, v in data["codes"].items()})
+
+
+@cache
+def economic_codes() -> CodeList:
+    """部门预算支出经济分类科目 (类/款) from ``codes_economic.toml``."""
+    data = _load("codes_economic.toml")
+    return CodeList(int(data["year"]), {str(k): v for k, v in data["codes"].items()})

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from juesuan import catalog
 from juesuan.model import Disclosure, Table, TableKind, TableRow
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.arithmetic import (
@@ -964,7 +965,8 @@ class _Printing:
     rationale="""
 同一年度的科目编码对应唯一的科目名称，各张决算表中同一编码应使用同一名称。名称不同说明某张
 表选错了科目、手工改过名称或使用了旧年度的科目名称，读者无法确定该行究竟是哪一科目。
-空格、括号和标点的差异不计。
+空格、括号和标点的差异不计。编码在参考目录中、且其中一种名称是标准名称时，由 JS401
+（科目名称与标准名称不一致）报告，本规则不重复报告。
 """,
     bad="收入决算表 2210201 住房租金支出，支出决算表 2210201 住房公积金。",
     good="各表 2210201 均为 住房公积金。",
@@ -990,9 +992,14 @@ def code_name_differs(doc: Disclosure) -> Iterator[Hit]:
                     break
             else:
                 printings.append(_Printing(squash(row.name), norm, [(table, row)]))
+    standard = catalog.functional_codes().names
     for code, printings in by_code.items():
         if len(printings) < 2:
             continue
+        if code in standard and any(
+            same_name(p.norm, normalised_name(standard[code])) for p in printings
+        ):
+            continue  # one printing is the standard name: JS401 reports the others
         kinds = {t.kind for p in printings for t, _ in p.places}
         if len(kinds) < 2:
             continue  # differing names inside one table: a reading problem, not this rule
