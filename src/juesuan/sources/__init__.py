@@ -23,7 +23,8 @@ from juesuan.sources.raw import RawDocument
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md"}
-SUPPORTED = "PDF、Word（.docx）、Excel（.xlsx）、文本（.txt）"
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = "PDF、Word（.docx）、Excel（.xlsx）、网页（.html）、文本（.txt）"
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -47,6 +48,10 @@ def sniff(path: Path, head: bytes) -> str:
         raise CorruptFileError(f"文件不是有效的 PDF（文件头不是 %PDF）：{path}")
     if suffix in {".docx", ".xlsx", ".xlsm"}:
         raise CorruptFileError(f"文件已损坏或不是有效的 Office 文件：{path}")
+    from juesuan.sources.html import looks_like_html
+
+    if suffix in HTML_SUFFIXES or (b"\x00" not in head[:4096] and looks_like_html(head)):
+        return "html"
     if suffix in TEXT_SUFFIXES:
         return "txt"
     if b"\x00" not in head[:4096]:
@@ -87,6 +92,10 @@ def load(path: str | Path) -> RawDocument:
         from juesuan.sources.xlsx import read_xlsx
 
         doc = read_xlsx(p, data)
+    elif fmt == "html":
+        from juesuan.sources.html import read_html
+
+        doc = read_html(p, data)
     elif fmt == "txt":
         from juesuan.sources.text import read_text
 
