@@ -147,6 +147,7 @@ def test_json_round_trip(docs: dict[str, juesuan.model.Disclosure]) -> None:
     for doc in docs.values():
         data = to_json_dict(doc)
         assert data["schema"] == SCHEMA
+        assert "evaluations" in data and "department_evaluation" in data
         again = to_json_dict(from_json_dict(json.loads(json.dumps(data, ensure_ascii=False))))
         assert again == data
 

@@ -127,6 +127,8 @@ def test_samples_real_residue() -> None:
         ("JS707", "622.92"),  # 五（三）: "支出决算数为622.92，" no 万元
         ("JS702", "增加/减少"),  # 七（一）: "较上年度增加/减少0万元"
         ("JS701", "**"),  # 七（二）: "因公出国（境）经费支出**万元"
+        ("JS706", "155.099998"),  # 绩效自评表 "一网通办": 年初预算 "155.0 99998" (line 278)
+        ("JS706", "155.099998"),  # and its 财政资金 row (line 279)
     ]
     guihua = run(sample("shanghai-guihua-2024.pdf"), "JS7")
     got = sorted((f.rule, f.evidence[0].page, f.actual) for f in guihua)

@@ -191,10 +191,12 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
     from juesuan.reporting import findings as render
 
     if format is CheckFormat.text:
+        perf = _performance_text(reports)
         if output is None:
             render.print_text(reports)
+            sys.stdout.write(perf)
             return
-        _write(render.render_text(reports), output)
+        _write(render.render_text(reports) + perf, output)
     elif format is CheckFormat.json:
         _write(render.render_json(reports) + "\n", output)
     elif format is CheckFormat.csv:
@@ -208,10 +210,34 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
 
         assert output is not None
         try:
-            write_xlsx(reports, output)
+            write_xlsx(reports, output, extra_sheets=_performance_sheets(reports))
         except OSError as exc:
             typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
             raise typer.Exit(3) from None
+
+
+def _performance_text(reports: list[Any]) -> str:
+    """The 绩效自评 summary after the findings, for documents that have project tables."""
+    from juesuan.reporting.performance import render_text, summarize
+
+    parts = [
+        "\n【绩效自评汇总】\n" + render_text(summarize(r.document))
+        for r in reports
+        if r.document.evaluations
+    ]
+    return "".join(parts)
+
+
+def _performance_sheets(reports: list[Any]) -> dict[str, list[list[Any]]] | None:
+    """One 绩效自评 sheet (all documents, a 文件 column) when any has project tables."""
+    from juesuan.reporting.performance import sheet_rows, summarize
+
+    rows: list[list[Any]] = []
+    for r in reports:
+        if r.document.evaluations:
+            sheet = sheet_rows(summarize(r.document))
+            rows.extend(sheet if not rows else sheet[1:])
+    return {"绩效自评": rows} if rows else None
 
 
 rules_app = typer.Typer(
@@ -249,6 +275,43 @@ def rules_explain(code: Annotated[str, typer.Argument(help="规则编号，如 J
     if found is None:
         raise _usage(f"没有编号为 {code} 的规则；用 juesuan rules 查看全部规则")
     sys.stdout.write(rule_page(found))
+
+
+@app.command("perf")
+def perf(
+    file: Annotated[Path, typer.Argument(help="决算公开文件：PDF、DOCX、XLSX 或 TXT")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：text、json 或 xlsx")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件（默认标准输出；xlsx 必须指定）")
+    ] = None,
+) -> None:
+    """绩效自评汇总：各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
+    并列出“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目。"""
+    from juesuan import read
+    from juesuan.reporting import performance as report
+
+    fmt = format.strip().lower()
+    if fmt not in ("text", "json", "xlsx"):
+        raise _usage(f"不支持的格式 {format}；可选 text、json、xlsx")
+    if fmt == "xlsx" and output is None:
+        raise _usage("xlsx 格式需要用 -o 指定输出文件")
+    if output is not None and _same_file(output, file):
+        raise _usage(f"输出文件 {output} 与输入文件相同，不会覆盖输入文件")
+    try:
+        summary = report.summarize(read(file))
+    except JuesuanError as err:
+        raise _fail(err) from None
+    if fmt == "xlsx":
+        assert output is not None
+        try:
+            report.write_xlsx(summary, output)
+        except OSError as exc:
+            typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
+            raise typer.Exit(3) from None
+        return
+    _write(report.render_json(summary) if fmt == "json" else report.render_text(summary), output)
 
 
 def main() -> None:

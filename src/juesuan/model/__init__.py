@@ -13,7 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
 
 SCHEMA = "juesuan.disclosure/1"
 
@@ -234,24 +237,6 @@ class Paragraph:
 
 
 @dataclass(slots=True)
-class RawEvaluationTable:
-    """A performance self-evaluation table kept as raw cell rows (modelled in a later issue)."""
-
-    title: str
-    rows: list[list[str]]
-    evidence: Evidence
-    project: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "project": self.project,
-            "rows": self.rows,
-            "evidence": self.evidence.to_dict(),
-        }
-
-
-@dataclass(slots=True)
 class SourceInfo:
     path: str
     format: str  # pdf, txt, docx, xlsx
@@ -282,7 +267,8 @@ class Disclosure:
     tables: list[Table] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
-    evaluations: list[RawEvaluationTable] = field(default_factory=list)
+    evaluations: list[ProjectEvaluation] = field(default_factory=list)  # 项目支出绩效自评表
+    department_evaluation: DepartmentEvaluation | None = None  # 部门整体支出绩效自评表
     listed_tables: list[TableKind] = field(default_factory=list)  # named in 目录 or 附表 list
     cover: Evidence | None = None
     notes: list[str] = field(default_factory=list)  # reader remarks (e.g. damaged title)
@@ -319,6 +305,9 @@ def to_json_dict(doc: Disclosure) -> dict[str, Any]:
         "statements": [s.to_dict() for s in doc.statements],
         "paragraphs": [p.to_dict() for p in doc.paragraphs],
         "evaluations": [e.to_dict() for e in doc.evaluations],
+        "department_evaluation": (
+            doc.department_evaluation.to_dict() if doc.department_evaluation else None
+        ),
         "notes": list(doc.notes),
     }
 
@@ -417,10 +406,9 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 topic=p.get("topic"),
             )
         )
-    for e in data.get("evaluations", []):
-        doc.evaluations.append(
-            RawEvaluationTable(
-                e["title"], e["rows"], Evidence.from_dict(e["evidence"]), e.get("project")
-            )
-        )
+    from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
+
+    doc.evaluations = [ProjectEvaluation.from_dict(e) for e in data.get("evaluations", [])]
+    if data.get("department_evaluation"):
+        doc.department_evaluation = DepartmentEvaluation.from_dict(data["department_evaluation"])
     return doc

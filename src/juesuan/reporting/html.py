@@ -88,7 +88,16 @@ def _report_view(index: int, report: CheckReport) -> dict[str, Any]:
         "total": len(report.findings),
         "rules": rules_line(report),
         "groups": groups,
+        "performance": _performance_view(report),
     }
+
+
+def _performance_view(report: CheckReport) -> dict[str, Any] | None:
+    if not report.document.evaluations:
+        return None
+    from juesuan.reporting.performance import summarize, table_view
+
+    return table_view(summarize(report.document))
 
 
 def render_html(

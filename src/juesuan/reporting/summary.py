@@ -61,5 +61,5 @@ def render_summary(doc: Disclosure) -> str:
         out.append("")
         out.append(f"【绩效自评表】共 {len(doc.evaluations)} 张")
         for e in doc.evaluations:
-            out.append(f"  {e.project or e.title}（{_where(e.evidence)}）")
+            out.append(f"  {e.printed_name}（{_where(e.evidence)}）")
     return "\n".join(out) + "\n"

@@ -61,7 +61,9 @@ class _Text:
     line_level: bool  # True when ``lines`` are the printed lines of ``text`` one by one
 
 
-_SPACES = re.compile(r"\s+")
+# Spaces are dropped (PDF text breaks numbers and words with them); tabs stay, as they
+# separate table cells whose numbers must not run together.
+_SPACES = re.compile(r"[^\S\t]+")
 
 
 def _squash(text: str) -> str:
@@ -92,8 +94,18 @@ def _texts(doc: Disclosure) -> Iterator[_Text]:
         if t.empty_statement:
             yield _Text(t.empty_statement, [t.evidence], where, False)
         for r in t.rows:
-            cells = " ".join([r.name, *r.raw.values()])
+            cells = "\t".join([r.name, *r.raw.values()])
             yield _Text(cells, [r.evidence], where, True)
+
+
+def _evaluation_rows(doc: Disclosure) -> Iterator[_Text]:
+    """Budget and indicator rows of the performance tables (their placeholders and
+    instructions are reported by the performance family; numbers are checked here)."""
+    for ev in doc.evaluations:
+        where = f"绩效自评：{ev.name}"
+        rows = [b.evidence for b in ev.budget] + [i.evidence for i in ev.indicators]
+        for evidence in rows:
+            yield _Text(evidence.text, [evidence], where, True)
 
 
 def _evidence_for(piece: _Text, needle: str) -> list[Evidence]:
@@ -265,16 +277,19 @@ _FLOAT_ARTIFACT = re.compile(r"(?<![\d.])\d+\.\d*?(?:9{4,}\d*|0{4,}[1-9]\d*)(?![
     suggestion="把金额四舍五入到两位小数。",
 )
 def float_artifact(doc: Disclosure) -> Iterator[Hit]:
-    for piece in _texts(doc):
-        for m in _FLOAT_ARTIFACT.finditer(_squash(piece.text)):
-            if len(m.group().split(".")[1]) < 6:
-                continue
-            value = Decimal(m.group())
+    for piece in [*_texts(doc), *_evaluation_rows(doc)]:
+        found = [
+            m.group()
+            for m in _FLOAT_ARTIFACT.finditer(_squash(piece.text))
+            if len(m.group().split(".")[1]) >= 6
+        ]
+        for printed in dict.fromkeys(found):
+            value = Decimal(printed).quantize(Decimal("0.01"))
             yield Hit(
-                message=f"数字“{m.group()}”带有浮点误差，应为“{value.quantize(Decimal('0.01'))}”。",
-                evidence=_evidence_for(piece, m.group()),
-                expected=f"{value.quantize(Decimal('0.01'))}",
-                actual=m.group(),
+                message=f"数字“{printed}”带有浮点误差，应为“{value}”。",
+                evidence=_evidence_for(piece, printed)[:1] or piece.lines[:1],
+                expected=f"{value}",
+                actual=printed,
                 where=piece.where,
             )
 

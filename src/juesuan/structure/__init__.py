@@ -20,6 +20,9 @@ def build(raw: RawDocument) -> Disclosure:
     from juesuan.structure.statements import extract_statements
 
     doc.statements = extract_statements(doc.paragraphs)
+    from juesuan.structure.performance import read_performance
+
+    read_performance(raw, doc)
     from juesuan.structure.paths import resolve_path_codes
 
     resolve_path_codes(doc)

@@ -1,0 +1,182 @@
+"""Loader for ``performance.toml``: how self-evaluation tables are read and scored.
+
+Same pattern as the other catalog loaders (:mod:`juesuan.catalog`): the file is read once and
+turned into frozen dataclasses; layout knowledge stays in the TOML file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
+from juesuan.catalog import _load
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=32768)
+def key(text: str) -> str:
+    """Matching key of a printed label: no whitespace or quotes, full-width brackets, no colons."""
+    t = _SPACE.sub("", text)
+    for q in "“”\"'‘’「」":
+        t = t.replace(q, "")
+    t = t.replace("(", "（").replace(")", "）").replace(":", "").replace("：", "")
+    return t
+
+
+@dataclass(frozen=True, slots=True)
+class FundSource:
+    key: str  # total, fiscal, special, unit, other
+    name: str  # printed name (总额, 财政资金 …)
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    words: tuple[str, ...]
+    low: Decimal  # share of the weight, 0–1
+    high: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringMethod:
+    id: str
+    name: str
+    budget_points: Decimal
+    indicator_points: Decimal
+    total_points: Decimal
+    quantitative: str
+    grades: tuple[Grade, ...]
+
+    def grade_of(self, word: str) -> Grade | None:
+        """The band of a qualitative result word (exact match on the key)."""
+        k = key(word)
+        for g in self.grades:
+            if k in g.words:
+                return g
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceLayout:
+    project_titles: tuple[str, ...]
+    department_titles: tuple[str, ...]
+    categories: tuple[str, ...]
+    fundings: tuple[str, ...]
+    group_max_chars: int
+    fields: dict[str, tuple[str, ...]]
+    code_pattern: re.Pattern[str]
+    budget_header: tuple[str, ...]
+    budget_block_words: tuple[str, ...]
+    pair_budget: tuple[str, ...]
+    pair_executed: tuple[str, ...]
+    sources: tuple[FundSource, ...]
+    indicator_header_sets: tuple[tuple[str, ...], ...]
+    indicator_header_alone: tuple[str, ...]
+    indicator_block_words: tuple[str, ...]
+    indicator_block_exact: tuple[str, ...]
+    columns: tuple[tuple[str, tuple[str, ...]], ...]
+    clipped_columns: dict[str, str]  # clipped header cell → column
+    level1: tuple[str, ...]
+    level2: tuple[str, ...]
+    level1_of: dict[str, str]
+    natures: dict[str, str]  # squashed printed form → normalised
+    texts: dict[str, tuple[str, ...]]  # conclusion/problems/measures/fragments/total
+    claims: tuple[Claim, ...]
+    cancel_markers: tuple[str, ...]
+    placeholders: tuple[str, ...]
+    instructions: tuple[str, ...]
+    instruction_re: re.Pattern[str]  # any instruction, on the key of a cell
+    placeholder_re: re.Pattern[str]
+    counts: dict[str, tuple[str, ...]]  # statement subjects by what they count
+
+    def source(self, key_: str) -> FundSource:
+        for s in self.sources:
+            if s.key == key_:
+                return s
+        raise KeyError(key_)
+
+
+def _t(values: list[str]) -> tuple[str, ...]:
+    return tuple(key(v) for v in values)
+
+
+@cache
+def layout() -> PerformanceLayout:
+    data = _load("performance.toml")
+    fields = data["fields"]
+    ind = data["indicators"]
+    texts = data["texts"]
+    return PerformanceLayout(
+        project_titles=_t(data["titles"]["project"]),
+        department_titles=_t(data["titles"]["department"]),
+        categories=tuple(data["groups"]["categories"]),
+        fundings=tuple(data["groups"]["fundings"]),
+        group_max_chars=int(data["groups"]["max_chars"]),
+        fields={k: _t(v) for k, v in fields.items() if isinstance(v, list)},
+        code_pattern=re.compile(fields["code_pattern"]),
+        budget_header=_t(data["budget"]["header"]),
+        budget_block_words=_t(data["budget"]["block_words"]),
+        pair_budget=_t(data["budget"]["pair_budget"]),
+        pair_executed=_t(data["budget"]["pair_executed"]),
+        sources=tuple(
+            FundSource(s["key"], s["name"], _t(s["aliases"])) for s in data["budget"]["sources"]
+        ),
+        indicator_header_sets=tuple(_t(words) for words in ind["header_sets"]),
+        indicator_header_alone=_t(ind["header_alone"]),
+        indicator_block_words=_t(ind["block_words"]),
+        indicator_block_exact=_t(ind["block_exact"]),
+        columns=tuple((c[0], _t(c[1])) for c in ind["columns"]),
+        clipped_columns={cell: column for column, cell in ind["clipped_columns"]},
+        level1=_t(ind["level1"]),
+        level2=_t(ind["level2"]),
+        level1_of={key(k): key(v) for k, v in ind["level1_of"].items()},
+        natures={_SPACE.sub("", k): v for k, v in data["natures"].items()},
+        texts={k: _t(v) for k, v in texts.items()},
+        claims=tuple(Claim(c["kind"], re.compile(c["pattern"])) for c in data["claims"]),
+        cancel_markers=tuple(data["cancelled"]["markers"]),
+        placeholders=tuple(data["residue"]["placeholders"]),
+        instructions=_t(data["residue"]["instructions"]),
+        placeholder_re=re.compile("|".join(re.escape(x) for x in data["residue"]["placeholders"])),
+        instruction_re=re.compile(
+            "|".join(re.escape(i) for i in _t(data["residue"]["instructions"]))
+        ),
+        counts={k: tuple(v) for k, v in data["counts"].items()},
+    )
+
+
+@cache
+def scoring_methods() -> dict[str, ScoringMethod]:
+    data = _load("performance.toml")["scoring"]
+    out: dict[str, ScoringMethod] = {}
+    for mid, m in data["methods"].items():
+        out[mid] = ScoringMethod(
+            id=mid,
+            name=m["name"],
+            budget_points=Decimal(str(m["budget_points"])),
+            indicator_points=Decimal(str(m["indicator_points"])),
+            total_points=Decimal(str(m["total_points"])),
+            quantitative=m["quantitative"],
+            grades=tuple(
+                Grade(_t(g["words"]), Decimal(g["low"]), Decimal(g["high"])) for g in m["grades"]
+            ),
+        )
+    return out
+
+
+@cache
+def default_method_id() -> str:
+    return str(_load("performance.toml")["scoring"]["default"])
+
+
+def scoring_method(method_id: str | None = None) -> ScoringMethod:
+    """The configured method (``[scoring] default`` unless an id is given)."""
+    return scoring_methods()[method_id or default_method_id()]
