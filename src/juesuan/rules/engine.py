@@ -187,7 +187,7 @@ def run_rules(
             continue
         report.rule_status[r.code] = RuleStatus.RAN
         for hit in hits:
-            where = sections.get(hit.where, hit.where) if hit.where else None
+            where = _where_label(hit.where, sections)
             report.findings.append(
                 Finding(
                     rule=r.code,
@@ -207,6 +207,13 @@ def run_rules(
     report.rules_seconds = time.perf_counter() - start
     report.findings.sort(key=_finding_order)
     return report
+
+
+def _where_label(where: str | None, sections: dict[str, str]) -> str | None:
+    """A section number ("五（一）", "情况说明五（一）") becomes "五（一） <its title>"."""
+    if not where:
+        return None
+    return sections.get(where) or sections.get(where.removeprefix("情况说明")) or where
 
 
 def section_titles(doc: Disclosure) -> dict[str, str]:
