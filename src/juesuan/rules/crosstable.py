@@ -180,6 +180,37 @@ def class_rows(two: TwoSided) -> dict[str, TableRow]:
     return {r.ref_code: r for r in two.classes if r.ref_code}
 
 
+def summary_vs_coded(
+    subject: str,
+    summary: Table,
+    two: TwoSided,
+    summary_column: str,
+    coded: Table,
+    index: CodedIndex,
+    coded_column: str,
+    *,
+    coded_first: bool = False,
+    with_total: bool = True,
+) -> Iterator[Hit]:
+    """Compare the expense lines of a two-sided summary table (本年支出合计 and each 类 line)
+    with the same rows of a coded table; ``coded_first`` puts the coded table first in the
+    message."""
+    pairs: list[tuple[TableRow, TableRow]] = []
+    row = two.row("expense", "expense_total")
+    if with_total and row is not None and index.total is not None:
+        pairs.append((row, index.total))
+    for code, line in class_rows(two).items():
+        target = index.by_code.get(code)
+        if target is not None:
+            pairs.append((line, target))
+    for line, target in pairs:
+        a, b = line_place(summary, line, summary_column), coded_place(coded, target, coded_column)
+        if coded_first:
+            a, b = b, a
+        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
+            yield hit
+
+
 # ---------------------------------------------------------------------------------------
 # JS301 收入支出决算总表 ↔ 收入决算表
 
@@ -266,18 +297,7 @@ def expense_summary_vs_expense_table(doc: Disclosure) -> Iterator[Hit]:
     two = TwoSided.build(t01)
     index = CodedIndex.build(t03)
     subject = "收入支出决算总表与支出决算表"
-    row = two.row("expense", "expense_total")
-    if row is not None and index.total is not None:
-        a, b = line_place(t01, row, "amount"), coded_place(t03, index.total, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
-    for code, line in class_rows(two).items():
-        target = index.by_code.get(code)
-        if target is None:
-            continue
-        a, b = line_place(t01, line, "amount"), coded_place(t03, target, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
+    yield from summary_vs_coded(subject, t01, two, "amount", t03, index, "total")
 
 
 # ---------------------------------------------------------------------------------------
@@ -345,18 +365,7 @@ def expense_table_vs_fiscal_summary(doc: Disclosure) -> Iterator[Hit]:
         raise NotApplicable("单位有非财政拨款资金（或无法确认），支出决算表与财政拨款支出不必相等")
     index = CodedIndex.build(t03)
     subject = "单位无非财政拨款资金，支出决算表与财政拨款收入支出决算总表"
-    row = four.row("expense", "expense_total")
-    if row is not None and index.total is not None:
-        a, b = coded_place(t03, index.total, "total"), line_place(t04, row, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
-    for code, line in class_rows(four).items():
-        target = index.by_code.get(code)
-        if target is None:
-            continue
-        a, b = coded_place(t03, target, "total"), line_place(t04, line, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
+    yield from summary_vs_coded(subject, t04, four, "total", t03, index, "total", coded_first=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -388,18 +397,7 @@ def general_budget_column_vs_table(doc: Disclosure) -> Iterator[Hit]:
     four = TwoSided.build(t04)
     index = CodedIndex.build(t06)
     subject = "财政拨款收入支出决算总表与一般公共预算财政拨款支出决算表"
-    row = four.row("expense", "expense_total")
-    if row is not None and index.total is not None:
-        a, b = line_place(t04, row, "general"), coded_place(t06, index.total, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
-    for code, line in class_rows(four).items():
-        target = index.by_code.get(code)
-        if target is None:
-            continue
-        a, b = line_place(t04, line, "general"), coded_place(t06, target, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
+    yield from summary_vs_coded(subject, t04, four, "general", t06, index, "total")
 
 
 # ---------------------------------------------------------------------------------------
@@ -636,17 +634,9 @@ def detail_table_vs_table(doc: Disclosure) -> Iterator[Hit]:
         four = TwoSided.build(t04)
         detail = CodedIndex.build(t05)
         subject = "财政拨款支出决算明细表与财政拨款收入支出决算总表"
-        pairs: list[tuple[TableRow, TableRow]] = []
-        row = four.row("expense", "expense_total")
-        if row is not None and detail.total is not None:
-            pairs.append((detail.total, row))
-        for code, line in class_rows(four).items():
-            if (target := detail.by_code.get(code)) is not None:
-                pairs.append((target, line))
-        for row05, row04 in pairs:
-            a, b = coded_place(t05, row05, "total"), line_place(t04, row04, "total")
-            if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-                yield hit
+        yield from summary_vs_coded(
+            subject, t04, four, "total", t05, detail, "total", coded_first=True
+        )
     if t07 is not None and t06 is not None:
         detail, gen = CodedIndex.build(t07), CodedIndex.build(t06)
         subject = "一般公共预算财政拨款支出决算明细表与一般公共预算财政拨款支出决算表"
@@ -910,13 +900,9 @@ def fiscal_income_vs_fiscal_expense(doc: Disclosure) -> Iterator[Hit]:
         return
     income = CodedIndex.build(t02)
     subject = "无财政拨款结转结余，收入决算表与财政拨款收入支出决算总表"
-    for code, line in class_rows(four).items():
-        target = income.by_code.get(code)
-        if target is None:
-            continue
-        a, b = coded_place(t02, target, "fiscal"), line_place(t04, line, "total")
-        if a is not None and b is not None and (hit := compare(subject, a, b)) is not None:
-            yield hit
+    yield from summary_vs_coded(
+        subject, t04, four, "total", t02, income, "fiscal", coded_first=True, with_total=False
+    )
 
 
 # ---------------------------------------------------------------------------------------
