@@ -74,17 +74,24 @@ def _write(text: str, output: Path | None) -> None:
 
 @app.command("bench")
 def bench(
-    files: Annotated[list[Path], typer.Argument(help="要计时的文件")],
+    files: Annotated[list[Path] | None, typer.Argument(help="要计时的文件")] = None,
     repeat: Annotated[int, typer.Option("--repeat", "-n", help="每个文件读取次数")] = 5,
     multiply: Annotated[
         int, typer.Option("--multiply", help="把 PDF 重复 N 次拼成大文件再计时（大文件检查）")
     ] = 1,
+    generate: Annotated[
+        bool, typer.Option("--generate", help="另计时：用示例数据生成 PDF/DOCX/HTML（两种版式）")
+    ] = False,
 ) -> None:
-    """计时：每份文件的读取时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
-    from juesuan.bench import run_bench
+    """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
+    from juesuan.bench import run_bench, run_generate_bench
 
+    if generate:
+        sys.stdout.write(run_generate_bench(repeat))
+        if not files:
+            return
     try:
-        sys.stdout.write(run_bench(files, repeat, multiply))
+        sys.stdout.write(run_bench(files or [], repeat, multiply))
     except JuesuanError as err:
         raise _fail(err) from None
 
@@ -312,6 +319,36 @@ def perf(
             raise typer.Exit(3) from None
         return
     _write(report.render_json(summary) if fmt == "json" else report.render_text(summary), output)
+
+
+@app.command("generate")
+def generate(
+    data: Annotated[Path | None, typer.Argument(help="数据文件：数据工作簿 .xlsx 或 .json")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件：.docx、.html 或 .pdf")
+    ] = None,
+    layout: Annotated[str, typer.Option("--layout", help="版式：sichuan 或 shanghai")] = "sichuan",
+    force: Annotated[bool, typer.Option("--force", help="数据审核有错误时仍然生成")] = False,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="写出空白数据工作簿（.xlsx）")
+    ] = None,
+    example: Annotated[
+        Path | None, typer.Option("--example", help="写出示例数据（.json 或 .xlsx）")
+    ] = None,
+) -> None:
+    """由数据工作簿生成决算公开文件（全部公开表、情况说明、图表），生成前按审核规则检查数据。
+
+    退出码：0 成功；2 用法错误；3 文件无法读写；9 数据有误或未通过审核（见 README）。
+    """
+    from juesuan.generate.run import GenerateUsageError, run_command
+
+    try:
+        for line in run_command(data, output, layout.strip().lower(), force, template, example):
+            typer.echo(line, err=True)
+    except GenerateUsageError as err:
+        raise _usage(str(err)) from None
+    except JuesuanError as err:
+        raise _fail(err) from None
 
 
 def main() -> None:

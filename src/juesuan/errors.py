@@ -12,6 +12,8 @@ Exit codes (also in README.md):
 6     file is encrypted / password protected
 7     PDF has no text layer (scanned image); OCR is not supported yet
 8     file too large
+9     ``generate``: the data (workbook or JSON) is incomplete or inconsistent, or the
+      generated disclosure fails the checks (error-level findings, without ``--force``)
 ====  =====================================================================
 """
 
@@ -62,3 +64,10 @@ class MismatchError(JuesuanError):
     """Two inputs that must be the same document are not (e.g. findings and the PDF to mark)."""
 
     exit_code = 5
+
+
+class DataError(JuesuanError):
+    """The data given to ``generate`` is malformed or inconsistent (message names sheet and
+    cell for a workbook, the JSON path for a JSON file)."""
+
+    exit_code = 9

@@ -390,6 +390,11 @@ def read_body(lines: list[Line], start: int, doc: Disclosure) -> None:
     _ = part_number
 
 
+#: How many characters short of the right margin a line may stop and still continue its
+#: paragraph when it does not end a sentence (a long number moved to the next line).
+SHORT_BREAK_CHARS = 6
+
+
 def _continues(
     prev: Line, ln: Line, right: dict[int | None, float], left: dict[int | None, float]
 ) -> bool:
@@ -407,8 +412,12 @@ def _continues(
         char = max(8.0, (lb[3] - lb[1]))
         if lm is not None and lb[0] - lm > 1.5 * char:
             return False  # indented first line of a new paragraph
-        # a previous line stopping short of the margin ends its paragraph
-        return margin is None or pb[2] >= margin - 2 * char
+        # a previous line stopping short of the margin ends its paragraph, unless it ends
+        # mid-sentence and only a few characters short: the line broke before a number or
+        # word that did not fit (typesetters keep "11.02%" unbroken)
+        if margin is None or pb[2] >= margin - 2 * char:
+            return True
+        return p[-1] not in TERMINAL and pb[2] >= margin - SHORT_BREAK_CHARS * char
     return p[-1] not in TERMINAL
 
 

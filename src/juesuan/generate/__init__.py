@@ -1,0 +1,1 @@
+"""Generate a final-account disclosure (DOCX, HTML, PDF) from data: ``juesuan generate``."""
