@@ -50,6 +50,7 @@ from juesuan.generate.document import (
     TableBlock,
 )
 from juesuan.model import Disclosure, TableKind
+from juesuan.rules.common import TABLE_NAMES
 from juesuan.structure.textutil import int_to_cn
 
 LAYOUTS = ("sichuan", "shanghai")
@@ -85,19 +86,7 @@ LAYOUT_TABLES: dict[str, tuple[TableKind, ...]] = {
     ),
 }
 TABLE_TITLES: dict[TableKind, str] = {
-    TableKind.T01: "收入支出决算总表",
-    TableKind.T02: "收入决算表",
-    TableKind.T03: "支出决算表",
-    TableKind.T04: "财政拨款收入支出决算总表",
-    TableKind.T05: "财政拨款支出决算明细表",
-    TableKind.T06: "一般公共预算财政拨款支出决算表",
-    TableKind.T07: "一般公共预算财政拨款支出决算明细表",
-    TableKind.T08: "一般公共预算财政拨款基本支出决算表",
-    TableKind.T09: "一般公共预算财政拨款项目支出决算表",
-    TableKind.T10: "政府性基金预算财政拨款收入支出决算表",
-    TableKind.T11: "国有资本经营预算财政拨款收入支出决算表",
-    TableKind.T12: "国有资本经营预算财政拨款支出决算表",
-    TableKind.T13: "财政拨款“三公”经费支出决算表",
+    k: v for k, v in TABLE_NAMES.items() if k is not TableKind.T13G
 }
 #: What each table shows, for its note ("注：本表反映{kind}本年度…").
 TABLE_NOTES: dict[TableKind, str] = {
@@ -465,18 +454,24 @@ class _Composer:
         return total, lines
 
     def s_income(self, n: int) -> None:
-        self.heading(1, f"{cn(n)}、收入决算情况说明")
         total, lines = self.income_parts()
+        self.breakdown(n, "收入", total, lines, "income_note")
+
+    def breakdown(
+        self, n: int, what: str, total: Decimal, lines: list[tuple[str, Decimal]], note_key: str
+    ) -> None:
+        """二/三: "本年{what}合计X万元，其中：A万元，占a%；…" and its pie chart."""
+        self.heading(1, f"{cn(n)}、{what}决算情况说明")
         share = shares([v for _, v in lines], total)
         items = "；".join(
             f"{name}{amt(v)}万元，占{pct(s)}" for (name, v), s in zip(lines, share, strict=True)
         )
-        lead = f"{self.year_label()}本年收入合计" if self.sichuan else "本年收入合计"
+        lead = f"{self.year_label()}本年{what}合计" if self.sichuan else f"本年{what}合计"
         text = f"{lead}{amt(total)}万元"
         text += f"，其中：{items}。" if items else "。"
-        note = self.data.text("income_note")
+        note = self.data.text(note_key)
         self.para(text + (note if note else ""))
-        self.chart("pie", "收入决算结构", [name for name, _ in lines], [v for _, v in lines])
+        self.chart("pie", f"{what}决算结构", [name for name, _ in lines], [v for _, v in lines])
 
     # --- 三 支出决算 ---------------------------------------------------------------------
 
@@ -491,18 +486,8 @@ class _Composer:
         return total, lines
 
     def s_expense(self, n: int) -> None:
-        self.heading(1, f"{cn(n)}、支出决算情况说明")
         total, lines = self.expense_parts()
-        share = shares([v for _, v in lines], total)
-        items = "；".join(
-            f"{name}{amt(v)}万元，占{pct(s)}" for (name, v), s in zip(lines, share, strict=True)
-        )
-        lead = f"{self.year_label()}本年支出合计" if self.sichuan else "本年支出合计"
-        text = f"{lead}{amt(total)}万元"
-        text += f"，其中：{items}。" if items else "。"
-        note = self.data.text("expense_note")
-        self.para(text + (note if note else ""))
-        self.chart("pie", "支出决算结构", [name for name, _ in lines], [v for _, v in lines])
+        self.breakdown(n, "支出", total, lines, "expense_note")
 
     # --- 四 财政拨款收入支出决算总体情况 ----------------------------------------------------
 
