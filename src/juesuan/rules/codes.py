@@ -91,6 +91,17 @@ class _Coded:
     group: str  # table kind + block (side), the unit within which hierarchy is read
 
 
+def _coded_groups(doc: Disclosure) -> list[list[_Coded]]:
+    """The coded rows per group (one table's functional or economic codes), in order."""
+    coded = _coded_rows(doc)
+    if not coded:
+        raise NotApplicable("没有带科目编码的表格行")
+    groups: dict[str, list[_Coded]] = {}
+    for c in coded:
+        groups.setdefault(c.group, []).append(c)
+    return list(groups.values())
+
+
 def _coded_rows(doc: Disclosure) -> list[_Coded]:
     out: list[_Coded] = []
     for table in doc.tables:
@@ -283,13 +294,7 @@ def code_not_in_reference(doc: Disclosure) -> Iterator[Hit]:
     suggestion="核对编码位数及其所属的类、款。",
 )
 def code_malformed(doc: Disclosure) -> Iterator[Hit]:
-    coded = _coded_rows(doc)
-    if not coded:
-        raise NotApplicable("没有带科目编码的表格行")
-    groups: dict[str, list[_Coded]] = {}
-    for c in coded:
-        groups.setdefault(c.group, []).append(c)
-    for rows in groups.values():
+    for rows in _coded_groups(doc):
         present = {c.code for c in rows}
         current: dict[int, _Coded] = {}  # the last printed code of each length
         label = table_label(rows[0].table)
@@ -346,13 +351,7 @@ def code_malformed(doc: Disclosure) -> Iterator[Hit]:
     suggestion="补列缺少的类、款行及其金额。",
 )
 def code_parent_missing(doc: Disclosure) -> Iterator[Hit]:
-    coded = _coded_rows(doc)
-    if not coded:
-        raise NotApplicable("没有带科目编码的表格行")
-    groups: dict[str, list[_Coded]] = {}
-    for c in coded:
-        groups.setdefault(c.group, []).append(c)
-    for rows in groups.values():
+    for rows in _coded_groups(doc):
         present = {c.code for c in rows}
         for length in (5, 7):
             children = [c for c in rows if len(c.code) == length]

@@ -25,6 +25,7 @@ from juesuan import catalog
 from juesuan.model import Disclosure, Table, TableKind, TableRow
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.arithmetic import (
+    CODED_KINDS,
     FUND_LINES,
     CodedIndex,
     TwoSided,
@@ -909,17 +910,6 @@ def fiscal_income_vs_fiscal_expense(doc: Disclosure) -> Iterator[Hit]:
 # JS320 the same code carries the same name in every table
 
 _NAME_NOISE = re.compile(r"[\s（）()\[\]【】〔〕<>《》“”\"'‘’、，,．.·:：;；]")
-NAMED_KINDS = (
-    TableKind.T02,
-    TableKind.T03,
-    TableKind.T05,
-    TableKind.T06,
-    TableKind.T07,
-    TableKind.T09,
-    TableKind.T10,
-    TableKind.T11,
-    TableKind.T12,
-)
 
 
 def normalised_name(name: str) -> str:
@@ -959,7 +949,7 @@ class _Printing:
     suggestion="按当年政府收支分类科目统一该编码的名称。",
 )
 def code_name_differs(doc: Disclosure) -> Iterator[Hit]:
-    tables = [t for t in doc.tables if t.kind in NAMED_KINDS and t.rows]
+    tables = [t for t in doc.tables if t.kind in CODED_KINDS and t.rows]
     if len(tables) < 2:
         raise NotApplicable("按科目列示的决算表少于两张")
     by_code: dict[str, list[_Printing]] = {}
