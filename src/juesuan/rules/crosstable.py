@@ -664,6 +664,38 @@ def detail_table_vs_table(doc: Disclosure) -> Iterator[Hit]:
 FLOW_COLUMNS = frozenset({"begin", "income", "expense_total", "end"})
 
 
+def empty_table_with_money(
+    subject: str,
+    table: Table,
+    t04: Table,
+    four: TwoSided,
+    lines: Sequence[tuple[str, str, str]],
+) -> Iterator[Hit]:
+    """A table printed as empty ("本表无数据") while the 财政拨款 table has money on the given
+    (side, line, column) places of its fund."""
+    if table.empty_statement is None or table.rows:
+        return
+    for side, ref, col in lines:
+        row = four.row(side, ref)
+        value = cell(row, col) if row is not None else None
+        if row is None or value is None or value == 0:
+            continue
+        place = line_place(t04, row, col)
+        if place is None:
+            continue
+        yield Hit(
+            message=(
+                f"{subject}：{table_label(table)}注明“{table.empty_statement}”，但"
+                f"{place.describe()}。"
+            ),
+            evidence=[table.evidence, row.evidence],
+            expected="0.00",
+            actual=money(value),
+            severity=Severity.ERROR,
+            where=f"{table_label(table)} / {table_label(t04)}",
+        )
+
+
 def _fund_table_hits(doc: Disclosure, kind: TableKind, fund: str, fund_name: str) -> Iterator[Hit]:
     """A 政府性基金 / 国资 收入支出决算表 against its column of the 财政拨款 table."""
     t04 = table_of(doc, TableKind.T04)
@@ -674,30 +706,8 @@ def _fund_table_hits(doc: Disclosure, kind: TableKind, fund: str, fund_name: str
     subject = f"{TABLE_NAMES[kind]}与财政拨款收入支出决算总表{fund_name}列"
     if not table_has_data(table):
         # the table says it has no data: the fund column must be empty too
-        if table.empty_statement is None or table.rows:
-            return
-        for side, ref, col in (
-            ("income", fund, "amount"),
-            ("expense", "expense_total", fund),
-        ):
-            row = four.row(side, ref)
-            value = cell(row, col) if row is not None else None
-            if row is None or value is None or value == 0:
-                continue
-            place = line_place(t04, row, col)
-            if place is None:
-                continue
-            yield Hit(
-                message=(
-                    f"{subject}：{table_label(table)}注明“{table.empty_statement}”，但"
-                    f"{place.describe()}。"
-                ),
-                evidence=[table.evidence, row.evidence],
-                expected="0.00",
-                actual=money(value),
-                severity=Severity.ERROR,
-                where=f"{table_label(table)} / {table_label(t04)}",
-            )
+        lines = (("income", fund, "amount"), ("expense", "expense_total", fund))
+        yield from empty_table_with_money(subject, table, t04, four, lines)
         return
     index = CodedIndex.build(table)
     pairs: list[tuple[Place | None, Place | None]] = []
@@ -777,24 +787,8 @@ def soe_tables_vs_fiscal_summary(doc: Disclosure) -> Iterator[Hit]:
         "国有资本经营预算财政拨款支出决算表与财政拨款收入支出决算总表国有资本经营预算财政拨款列"
     )
     if not table_has_data(t12):
-        if t12.empty_statement is None or t12.rows:
-            return
-        row = four.row("expense", "expense_total")
-        value = cell(row, "soe") if row is not None else None
-        if row is not None and value is not None and value != 0:
-            place = line_place(t04, row, "soe")
-            if place is not None:
-                yield Hit(
-                    message=(
-                        f"{subject}：{table_label(t12)}注明“{t12.empty_statement}”，但"
-                        f"{place.describe()}。"
-                    ),
-                    evidence=[t12.evidence, row.evidence],
-                    expected="0.00",
-                    actual=money(value),
-                    severity=Severity.ERROR,
-                    where=f"{table_label(t12)} / {table_label(t04)}",
-                )
+        lines = (("expense", "expense_total", "soe"),)
+        yield from empty_table_with_money(subject, t12, t04, four, lines)
         return
     index = CodedIndex.build(t12)
     pairs: list[tuple[Place | None, Place | None]] = []
