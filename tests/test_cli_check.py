@@ -111,3 +111,11 @@ def test_check_reports_carry_the_performance_summary(tmp_path: Path) -> None:
     guihua = str(SAMPLES / "shanghai-guihua-2024.pdf")
     result = runner.invoke(app, ["check", guihua, "--select", "JS7"])
     assert "绩效自评汇总" not in result.stdout
+
+
+def test_check_refuses_a_text_that_is_not_a_disclosure(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("## Meeting notes\n\nNothing about final accounts here.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(notes)])
+    assert result.exit_code == 4
+    assert "不像决算公开文件" in result.stderr and "Traceback" not in result.output

@@ -7,7 +7,7 @@ Exit codes (also in README.md):
 1     ``check`` found at least one error-level finding
 2     usage error (unknown option, missing argument)
 3     file not found or not a regular file
-4     unsupported file type
+4     unsupported file type, or a readable file that is not a final-account disclosure
 5     file is empty, corrupt or not what its extension says
 6     file is encrypted / password protected
 7     PDF has no text layer (scanned image); OCR is not supported yet
@@ -71,3 +71,9 @@ class DataError(JuesuanError):
     cell for a workbook, the JSON path for a JSON file)."""
 
     exit_code = 9
+
+
+class NotADisclosureError(JuesuanError):
+    """The file reads, but holds no year, no standard table and no explanation section."""
+
+    exit_code = 4

@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from juesuan.errors import NotADisclosureError
 from juesuan.model import Disclosure
 from juesuan.model.findings import CheckReport
 from juesuan.rules.engine import NotApplicable, all_rules, rule, run_rules
@@ -23,6 +24,17 @@ def check(
     return run_rules(doc, select=select, ignore=ignore)
 
 
+def looks_like_disclosure(doc: Disclosure) -> bool:
+    """Something to check: a year, a standard table, a recognised section or a stated fact."""
+    return bool(
+        doc.year
+        or doc.tables
+        or doc.statements
+        or doc.evaluations
+        or any(h.key for h in doc.outline if h.level > 0)
+    )
+
+
 def check_file(
     path: str | Path, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
 ) -> CheckReport:
@@ -30,6 +42,10 @@ def check_file(
 
     start = time.perf_counter()
     doc = read(path)
+    if not looks_like_disclosure(doc):
+        raise NotADisclosureError(
+            f"文件中没有决算年度、决算表或决算情况说明，不像决算公开文件，未审核：{path}"
+        )
     read_seconds = time.perf_counter() - start
     report = run_rules(doc, select=select, ignore=ignore)
     report.read_seconds = read_seconds

@@ -228,7 +228,18 @@ def typo(doc: Disclosure) -> Iterator[Hit]:
             )
 
 
-_OVERFLOW = re.compile(r"#{2,}")
+_OVERFLOW = re.compile(r"#{2,}(?:[ \t]*#)*")
+_HEADING_MARK_TAIL = re.compile(r"[ \t]+[^#\s]")
+
+
+def _has_overflow(text: str) -> bool:
+    """A run of "#" standing for a number; not a Markdown-style heading mark ("## 标题"),
+    which opens a line and is followed by a space and words."""
+    for m in _OVERFLOW.finditer(text):
+        if not text[: m.start()].strip() and _HEADING_MARK_TAIL.match(text, m.end()):
+            continue
+        return True
+    return False
 
 
 @rule(
@@ -246,11 +257,15 @@ _OVERFLOW = re.compile(r"#{2,}")
 )
 def excel_overflow(doc: Disclosure) -> Iterator[Hit]:
     for piece in _texts(doc):
-        flat = _squash(piece.text)
-        if _OVERFLOW.search(flat):
+        # judged line by line as printed: a heading mark opens a printed line, not a paragraph
+        lines = piece.lines if piece.line_level else []
+        evidence = [e for e in lines if _has_overflow(e.text)]
+        if not evidence and not lines and _has_overflow(piece.text):
+            evidence = _evidence_for(piece, "##")
+        if evidence:
             yield Hit(
                 message="数字显示为“##”（单元格宽度不足，实际数字未显示）。",
-                evidence=_evidence_for(piece, "##"),
+                evidence=evidence[:3],
                 expected="完整显示的数字",
                 actual="##",
                 where=piece.where,
