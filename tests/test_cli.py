@@ -22,7 +22,7 @@ def test_extract_json_to_file(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == "juesuan.disclosure/1"
+    assert data["schema"] == "juesuan.disclosure/2"
     assert data["unit"] == "中共上海市普陀区委社会工作部"
     assert [t["kind"] for t in data["tables"]][:3] == ["T01", "T02", "T03"]
     row = next(r for r in data["tables"][1]["rows"] if r["code"] == "2013999")

@@ -22,7 +22,7 @@ def test_check_json_schema_and_exit_code() -> None:
     result = runner.invoke(app, ["check", LESHAN, "--format", "json", "--select", "JS7"])
     assert result.exit_code == 1  # the "**" placeholder is an error-level finding
     data = json.loads(result.stdout)
-    assert data["schema"] == "juesuan.findings/1"
+    assert data["schema"] == "juesuan.findings/2"
     assert data["document"]["unit"] == "乐山市大数据中心" and data["document"]["year"] == 2024
     rules = {f["rule"] for f in data["findings"]}
     assert "JS701" in rules

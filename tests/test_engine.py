@@ -58,7 +58,7 @@ def test_engine_runs_isolates_and_marks(fake_rules: dict[str, Rule]) -> None:
     )
     assert report.has_errors
     data = report.to_json_dict()
-    assert data["schema"] == "juesuan.findings/1"
+    assert data["schema"] == "juesuan.findings/2"
     assert data["summary"]["error"] == 1 and data["summary"]["rules_failed"] == 1
 
 

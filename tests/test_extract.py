@@ -92,7 +92,7 @@ def docs() -> dict[str, juesuan.model.Disclosure]:
 def test_cover_and_tables(docs: dict[str, juesuan.model.Disclosure], name: str) -> None:
     unit, year, kind, layout, present, listed = EXPECTED[name]
     doc = docs[name]
-    assert (doc.unit, doc.year, doc.kind, doc.layout) == (unit, year, kind, layout)
+    assert (doc.unit, doc.year, doc.scope, doc.layout) == (unit, year, kind, layout)
     assert [t.kind.value for t in doc.tables] == present
     assert [k.value for k in doc.listed_tables] == listed
 
@@ -248,7 +248,7 @@ def test_docx_tables_are_recognised(tmp_path: Path) -> None:
         ("201", Decimal("10.00")),
         ("2010350", Decimal("10.00")),
     ]
-    assert doc.year == 2024 and doc.kind == "单位"
+    assert doc.year == 2024 and doc.scope == "单位"
 
 
 def test_xlsx_one_sheet_per_table(tmp_path: Path) -> None:

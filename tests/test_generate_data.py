@@ -496,10 +496,11 @@ def _round_trip(data: gd.GenerationData, layout: str, path: Path) -> None:
     document, expected = compose_with_model(data, layout)
     render(document, path)
     got = juesuan.read(path)
-    assert (got.unit, got.year, got.kind, got.publication_date, got.layout) == (
+    assert (got.unit, got.year, got.kind, got.scope, got.publication_date, got.layout) == (
         expected.unit,
         expected.year,
         expected.kind,
+        expected.scope,
         expected.publication_date,
         expected.layout,
     )
@@ -530,10 +531,11 @@ def test_round_trip_pdf_checks_clean(
         path = tmp_path / f"{layout}-{name}.pdf"
         render(document, path)
         got = juesuan.read(path)
-        assert (got.unit, got.year, got.kind, got.layout) == (
+        assert (got.unit, got.year, got.kind, got.scope, got.layout) == (
             expected.unit,
             expected.year,
             expected.kind,
+            expected.scope,
             expected.layout,
         )
         assert _serious(got) == []

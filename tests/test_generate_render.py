@@ -260,7 +260,7 @@ def test_docx_reads_back_with_our_reader(document: Document, tmp_path: Path) -> 
     path = tmp_path / "report.docx"
     path.write_bytes(render_docx(document))
     doc = juesuan.read(path)
-    assert (doc.unit, doc.year, doc.kind) == ("乐山市大数据中心", 2024, "单位")
+    assert (doc.unit, doc.year, doc.scope) == ("乐山市大数据中心", 2024, "单位")
     _assert_tables(doc)
 
 
@@ -314,7 +314,7 @@ def test_pdf_pages_text_and_fonts(pdf_bytes: bytes) -> None:
 
 
 def test_pdf_reads_back_exactly(pdf_read: Disclosure) -> None:
-    assert (pdf_read.unit, pdf_read.year, pdf_read.kind) == ("乐山市大数据中心", 2024, "单位")
+    assert (pdf_read.unit, pdf_read.year, pdf_read.scope) == ("乐山市大数据中心", 2024, "单位")
     _assert_tables(pdf_read)
     titles = [e.title for e in pdf_read.toc]
     assert "主要职责" in titles and "支出决算表" in titles

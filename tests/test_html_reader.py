@@ -42,7 +42,7 @@ def _write(tmp_path: Path, charset: str = "utf-8", name: str = "report.html") ->
 def test_html_page_to_disclosure(tmp_path: Path, charset: str) -> None:
     doc = juesuan.read(_write(tmp_path, charset))
     assert doc.source.format == "html"
-    assert doc.unit == "乐山市测试中心" and doc.year == 2024 and doc.kind == "单位"
+    assert doc.unit == "乐山市测试中心" and doc.year == 2024 and doc.scope == "单位"
     table = doc.table(TableKind.T03)
     assert table is not None and table.columns == ["total", "basic", "project"]
     row = table.row("201")

@@ -212,7 +212,7 @@ def test_json_one_object_or_array() -> None:
     one = render_json([guihua_report()])
     assert "错误" not in one and "合计行不等于各类之和" in one  # ensure_ascii=False
     data = json.loads(one)
-    assert data["schema"] == "juesuan.findings/1"
+    assert data["schema"] == "juesuan.findings/2"
     assert data["summary"]["error"] == 1 and len(data["findings"]) == 4
     many = json.loads(render_json([guihua_report(), leshan_report()]))
     assert isinstance(many, list) and [d["document"]["format"] for d in many] == ["pdf", "txt"]

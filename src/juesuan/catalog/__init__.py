@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from juesuan.model import TableKind
+from juesuan.model import DocKind, TableKind
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -146,3 +146,21 @@ def economic_codes() -> CodeList:
     """部门预算支出经济分类科目 (类/款) from ``codes_economic.toml``."""
     data = _load("codes_economic.toml")
     return CodeList(int(data["year"]), {str(k): v for k, v in data["codes"].items()})
+
+
+@dataclass(frozen=True, slots=True)
+class KindMarkers:
+    """Phrases naming a document's kind, and the words to ignore first (``kinds.toml``)."""
+
+    phrases: dict[DocKind, tuple[str, ...]]
+    noise: tuple[str, ...]
+
+
+@cache
+def kind_markers() -> KindMarkers:
+    data = _load("kinds.toml")
+    noise = sorted(data["noise"], key=len, reverse=True)  # longest first
+    return KindMarkers(
+        phrases={DocKind(k): tuple(v) for k, v in data["phrases"].items()},
+        noise=tuple(noise),
+    )

@@ -49,7 +49,7 @@ from juesuan.generate.document import (
     Paragraph,
     TableBlock,
 )
-from juesuan.model import Disclosure, TableKind
+from juesuan.model import Disclosure, DocKind, TableKind
 from juesuan.rules.common import TABLE_NAMES
 from juesuan.structure.textutil import int_to_cn
 
@@ -1523,7 +1523,8 @@ def _disclosure(composer: _Composer, document: Document) -> Disclosure:
         source=SourceInfo(path="<generated>", format="generated", pages=None, sha256=""),
         unit=data.unit.name,
         year=data.unit.year,
-        kind=data.unit.kind,
+        kind=DocKind.FINAL,
+        scope=data.unit.kind,
         publication_date=data.unit.publication_date or None,
         layout=LAYOUT_IDS[composer.layout],
     )

@@ -18,9 +18,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
 
-SCHEMA = "juesuan.disclosure/1"
+SCHEMA = "juesuan.disclosure/2"
 
 BBox = tuple[float, float, float, float]
+
+
+class DocKind(StrEnum):
+    """What a disclosure reports: the final accounts of a year or its budget."""
+
+    FINAL = "决算"  # 部门决算 / 单位决算公开 (last year's actuals)
+    BUDGET = "预算"  # 部门预算 / 单位预算公开 (this year's budget)
 
 
 class TableKind(StrEnum):
@@ -259,7 +266,8 @@ class Disclosure:
     source: SourceInfo
     unit: str | None = None
     year: int | None = None
-    kind: str | None = None  # "部门" or "单位"
+    kind: DocKind | None = None  # 决算 or 预算, decided from cover, titles and table titles
+    scope: str | None = None  # "部门" or "单位"
     publication_date: str | None = None  # ISO date when printed (公开时间)
     layout: str | None = None  # catalog layout id, e.g. "sichuan-13", "shanghai-9"
     toc: list[TocEntry] = field(default_factory=list)
@@ -271,7 +279,15 @@ class Disclosure:
     department_evaluation: DepartmentEvaluation | None = None  # 部门整体支出绩效自评表
     listed_tables: list[TableKind] = field(default_factory=list)  # named in 目录 or 附表 list
     cover: Evidence | None = None
+    kind_evidence: list[Evidence] = field(default_factory=list)  # where the kind was read
     notes: list[str] = field(default_factory=list)  # reader remarks (e.g. damaged title)
+
+    @property
+    def kind_label(self) -> str | None:
+        """ "部门决算", "单位预算", "预算" … as a reader would name the document."""
+        if self.kind is None:
+            return f"{self.scope}决算" if self.scope else None
+        return f"{self.scope or ''}{self.kind.value}"
 
     def table(self, kind: TableKind) -> Table | None:
         for t in self.tables:
@@ -294,7 +310,9 @@ def to_json_dict(doc: Disclosure) -> dict[str, Any]:
         "source": doc.source.to_dict(),
         "unit": doc.unit,
         "year": doc.year,
-        "kind": doc.kind,
+        "kind": doc.kind.value if doc.kind else None,
+        "scope": doc.scope,
+        "kind_evidence": [e.to_dict() for e in doc.kind_evidence],
         "publication_date": doc.publication_date,
         "layout": doc.layout,
         "cover": doc.cover.to_dict() if doc.cover else None,
@@ -325,7 +343,9 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
         source=SourceInfo(src["path"], src["format"], src.get("pages"), src.get("sha256", "")),
         unit=data.get("unit"),
         year=data.get("year"),
-        kind=data.get("kind"),
+        kind=DocKind(data["kind"]) if data.get("kind") else None,
+        scope=data.get("scope"),
+        kind_evidence=[Evidence.from_dict(e) for e in data.get("kind_evidence", [])],
         publication_date=data.get("publication_date"),
         layout=data.get("layout"),
         cover=Evidence.from_dict(data["cover"]) if data.get("cover") else None,

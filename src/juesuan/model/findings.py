@@ -15,7 +15,7 @@ from typing import Any
 
 from juesuan.model import Disclosure, Evidence
 
-FINDINGS_SCHEMA = "juesuan.findings/1"
+FINDINGS_SCHEMA = "juesuan.findings/2"
 
 
 class Severity(StrEnum):
@@ -161,7 +161,8 @@ class CheckReport:
             "sha256": doc.source.sha256,
             "unit": doc.unit,
             "year": doc.year,
-            "kind": doc.kind,
+            "kind": doc.kind.value if doc.kind else None,
+            "scope": doc.scope,
             "layout": doc.layout,
             "pages": doc.source.pages,
         }

@@ -210,8 +210,8 @@ def document_header(report: CheckReport) -> list[str]:
     pages = f"，{src.pages}页" if src.pages else ""
     first = clean(f"文件：{src.path}（{src.format.upper()}{pages}）")
     second = clean(f"单位：{doc.unit or '未识别'}    年度：{doc.year or '未识别'}")
-    if doc.kind:
-        second += f"    类型：{doc.kind}决算"
+    if doc.kind_label:
+        second += f"    类型：{doc.kind_label}"
     return [first, second]
 
 

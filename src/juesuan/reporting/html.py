@@ -56,8 +56,8 @@ def _document_fields(report: CheckReport) -> list[tuple[str, str]]:
         ("单位", clean(doc.unit or "未识别")),
         ("年度", str(doc.year) if doc.year else "未识别"),
     ]
-    if doc.kind:
-        fields.append(("类型", f"{doc.kind}决算"))
+    if doc.kind_label:
+        fields.append(("类型", doc.kind_label))
     return fields
 
 

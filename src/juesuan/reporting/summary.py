@@ -24,7 +24,7 @@ def render_summary(doc: Disclosure) -> str:
         + (f"，{doc.source.pages}页）" if doc.source.pages else "）")
     )
     out.append(f"单位：{doc.unit or '未识别'}")
-    out.append(f"年度：{doc.year or '未识别'}    类型：{(doc.kind or '未识别') + '决算'}")
+    out.append(f"年度：{doc.year or '未识别'}    类型：{doc.kind_label or '未识别'}")
     if doc.publication_date:
         out.append(f"公开时间：{doc.publication_date}")
     out.append(f"版式：{layout.name if layout else '未识别'}")

@@ -26,6 +26,9 @@ def build(raw: RawDocument) -> Disclosure:
     from juesuan.structure.paths import resolve_path_codes
 
     resolve_path_codes(doc)
+    from juesuan.structure.kind import detect_kind
+
+    detect_kind(doc)
     doc.layout = detect_layout(doc)
     return doc
 

@@ -181,9 +181,9 @@ def read_cover(lines: list[Line], doc: Disclosure, toc_start: int | None) -> Non
         doc.publication_date = f"{m2.group(1)}-{int(m2.group(2)):02d}-{int(m2.group(3)):02d}"
     kind_src = joined or head
     if "单位决算" in kind_src and "部门决算" not in kind_src:
-        doc.kind = "单位"
+        doc.scope = "单位"
     elif "部门决算" in kind_src:
-        doc.kind = "部门"
+        doc.scope = "部门"
     if joined:
         unit = re.sub(r"20\d{2}年度?", "", joined)
         unit = re.sub(r"公开(?:时间|日期).*$", "", unit)
@@ -212,8 +212,8 @@ def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
     if doc.unit is None and votes:
         doc.unit = votes.most_common(1)[0][0]
         doc.notes.append(f"封面未找到单位名称，按正文推断为“{doc.unit}”")
-    if doc.kind is None and kinds:
-        doc.kind = kinds.most_common(1)[0][0]
+    if doc.scope is None and kinds:
+        doc.scope = kinds.most_common(1)[0][0]
     if doc.year is None:
         years = Counter(
             int(m.group(1)) for ln in lines for m in re.finditer(r"(20\d{2})\s*年度", ln.text)
