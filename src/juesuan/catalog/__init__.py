@@ -7,7 +7,7 @@ lives in these files, not in code branches.  Loaders are cached: the files are r
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,11 +25,14 @@ class TableSpec:
     kind: TableKind
     title: str
     aliases: tuple[str, ...]
-    requires: tuple[str, ...]
+    requires: tuple[tuple[str, ...], ...]  # alternatives, each a set of words all required
     excludes: tuple[str, ...]
     columns: dict[str, tuple[str, ...]]  # canonical name -> header texts
     two_sided: bool
     transposed: bool
+    doc_kind: DocKind = DocKind.FINAL
+    shape: str = "coded"  # two_sided, coded, blocks, transposed, items, list, procurement
+    items: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shape = items
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +47,48 @@ class Layout:
     required_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+def _requires(value: Any) -> tuple[tuple[str, ...], ...]:
+    """``requires`` is one list of words, or a list of alternative lists."""
+    if value and isinstance(value[0], list):
+        return tuple(tuple(words) for words in value)
+    return (tuple(value),) if value else ()
+
+
+def _final_shape(kind: TableKind, entry: dict[str, Any]) -> str:
+    if entry.get("two_sided"):
+        return "two_sided"
+    if entry.get("transposed"):
+        return "transposed"
+    return "blocks" if kind is TableKind.T08 else "coded"
+
+
 @cache
 def table_specs() -> dict[TableKind, TableSpec]:
-    data = _load("tables.toml")
+    """Every standard table: final accounts (tables.toml) and budgets (tables_budget.toml)."""
     specs: dict[TableKind, TableSpec] = {}
-    for key, entry in data.items():
-        kind = TableKind(key)
-        specs[kind] = TableSpec(
-            kind=kind,
-            title=entry["title"],
-            aliases=tuple(entry.get("aliases", [])),
-            requires=tuple(entry.get("requires", [])),
-            excludes=tuple(entry.get("excludes", [])),
-            columns={k: tuple(v) for k, v in entry.get("columns", {}).items()},
-            two_sided=bool(entry.get("two_sided", False)),
-            transposed=bool(entry.get("transposed", False)),
-        )
+    for name, doc_kind in (("tables.toml", DocKind.FINAL), ("tables_budget.toml", DocKind.BUDGET)):
+        for key, entry in _load(name).items():
+            kind = TableKind(key)
+            shape = entry.get("shape") or _final_shape(kind, entry)
+            specs[kind] = TableSpec(
+                kind=kind,
+                title=entry["title"],
+                aliases=tuple(entry.get("aliases", [])),
+                requires=_requires(entry.get("requires", [])),
+                excludes=tuple(entry.get("excludes", [])),
+                columns={k: tuple(v) for k, v in entry.get("columns", {}).items()},
+                two_sided=shape == "two_sided",
+                transposed=shape in ("transposed", "items"),
+                doc_kind=doc_kind,
+                shape=shape,
+                items={k: tuple(v) for k, v in entry.get("items", {}).items()},
+            )
     return specs
+
+
+def specs_of(doc_kind: DocKind) -> list[TableSpec]:
+    """The standard tables of one kind of document, in catalog order."""
+    return [s for s in table_specs().values() if s.doc_kind is doc_kind]
 
 
 @cache
@@ -164,3 +192,30 @@ def kind_markers() -> KindMarkers:
         phrases={DocKind(k): tuple(v) for k, v in data["phrases"].items()},
         noise=tuple(noise),
     )
+
+
+@cache
+def functional_class_names() -> dict[str, str]:
+    """Every printed name of a 类 (current and earlier years, matching keys) -> its code."""
+    data = _load("classes.toml")
+    out: dict[str, str] = {}
+    for code, name in data["functional_classes"].items():
+        out[name] = str(code)
+    for code, names in data.get("functional_class_aliases", {}).items():
+        for name in names:
+            out.setdefault(name, str(code))
+    return out
+
+
+@cache
+def budget_lines() -> dict[str, dict[str, str]]:
+    """Lines of a budget's two-sided tables: side ("income"/"expense") -> printed name -> key."""
+    data = _load("classes.toml")
+    out: dict[str, dict[str, str]] = {}
+    for side in ("income", "expense"):
+        names: dict[str, str] = {}
+        for line_key, aliases in data[f"budget_{side}_lines"].items():
+            for alias in aliases:
+                names.setdefault(alias, line_key)
+        out[side] = names
+    return out

@@ -48,6 +48,27 @@ class TableKind(StrEnum):
     T13 = "T13"  # 财政拨款“三公”经费支出决算表 (一般公共预算 in the 2020 set)
     # Older (2020) sets add a 政府性基金 “三公” table that has no national number.
     T13G = "T13G"  # 政府性基金预算财政拨款“三公”经费支出决算表
+    # Budget tables (部门预算公开, DOMAIN.md §6), in the national template's order; the
+    # printed number (公开01表, 表1-1 …) is kept on the table.  catalog/tables_budget.toml.
+    B01 = "B01"  # 收支预算总表
+    B02 = "B02"  # 收入预算表
+    B03 = "B03"  # 支出预算表
+    B04 = "B04"  # 财政拨款收支预算总表
+    B05 = "B05"  # 财政拨款支出预算表
+    B06 = "B06"  # 财政拨款基本支出预算表
+    B07 = "B07"  # 一般公共预算支出预算表
+    B08 = "B08"  # 一般公共预算基本支出预算表
+    B09 = "B09"  # 项目支出预算表
+    B10 = "B10"  # “三公”经费支出预算表
+    B11 = "B11"  # 政府性基金预算支出预算表
+    B12 = "B12"  # 国有资本经营预算支出预算表
+    B13 = "B13"  # 机关运行经费支出预算表
+    B14 = "B14"  # 政府采购预算表
+    B15 = "B15"  # 政府性基金预算“三公”经费支出预算表
+
+    @property
+    def is_budget(self) -> bool:
+        return self.value.startswith("B")
 
 
 @dataclass(slots=True)
@@ -135,6 +156,7 @@ class TableRow:
     side: str | None = None  # "income"/"expense" for two-sided tables; block for T08
     ref_code: str | None = None  # 类 code derived from the name (T01/T04 expense lines)
     line_no: str | None = None  # 行次 when printed
+    group: str | None = None  # label of the group the row is printed under (merged cell)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -150,6 +172,8 @@ class TableRow:
             out["ref_code"] = self.ref_code
         if self.line_no is not None:
             out["line_no"] = self.line_no
+        if self.group is not None:
+            out["group"] = self.group
         return out
 
 
@@ -168,6 +192,13 @@ class Table:
     empty_statement: str | None = None  # "本表无数据" or the 说明 sentence
     number: str | None = None  # 财决公开06表 / the list number as printed
     column_labels: dict[str, str] = field(default_factory=dict)  # canonical -> header text
+    # Why the reading may be wrong (a column mapped by position, a header word not understood,
+    # a row whose values do not parse); rules report such a table below error or not at all.
+    doubts: list[str] = field(default_factory=list)
+
+    @property
+    def certain(self) -> bool:
+        return not self.doubts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,6 +211,7 @@ class Table:
             "column_labels": self.column_labels,
             "rows": [r.to_dict() for r in self.rows],
             "empty_statement": self.empty_statement,
+            "doubts": list(self.doubts),
             "evidence": self.evidence.to_dict(),
         }
 
@@ -380,6 +412,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 side=r.get("side"),
                 ref_code=r.get("ref_code"),
                 line_no=r.get("line_no"),
+                group=r.get("group"),
             )
             for r in t["rows"]
         ]
@@ -395,6 +428,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 empty_statement=t.get("empty_statement"),
                 number=t.get("number"),
                 column_labels=dict(t.get("column_labels", {})),
+                doubts=list(t.get("doubts", [])),
             )
         )
     for s in data.get("statements", []):

@@ -13,6 +13,9 @@ def build(raw: RawDocument) -> Disclosure:
         source=SourceInfo(path=raw.path, format=raw.format, pages=raw.page_count, sha256=raw.sha256)
     )
     front_matter = read_outline(raw, doc)
+    from juesuan.structure.kind import detect_kind
+
+    detect_kind(doc)  # from the cover, headings and 目录: tells budget titles from final ones
     from juesuan.structure.tables import read_tables
 
     read_tables(raw, doc, skip=front_matter)
@@ -26,9 +29,7 @@ def build(raw: RawDocument) -> Disclosure:
     from juesuan.structure.paths import resolve_path_codes
 
     resolve_path_codes(doc)
-    from juesuan.structure.kind import detect_kind
-
-    detect_kind(doc)
+    detect_kind(doc)  # again, with the tables' titles
     doc.layout = detect_layout(doc)
     return doc
 

@@ -42,7 +42,12 @@ def _markers(text: str) -> list[DocKind]:
 
 
 def detect_kind(doc: Disclosure) -> None:
-    """Set ``doc.kind`` and ``doc.kind_evidence``; leave them empty when nothing names one."""
+    """Set ``doc.kind`` and ``doc.kind_evidence``; leave them empty when nothing names one.
+
+    Run before the tables are recognised (cover, headings, 目录) and again after (their
+    titles count too); each run starts afresh."""
+    doc.kind = None
+    doc.kind_evidence = []
     votes: list[_Vote] = []
     if doc.cover is not None:
         for kind in _markers(doc.cover.text):

@@ -80,24 +80,10 @@ def section_key(title: str) -> str | None:
 
 
 def table_kind_of_title(title: str) -> TableKind | None:
-    """The standard table a title names, by exact title/alias first, then required words."""
-    k = key(title)
-    k = re.sub(rf"^[{CN_NUM}]+、", "", k)
-    specs = catalog.table_specs()
-    for spec in specs.values():
-        if k == key(spec.title) or any(k == key(a) for a in spec.aliases):
-            return spec.kind
-    for spec in specs.values():
-        if k.endswith(key(spec.title)) and len(k) - len(key(spec.title)) <= 30:
-            return spec.kind
-    candidates = [
-        spec
-        for spec in specs.values()
-        if all(key(w) in k for w in spec.requires) and not any(key(w) in k for w in spec.excludes)
-    ]
-    if len(candidates) == 1 and len(k) <= 40 and k.endswith("表"):
-        return candidates[0].kind
-    return None
+    """The standard table a title names (see :mod:`juesuan.structure.titles`)."""
+    from juesuan.structure.titles import table_kind_of_title as recognise
+
+    return recognise(title)
 
 
 def heading_like(title: str) -> bool:

@@ -22,15 +22,15 @@ from functools import lru_cache
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
-from juesuan.model import Disclosure, Evidence, Table, TableKind, TableRow
+from juesuan.model import Disclosure, DocKind, Evidence, Table, TableKind, TableRow
 from juesuan.sources.raw import RawDocument, RawLine, RawTable
-from juesuan.structure.outline import table_kind_of_title
 from juesuan.structure.textutil import CJK, is_blank_value, key, parse_amount, squash, tidy
+from juesuan.structure.titles import strip_qualifier, table_kind_of_title
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,7}$")
 NUMBER_PREFIX_RE = re.compile(r"^[一二三四五六七八九十]+、")
-TABLE_NUMBER_RE = re.compile(r"(财决公开\s*\d{1,2}\s*表|公开\s*\d{1,2}\s*表)")
+TABLE_NUMBER_RE = re.compile(r"((?:财决|财预)?公开\s*\d{1,2}\s*表)")
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 EMPTY_RE = re.compile(r"本表无数据|无数据|本表为空表|故本表为空")
 #: Factors from a printed unit to 万元.
@@ -74,41 +74,82 @@ class Zone:
     lines: list[RawLine] = field(default_factory=list)  # plain lines (unit, notes, 说明)
 
 
-def _title_kind(text: str) -> TableKind | None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What title recognition knows about the document: its kind and unit, when read."""
+
+    kind: DocKind | None = None
+    unit: str | None = None
+
+
+_NO_CONTEXT = _Context()
+
+
+def _title_kind(text: str, context: _Context = _NO_CONTEXT) -> TableKind | None:
     t = tidy(text).lstrip("-–•·* ")
-    if len(squash(t)) > 45 or not squash(t).endswith("表"):
+    if len(squash(t)) > 50 or not strip_qualifier(key(t)).endswith("表"):
         return None
-    return table_kind_of_title(t)
+    return table_kind_of_title(t, context.kind, context.unit)
 
 
-def _row_title(row: RawLine) -> tuple[TableKind, str] | None:
+def _row_title(row: RawLine, context: _Context = _NO_CONTEXT) -> tuple[TableKind, str] | None:
     for cell in row.cells:
         if cell.text.strip():
-            kind = _title_kind(cell.text)
+            kind = _title_kind(cell.text, context)
             return (kind, tidy(cell.text)) if kind else None
     return None
 
 
-def find_zones(raw: RawDocument, skip: set[int]) -> list[Zone]:
+@dataclass(slots=True)
+class _Pending:
+    """A title line whose table has not started yet, and the meta lines printed in between
+    (unit, 编制单位, table number)."""
+
+    kind: TableKind
+    title: str
+    line: RawLine
+    meta: list[RawLine] = field(default_factory=list)
+
+    def zone(self) -> Zone:
+        return Zone(self.kind, self.title, self.line, lines=list(self.meta))
+
+
+def _number_only(text: str) -> bool:
+    """A line that is nothing but a table number ("公开01 表", "表1-1", "附表3")."""
+    t = squash(text)
+    return bool(TABLE_NUMBER_RE.fullmatch(t) or re.fullmatch(r"(?:附表|表)\d{1,2}(?:-\d{1,2})?", t))
+
+
+def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT) -> list[Zone]:
     zones: list[Zone] = []
     current: Zone | None = None
-    pending: tuple[TableKind, str, RawLine] | None = None  # a heading naming the next table
+    pending: _Pending | None = None  # a heading naming the next table
+    held: RawLine | None = None  # a table-number line: it belongs to the title after it
+
+    def release_held() -> None:
+        nonlocal held
+        if held is not None and current is not None:
+            current.lines.append(held)
+        held = None
+
     for item in raw.items():
         if isinstance(item, RawTable):
             first = item.rows[0] if item.rows else None
-            found = _row_title(first) if first is not None else None
+            found = _row_title(first, context) if first is not None else None
             if found is not None and id(first) not in skip:
                 kind, title = found
+                release_held()
                 if current is None or current.kind != kind or current.rows:
-                    if pending is not None and pending[0] != kind:
-                        zones.append(Zone(pending[0], pending[1], pending[2]))
+                    if pending is not None and pending.kind != kind:
+                        zones.append(pending.zone())
                     current = Zone(kind, title, first)  # type: ignore[arg-type]
                     zones.append(current)
                 pending = None
             elif pending is not None:
-                current = Zone(pending[0], pending[1], pending[2])
+                current = pending.zone()
                 zones.append(current)
                 pending = None
+            release_held()
             if current is not None:
                 current.rows.extend(item.rows)
                 current.ruled.extend([item.ruled] * len(item.rows))
@@ -119,22 +160,31 @@ def find_zones(raw: RawDocument, skip: set[int]) -> list[Zone]:
         text = tidy(line.text)
         if not text:
             continue
-        line_kind = _title_kind(text)
+        if _number_only(text) and pending is None:
+            release_held()
+            held = line
+            continue
+        line_kind = _title_kind(text, context)
         if line_kind is not None:
             if pending is not None:
-                zones.append(Zone(pending[0], pending[1], pending[2]))
+                zones.append(pending.zone())
             # a title line: the table itself follows (possibly after unit lines)
-            pending = (line_kind, NUMBER_PREFIX_RE.sub("", text), line)
+            pending = _Pending(line_kind, NUMBER_PREFIX_RE.sub("", text), line)
+            if held is not None:
+                pending.meta.append(held)
+                held = None
             current = None
             continue
+        release_held()
         target = current
         if target is None and zones and EMPTY_RE.search(text) and len(squash(text)) <= 80:
             zones[-1].lines.append(line)  # a 说明 below the table after an instruction line
             continue
         if target is None and pending is not None:
             if _is_table_meta(text):
+                pending.meta.append(line)
                 continue
-            zones.append(Zone(pending[0], pending[1], pending[2]))
+            zones.append(pending.zone())
             pending = None
             target = zones[-1]
             current = target
@@ -145,8 +195,9 @@ def find_zones(raw: RawDocument, skip: set[int]) -> list[Zone]:
                 current = None  # running text: the table is over
             else:
                 target.lines.append(line)
+    release_held()
     if pending is not None:
-        zones.append(Zone(pending[0], pending[1], pending[2]))
+        zones.append(pending.zone())
     return zones
 
 
@@ -755,12 +806,14 @@ def _looks_like_table(zone: Zone, spec: TableSpec) -> bool:
     text = key("".join(r.text for r in zone.rows))
     if EMPTY_RE.search(text) or "科目编码" in text or "项目" in text:
         return True
-    return any(key(alias) in text for aliases in spec.columns.values() for alias in aliases)
+    words = [*spec.columns.values(), *spec.items.values()]
+    return any(key(alias) in text for aliases in words for alias in aliases)
 
 
 def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None) -> None:
     specs = catalog.table_specs()
-    for zone in find_zones(raw, skip or set()):
+    context = _Context(doc.kind, doc.unit)
+    for zone in find_zones(raw, skip or set(), context):
         if not zone.rows and not any(EMPTY_RE.search(ln.text) for ln in zone.lines):
             continue  # a title in a list of tables (附表 目录), not a table
         spec = specs[zone.kind]
@@ -779,7 +832,11 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
         for row in zone.rows:
             if UNIT_RE.search(squash(row.text)):
                 _meta_from_row(row, table)
-        if spec.two_sided:
+        if spec.doc_kind is DocKind.BUDGET:
+            from juesuan.structure.budget_tables import parse_budget_table
+
+            parse_budget_table(zone, spec, table)
+        elif spec.two_sided:
             parse_two_sided(zone, spec, table)
         elif zone.kind == TableKind.T08:
             parse_blocks(zone, spec, table)
