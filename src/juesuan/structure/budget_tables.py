@@ -130,15 +130,14 @@ def _label_of(label: str, vocab: dict[str, tuple[str, ...]]) -> str | None:
     return best
 
 
-def _doubt_unmapped(
-    table: Table, data: list[Cells], col_map: dict[int, str], names: set[int]
-) -> None:
-    """Record numeric columns that no header label names."""
-    unmapped = sorted(
-        {c for cells in data for c, t in cells if t and _is_number(t)} - set(col_map) - names
-    )
+def _doubt_unmapped(table: Table, unmapped: set[int]) -> None:
+    """Record value columns (numbers right of a row's name) that no header label names."""
     if unmapped:
         table.doubts.append(f"有 {len(unmapped)} 列数字的表头未能识别，这些列未读取")
+
+
+def _unmapped(cells: Cells, name_col: int, col_map: dict[int, str]) -> set[int]:
+    return {c for c, t in cells if c > name_col and t and _is_number(t) and c not in col_map}
 
 
 # ---------------------------------------------------------------------------------------
@@ -282,7 +281,13 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
     table.column_labels = _printed_labels(header, col_map) | (
         {"amount": "预算数"} if "amount" in columns and "amount" not in col_map.values() else {}
     )
-    _doubt_unmapped(table, [c for _, c in data], col_map, {s.name_col for s in segments})
+    unmapped: set[int] = set()
+    if col_map:
+        for _, cells in data:
+            for seg, _name, value_cells in _row_segments(cells, segments):
+                if any(c in col_map for c in seg.value_cols):
+                    unmapped |= _unmapped(value_cells, seg.name_col, col_map)
+    _doubt_unmapped(table, unmapped)
 
 
 def _printed_labels(header: list[RawLine], col_map: dict[int, str]) -> dict[str, str]:
@@ -342,7 +347,7 @@ def _parse_coded_rows(
             columns = ["total"]
     table.columns = columns
     table.column_labels = _printed_labels(header, col_map)
-    name_cols: set[int] = set()
+    unmapped: set[int] = set()
     for row, cells in data:
         split = _split_code_name(cells)
         if split is None:
@@ -351,7 +356,7 @@ def _parse_coded_rows(
         if code is not None and not CODE_RE.match(code):
             table.doubts.append(f"编码“{code}”不是有效的科目编码，该行未读取")
             continue
-        name_cols.add(name_col)
+        unmapped |= _unmapped(cells, name_col, col_map)
         values: dict[str, Decimal | None] = dict.fromkeys(columns)
         raw: dict[str, str] = {}
         for c, text in cells:
@@ -362,7 +367,7 @@ def _parse_coded_rows(
         table.rows.append(
             TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
         )
-    _doubt_unmapped(table, [c for _, c in data], col_map, name_cols)
+    _doubt_unmapped(table, unmapped)
 
 
 def _group_of(row: RawLine, groups: list[tuple[float, float, str]]) -> str | None:
@@ -389,6 +394,7 @@ def _parse_named_rows(
     # the name cells: the rightmost text column left of the first amount
     groups: list[tuple[float, float, str]] = []
     rows_out: list[TableRow] = []
+    unmapped: set[int] = set()
     for row, cells in data:
         texts = [(c, t) for c, t in cells if t]
         names = [(c, t) for c, t in texts if _is_name(t)]
@@ -400,6 +406,7 @@ def _parse_named_rows(
                 groups.append((group_cell.bbox[1], group_cell.bbox[3], names[0][1]))
         name = names[-1][1] if names else "合计"
         name_col = names[-1][0] if names else -1
+        unmapped |= _unmapped(cells, name_col, col_map)
         values: dict[str, Decimal | None] = {}
         raw: dict[str, str] = {}
         if col_map:
@@ -427,7 +434,7 @@ def _parse_named_rows(
     table.columns = columns
     table.column_labels = _printed_labels(header, col_map) if col_map else {"total": "金额"}
     if col_map:
-        _doubt_unmapped(table, [c for _, c in data], col_map, set())
+        _doubt_unmapped(table, unmapped)
 
 
 # ---------------------------------------------------------------------------------------
