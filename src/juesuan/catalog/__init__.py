@@ -7,6 +7,7 @@ lives in these files, not in code branches.  Loaders are cached: the files are r
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -18,6 +19,28 @@ from juesuan.model import DocKind, TableKind
 def _load(name: str) -> dict[str, Any]:
     with resources.files(__package__).joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class RowIdentity:
+    """Within a row, ``total`` is the sum of ``parts`` (catalog ``row_identities``)."""
+
+    total: str
+    parts: tuple[str, ...]
+    partial: bool = False  # sum the printed parts (two or more) instead of requiring all
+    when: str | None = None  # applies only when this column is printed
+    unless: str | None = None  # applies only when this column is not printed
+
+    def parts_in(self, columns: Sequence[str]) -> tuple[str, ...] | None:
+        """The parts to add up in a table with these columns, or None when not checkable."""
+        if self.total not in columns:
+            return None
+        if (self.when and self.when not in columns) or (self.unless and self.unless in columns):
+            return None
+        if not self.partial:
+            return self.parts if set(self.parts) <= set(columns) else None
+        present = tuple(p for p in self.parts if p in columns)
+        return present if len(present) >= 2 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +56,7 @@ class TableSpec:
     doc_kind: DocKind = DocKind.FINAL
     shape: str = "coded"  # two_sided, coded, blocks, transposed, items, list, procurement
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shape = items
+    row_identities: tuple[RowIdentity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +106,16 @@ def table_specs() -> dict[TableKind, TableSpec]:
                 doc_kind=doc_kind,
                 shape=shape,
                 items={k: tuple(v) for k, v in entry.get("items", {}).items()},
+                row_identities=tuple(
+                    RowIdentity(
+                        total=i["total"],
+                        parts=tuple(i["parts"]),
+                        partial=bool(i.get("partial", False)),
+                        when=i.get("when"),
+                        unless=i.get("unless"),
+                    )
+                    for i in entry.get("row_identities", [])
+                ),
             )
     return specs
 

@@ -86,7 +86,7 @@ LAYOUT_TABLES: dict[str, tuple[TableKind, ...]] = {
     ),
 }
 TABLE_TITLES: dict[TableKind, str] = {
-    k: v for k, v in TABLE_NAMES.items() if k is not TableKind.T13G
+    k: v for k, v in TABLE_NAMES.items() if k is not TableKind.T13G and not k.is_budget
 }
 #: What each table shows, for its note ("注：本表反映{kind}本年度…").
 TABLE_NOTES: dict[TableKind, str] = {

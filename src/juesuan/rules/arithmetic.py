@@ -24,13 +24,16 @@ the cross-table family (``crosstable.py``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from juesuan import catalog
 from juesuan.model import Disclosure, Evidence, Table, TableKind, TableRow
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import (
+    CENT,
     ZERO,
     difference_severity,
     money,
@@ -38,7 +41,7 @@ from juesuan.rules.common import (
     sum_tolerance,
     table_label,
 )
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 
 # ---------------------------------------------------------------------------------------
 # reading cells
@@ -60,6 +63,17 @@ CODED_KINDS = (
     TableKind.T10,
     TableKind.T11,
     TableKind.T12,
+    # budget tables by functional or economic code (部门预算公开)
+    TableKind.B02,
+    TableKind.B03,
+    TableKind.B05,
+    TableKind.B06,
+    TableKind.B07,
+    TableKind.B08,
+    TableKind.B09,
+    TableKind.B11,
+    TableKind.B12,
+    TableKind.B13,
 )
 
 #: Fallback names of canonical columns for messages (the table's printed label wins).
@@ -223,7 +237,20 @@ def nonzero_count(values: Iterable[Decimal]) -> int:
     return sum(1 for v in values if v != 0)
 
 
-def sum_severity(diff: Decimal, addends: int) -> Severity | None:
+def printed_step(table: Table) -> Decimal:
+    """The printed precision of a table's amounts in 万元: 0.01 for 万元 with two decimals,
+    0.0001 for whole 元 (amounts kept in 分 and printed rounded to 元 still round)."""
+    places = Counter(
+        len(text.split(".", 1)[1]) if "." in text else 0
+        for r in table.rows
+        for text in r.raw.values()
+        if text.strip() not in BLANK_TEXTS
+    )
+    decimals = places.most_common(1)[0][0] if places else 2
+    return table.scale * Decimal(1).scaleb(-decimals)
+
+
+def sum_severity(diff: Decimal, addends: int, step: Decimal = CENT) -> Severity | None:
     """Severity of ``printed total − Σ printed parts``.
 
     With two or more non-zero parts a difference within ``sum_tolerance(n)`` is explained by
@@ -233,8 +260,17 @@ def sum_severity(diff: Decimal, addends: int) -> Severity | None:
     if diff == 0:
         return None
     if addends <= 1:
-        return difference_severity(diff)
-    return Severity.INFO if abs(diff) <= sum_tolerance(addends) else Severity.ERROR
+        return Severity.WARNING if abs(diff) <= step else Severity.ERROR
+    tolerance = sum_tolerance(addends) * (step / CENT)
+    return Severity.INFO if abs(diff) <= tolerance else Severity.ERROR
+
+
+def difference(diff: Decimal) -> str:
+    """A difference in 万元, with its value in 元 when it is below a cent (tables in 元)."""
+    text = f"{money(abs(diff))} 万元"
+    if abs(diff) < CENT:
+        text += f"（{(abs(diff) * 10000).normalize():f} 元）"
+    return text
 
 
 def rounding_note(severity: Severity, printed_numbers: int) -> str:
@@ -259,21 +295,22 @@ class SumResult:
     def clause(self, computed_name: str) -> str:
         return (
             f"{self.label}为 {money(self.printed)} 万元，{computed_name}为 "
-            f"{money(self.computed)} 万元，相差 {money(abs(self.diff))} 万元"
+            f"{money(self.computed)} 万元，相差 {difference(self.diff)}"
             f"{rounding_note(self.severity, self.addends + 1)}"
         )
 
 
 def check_sum(
-    label: str, printed: Decimal | None, parts: Sequence[Decimal | None]
+    label: str, printed: Decimal | None, parts: Sequence[Decimal | None], step: Decimal = CENT
 ) -> SumResult | None:
-    """A failed sum (printed vs Σ parts), or None when it holds or cannot be judged."""
+    """A failed sum (printed vs Σ parts), or None when it holds or cannot be judged.
+    ``step`` is the printed precision in 万元 (0.01, or 0.0001 for a table in whole 元)."""
     if printed is None or any(p is None for p in parts):
         return None
     known = [p for p in parts if p is not None]
     computed = sum(known, ZERO)
     n = nonzero_count(known)
-    severity = sum_severity(printed - computed, n)
+    severity = sum_severity(printed - computed, n, step)
     if severity is None:
         return None
     return SumResult(label, printed, computed, n, severity)
@@ -297,7 +334,7 @@ def merged_clauses(results: Sequence[SumResult], computed_name: str) -> str:
         labels = "、".join(r.label for r in same)
         clauses.append(
             f"{labels}均为 {money(first.printed)} 万元，{computed_name}均为 "
-            f"{money(first.computed)} 万元，相差 {money(abs(first.diff))} 万元"
+            f"{money(first.computed)} 万元，相差 {difference(first.diff)}"
             f"{rounding_note(first.severity, first.addends + 1)}"
         )
     return "；".join(clauses)
@@ -350,6 +387,7 @@ def _t08_value(row: TableRow, column: str) -> Decimal | None:
 
 @rule(
     "JS201",
+    applies_to=BOTH_KINDS,
     name="table-total-row-sum",
     title="合计行不等于各类之和",
     category=Category.ARITHMETIC,
@@ -369,7 +407,7 @@ def _t08_value(row: TableRow, column: str) -> Decimal | None:
 def total_row_sum(doc: Disclosure) -> Iterator[Hit]:
     tables = coded_tables(doc)
     if not tables:
-        raise NotApplicable("没有含数据的按科目列示的决算表")
+        raise NotApplicable("没有含数据的按科目列示的表")
     for table in tables:
         index = CodedIndex.build(table)
         top = index.top_level()
@@ -381,6 +419,7 @@ def total_row_sum(doc: Disclosure) -> Iterator[Hit]:
                 column_name(table, col),
                 coded_cell(index.total, col),
                 [coded_cell(r, col) for r in top],
+                printed_step(table),
             )
             if res is not None:
                 results.append(res)
@@ -400,6 +439,7 @@ def total_row_sum(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS202",
+    applies_to=BOTH_KINDS,
     name="class-subtotal-sum",
     title="类/款级科目不等于下级科目之和",
     category=Category.ARITHMETIC,
@@ -419,7 +459,7 @@ def total_row_sum(doc: Disclosure) -> Iterator[Hit]:
 def subtotal_sum(doc: Disclosure) -> Iterator[Hit]:
     tables = [*coded_tables(doc), *coded_tables(doc, (TableKind.T08,))]
     if not tables:
-        raise NotApplicable("没有含数据的按科目列示的决算表")
+        raise NotApplicable("没有含数据的按科目列示的表")
     for table in tables:
         index = CodedIndex.build(table)
         is_t08 = table.kind is TableKind.T08
@@ -441,7 +481,9 @@ def subtotal_sum(doc: Disclosure) -> Iterator[Hit]:
             results = []
             for col in columns:
                 label = column_name(table, col) if not is_t08 else "决算数"
-                res = check_sum(label, value(parent, col), [value(k, col) for k in kids])
+                res = check_sum(
+                    label, value(parent, col), [value(k, col) for k in kids], printed_step(table)
+                )
                 if res is not None:
                     results.append(res)
             if results:
@@ -459,27 +501,22 @@ def subtotal_sum(doc: Disclosure) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------
 # JS203 row identities across columns
 
-#: (table kinds, total column, part columns): a row's total is the sum of its parts.
-ROW_IDENTITIES: tuple[tuple[tuple[TableKind, ...], str, tuple[str, ...]], ...] = (
-    (
-        (TableKind.T02,),
-        "total",
-        ("fiscal", "superior", "business", "operating", "affiliated", "other"),
-    ),
-    ((TableKind.T03,), "total", ("basic", "project", "remit", "operating", "subsidy")),
-    ((TableKind.T04,), "total", ("general", "govfund", "soe")),
-    (
-        (TableKind.T05, TableKind.T06, TableKind.T07, TableKind.T09, TableKind.T12),
-        "total",
-        ("basic", "project"),
-    ),
-    ((TableKind.T05, TableKind.T07), "basic", ("personnel", "public")),
-    ((TableKind.T10, TableKind.T11), "expense_total", ("expense_basic", "expense_project")),
-)
+
+def row_identities(table: Table) -> list[tuple[str, tuple[str, ...]]]:
+    """(total, parts) identities of a table's rows that its printed columns allow
+    (``row_identities`` in the table catalog)."""
+    spec = catalog.table_specs()[table.kind]
+    out = []
+    for identity in spec.row_identities:
+        parts = identity.parts_in(table.columns)
+        if parts is not None:
+            out.append((identity.total, parts))
+    return out
 
 
 @rule(
     "JS203",
+    applies_to=BOTH_KINDS,
     name="row-columns-sum",
     title="合计列不等于各分列之和",
     category=Category.ARITHMETIC,
@@ -502,15 +539,11 @@ def row_columns_sum(doc: Disclosure) -> Iterator[Hit]:
     tables = [t for t in doc.tables if table_has_data(t)]
     found = False
     for table in tables:
-        identities = [
-            (total, parts)
-            for kinds, total, parts in ROW_IDENTITIES
-            if table.kind in kinds and total in table.columns and set(parts) <= set(table.columns)
-        ]
+        identities = row_identities(table)
         if not identities:
             continue
         found = True
-        two_sided = table.kind is TableKind.T04
+        two_sided = catalog.table_specs()[table.kind].two_sided
         for row in table.rows:
             if two_sided and row.side != "expense":
                 continue
@@ -524,6 +557,7 @@ def row_columns_sum(doc: Disclosure) -> Iterator[Hit]:
                     column_name(table, total),
                     value(row, total),
                     [value(row, p) for p in parts],
+                    printed_step(table),
                 )
                 if res is not None:
                     results.append((res, names))
@@ -539,7 +573,7 @@ def row_columns_sum(doc: Disclosure) -> Iterator[Hit]:
                     where=table_label(table),
                 )
     if not found:
-        raise NotApplicable("没有含数据且列出合计列与分列的决算表")
+        raise NotApplicable("没有含数据且列出合计列与分列的表")
 
 
 # ---------------------------------------------------------------------------------------

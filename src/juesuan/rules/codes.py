@@ -26,7 +26,7 @@ from juesuan import catalog
 from juesuan.model import Disclosure, Table, TableRow
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import table_label
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 
 #: Below this similarity (difflib ratio of the normalised names) a printed name is taken to name
 #: a different item rather than to misspell the standard one: “住房租金支出” for 住房公积金
@@ -138,6 +138,7 @@ class _Misnamed:
 
 @rule(
     "JS401",
+    applies_to=BOTH_KINDS,
     name="code-name-mismatch",
     title="科目名称与标准名称不一致",
     category=Category.CODES,
@@ -230,6 +231,7 @@ def _rows_with_name(
 
 @rule(
     "JS402",
+    applies_to=BOTH_KINDS,
     name="code-not-in-reference",
     title="科目编码未在参考目录中",
     category=Category.CODES,
@@ -280,6 +282,7 @@ def code_not_in_reference(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS403",
+    applies_to=BOTH_KINDS,
     name="code-malformed",
     title="科目编码位数或层级不对",
     category=Category.CODES,
@@ -337,6 +340,7 @@ def code_malformed(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS404",
+    applies_to=BOTH_KINDS,
     name="code-parent-missing",
     title="科目缺少上级类/款行",
     category=Category.CODES,

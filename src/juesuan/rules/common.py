@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from juesuan import catalog
 from juesuan.model import Table, TableKind, TableRow
 from juesuan.model.findings import Severity
 
@@ -80,38 +81,35 @@ def difference_severity(diff: Decimal) -> Severity:
 
 
 def money(value: Decimal | None) -> str:
-    """An amount as the documents print it (two decimals, thousands not separated)."""
+    """An amount as the documents print it (two decimals, thousands not separated); an amount
+    read from a table printed in 元 keeps its exact 万元 value (up to four decimals)."""
     if value is None:
         return "空"
-    return f"{round_to(value, 2):f}"
+    cents = round_to(value, 2)
+    if cents == value:
+        return f"{cents:f}"
+    return f"{round_to(value, 4):f}"
 
 
 def pct(value: Decimal) -> str:
     return f"{value:f}%"
 
 
-TABLE_NAMES = {
-    TableKind.T01: "收入支出决算总表",
-    TableKind.T02: "收入决算表",
-    TableKind.T03: "支出决算表",
-    TableKind.T04: "财政拨款收入支出决算总表",
-    TableKind.T05: "财政拨款支出决算明细表",
-    TableKind.T06: "一般公共预算财政拨款支出决算表",
-    TableKind.T07: "一般公共预算财政拨款支出决算明细表",
-    TableKind.T08: "一般公共预算财政拨款基本支出决算表",
-    TableKind.T09: "一般公共预算财政拨款项目支出决算表",
-    TableKind.T10: "政府性基金预算财政拨款收入支出决算表",
-    TableKind.T11: "国有资本经营预算财政拨款收入支出决算表",
-    TableKind.T12: "国有资本经营预算财政拨款支出决算表",
-    TableKind.T13: "财政拨款“三公”经费支出决算表",
-    TableKind.T13G: "政府性基金预算财政拨款“三公”经费支出决算表",
-}
+#: Standard names of the tables by kind (the catalog's titles).
+TABLE_NAMES: dict[TableKind, str] = {k: s.title for k, s in catalog.table_specs().items()}
 
 
 def table_label(table: Table | TableKind) -> str:
-    """Grouping label for findings about a table: the printed title (or the standard name)."""
+    """Grouping label for findings about a table: the printed title (or the standard name).
+
+    Final-account tables are numbered as the national 13-table set (表03 …); budget tables
+    carry their printed number when they have one (公开03表 …), since budget templates
+    number their tables differently."""
     kind = table if isinstance(table, TableKind) else table.kind
     title = table.title if isinstance(table, Table) and table.title else TABLE_NAMES[kind]
+    if kind.is_budget:
+        number = table.number if isinstance(table, Table) else None
+        return f"{number} {title}" if number else title
     return f"表{kind.value[1:]} {title}"
 
 

@@ -24,10 +24,19 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence, Heading, Paragraph, Table, TableKind, TableRow
+from juesuan.model import (
+    Disclosure,
+    DocKind,
+    Evidence,
+    Heading,
+    Paragraph,
+    Table,
+    TableKind,
+    TableRow,
+)
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import TABLE_NAMES, ZERO, money, table_label
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 
 # ---------------------------------------------------------------------------------------
 # shared helpers
@@ -903,6 +912,7 @@ def _numbering_hits(
 
 @rule(
     "JS109",
+    applies_to=BOTH_KINDS,
     name="numbering-sequence",
     title="部分或章节编号不连续",
     category=Category.COMPLETENESS,
@@ -970,9 +980,23 @@ def numbering_sequence(doc: Disclosure) -> Iterator[Hit]:
 #: legitimately repeat.
 MIN_REPEATED_CHARS = 30
 
+#: Budget sections that state the same figures when all 财政拨款 is 一般公共预算 (no 政府性基金
+#: or 国有资本经营预算 money), as most units' budgets: the same sentence is right in both.
+BUDGET_COUNTERPARTS = (
+    frozenset({"fiscal_basic", "basic"}),
+    frozenset({"total", "fiscal_total", "fiscal_expense", "general_budget"}),
+)
+
+
+def _counterparts(doc: Disclosure, a: str | None, b: str | None) -> bool:
+    if doc.kind is not DocKind.BUDGET or a is None or b is None:
+        return False
+    return any(a in group and b in group for group in BUDGET_COUNTERPARTS)
+
 
 @rule(
     "JS110",
+    applies_to=BOTH_KINDS,
     name="section-copied",
     title="章节内容照搬其他章节",
     category=Category.COMPLETENESS,
@@ -1012,6 +1036,8 @@ def section_copied(doc: Disclosure) -> Iterator[Hit]:
             first[text] = p
             continue
         if earlier.section == p.section or (earlier.topic and earlier.topic == p.topic):
+            continue
+        if _counterparts(doc, earlier.topic, p.topic):
             continue
         here = f"{p.section}“{titles.get(p.section or '', '')}”"
         there = f"{earlier.section}“{titles.get(earlier.section or '', '')}”"

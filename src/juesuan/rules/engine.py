@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from juesuan.model import Disclosure, Evidence
+from juesuan.model import Disclosure, DocKind, Evidence
 from juesuan.model.findings import Category, CheckReport, Finding, RuleStatus, Severity
 
 CheckFn = Callable[[Disclosure], Iterable["Hit"]]
@@ -43,6 +43,13 @@ class Hit:
     where: str | None = None
 
 
+#: Which documents a rule reads: the final-account rules were written for 决算 tables and
+#: sections; rules about wording, numbering, codes or the narrative's own arithmetic read both.
+FINAL_ONLY = frozenset({DocKind.FINAL})
+BUDGET_ONLY = frozenset({DocKind.BUDGET})
+BOTH_KINDS = frozenset({DocKind.FINAL, DocKind.BUDGET})
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str
@@ -56,6 +63,11 @@ class Rule:
     check: CheckFn
     tolerance: str | None = None  # the named tolerance used, documented
     suggestion: str | None = None  # default suggestion for its findings
+    applies_to: frozenset[DocKind] = FINAL_ONLY  # the kinds of document it checks
+
+    def applies(self, doc: Disclosure) -> bool:
+        """Whether the rule checks this document (one of unknown kind counts as 决算)."""
+        return (doc.kind or DocKind.FINAL) in self.applies_to
 
     @property
     def module(self) -> str:
@@ -77,6 +89,7 @@ def rule(
     good: str,
     tolerance: str | None = None,
     suggestion: str | None = None,
+    applies_to: frozenset[DocKind] = FINAL_ONLY,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register ``check`` under ``code`` with its metadata."""
 
@@ -98,6 +111,7 @@ def rule(
             check=check,
             tolerance=tolerance,
             suggestion=suggestion,
+            applies_to=applies_to,
         )
         return check
 
@@ -164,6 +178,11 @@ def run_rules(
     sections = section_titles(doc)
     start = time.perf_counter()
     for r in chosen:
+        if not r.applies(doc):
+            report.rule_status[r.code] = RuleStatus.NOT_APPLICABLE
+            kinds = "、".join(k.value for k in sorted(r.applies_to))
+            report.not_applicable[r.code] = f"本规则只适用于{kinds}公开"
+            continue
         try:
             hits = list(r.check(doc))
         except NotApplicable as reason:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from juesuan.model import Disclosure, Evidence, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import CENT, HUNDRED, ZERO, half_unit, money, sum_tolerance
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative_facts import (
     ACTUAL_MEASURES,
     CLEAN_BUDGET_DIRECTIONS,
@@ -102,6 +102,7 @@ def yoy_interval(
 
 @rule(
     "JS601",
+    applies_to=BOTH_KINDS,
     name="yoy-rate-wrong",
     title="同比增减幅度与增减额不符",
     category=Category.NARRATIVE_ARITHMETIC,
@@ -185,6 +186,7 @@ def yoy_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS602",
+    applies_to=BOTH_KINDS,
     name="yoy-direction-contradiction",
     title="增减用语前后矛盾",
     category=Category.NARRATIVE_ARITHMETIC,
@@ -477,6 +479,7 @@ def _bound_hits(facts: Facts, whole_subject: str, part_subjects: tuple[str, ...]
 
 @rule(
     "JS603",
+    applies_to=BOTH_KINDS,
     name="narrative-parts-sum",
     title="说明中各分项之和与合计不符",
     category=Category.NARRATIVE_ARITHMETIC,
@@ -609,6 +612,7 @@ def _share_consistent(s: Statement, part: Decimal, total: Decimal) -> bool:
 
 @rule(
     "JS604",
+    applies_to=BOTH_KINDS,
     name="narrative-shares-not-100",
     title="各项占比之和不等于 100%",
     category=Category.NARRATIVE_ARITHMETIC,
@@ -652,6 +656,7 @@ def _completion_parts(
 
 @rule(
     "JS605",
+    applies_to=BOTH_KINDS,
     name="completion-rate-wrong",
     title="完成预算比例与预算数、决算数不符",
     category=Category.NARRATIVE_ARITHMETIC,
@@ -780,6 +785,7 @@ def _zero_budget_hit(
 
 @rule(
     "JS606",
+    applies_to=BOTH_KINDS,
     name="budget-direction-wrong",
     title="“决算数大于/小于/等于预算数”与所述数字不符",
     category=Category.NARRATIVE_ARITHMETIC,

@@ -35,7 +35,7 @@ from juesuan.rules.common import (
     round_to,
     sum_tolerance,
 )
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.performance_scoring import (
     budget_points,
     budget_score_interval,
@@ -160,6 +160,7 @@ def _project(p: ProjectEvaluation) -> str:
 
 @rule(
     "JS801",
+    applies_to=BOTH_KINDS,
     name="perf-rate",
     title="预算执行率与执行数、预算数不符",
     category=Category.PERFORMANCE,
@@ -213,6 +214,7 @@ def execution_rate(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS802",
+    applies_to=BOTH_KINDS,
     name="perf-budget-score",
     title="预算执行得分与执行率不符",
     category=Category.PERFORMANCE,
@@ -281,6 +283,7 @@ def budget_score(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS803",
+    applies_to=BOTH_KINDS,
     name="perf-budget-weight",
     title="预算执行分值不是规定的 10 分",
     category=Category.PERFORMANCE,
@@ -328,6 +331,7 @@ def budget_weight(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS804",
+    applies_to=BOTH_KINDS,
     name="perf-fund-sum",
     title="各资金来源之和不等于总额",
     category=Category.PERFORMANCE,
@@ -383,6 +387,7 @@ def fund_sum(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS805",
+    applies_to=BOTH_KINDS,
     name="perf-over-execution",
     title="执行数超过调整后预算数",
     category=Category.PERFORMANCE,
@@ -420,6 +425,7 @@ def over_execution(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS806",
+    applies_to=BOTH_KINDS,
     name="perf-weight-sum",
     title="绩效指标权重合计不是 90 分（总分不是 100 分）",
     category=Category.PERFORMANCE,
@@ -479,6 +485,7 @@ def weight_sum(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS807",
+    applies_to=BOTH_KINDS,
     name="perf-over-max",
     title="权重或得分超过上限",
     category=Category.PERFORMANCE,
@@ -552,6 +559,7 @@ def over_max(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS808",
+    applies_to=BOTH_KINDS,
     name="perf-indicator-score",
     title="指标得分与完成情况不符",
     category=Category.PERFORMANCE,
@@ -623,6 +631,7 @@ def indicator_score(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS809",
+    applies_to=BOTH_KINDS,
     name="perf-total-score",
     title="合计得分不等于各项得分之和",
     category=Category.PERFORMANCE,
@@ -688,6 +697,7 @@ _CLAIM_NAMES = {
 
 @rule(
     "JS810",
+    applies_to=BOTH_KINDS,
     name="perf-claims",
     title="评价结论中的得分、执行率与自评表不符",
     category=Category.PERFORMANCE,
@@ -769,6 +779,7 @@ def claims(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS811",
+    applies_to=BOTH_KINDS,
     name="perf-cancelled-scored",
     title="已取消的项目仍有得分",
     category=Category.PERFORMANCE,
@@ -855,6 +866,7 @@ def _place(where: object) -> str:
 
 @rule(
     "JS812",
+    applies_to=BOTH_KINDS,
     name="perf-residue",
     title="自评表中留有占位符或填表说明",
     category=Category.PERFORMANCE,
@@ -918,6 +930,7 @@ def _count_statements(doc: Disclosure) -> dict[str, list[Statement]]:
 
 @rule(
     "JS813",
+    applies_to=BOTH_KINDS,
     name="perf-project-count",
     title="说明中的绩效自评项目个数与所附自评表不符",
     category=Category.PERFORMANCE,
@@ -991,6 +1004,7 @@ def _core(name: str) -> str:
 
 @rule(
     "JS814",
+    applies_to=BOTH_KINDS,
     name="perf-statement-project",
     title="说明中的项目预算、执行数与自评表不符",
     category=Category.PERFORMANCE,

@@ -22,7 +22,7 @@ from importlib import resources
 from juesuan.model import Disclosure, Evidence, Paragraph, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import decimals_of, round_to, table_label
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +154,7 @@ def _residue_hits(doc: Disclosure, group: str, what: str, fix: str) -> Iterator[
 
 @rule(
     "JS701",
+    applies_to=BOTH_KINDS,
     name="template-placeholder",
     title="模板占位符未替换",
     category=Category.RESIDUE,
@@ -172,6 +173,7 @@ def placeholder(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS702",
+    applies_to=BOTH_KINDS,
     name="template-alternative",
     title="模板备选用语未取舍",
     category=Category.RESIDUE,
@@ -190,6 +192,7 @@ def alternative(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS703",
+    applies_to=BOTH_KINDS,
     name="template-instruction",
     title="模板填写说明未删除",
     category=Category.RESIDUE,
@@ -208,6 +211,7 @@ def instruction(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS704",
+    applies_to=BOTH_KINDS,
     name="wording-typo",
     title="模板用语错字",
     category=Category.RESIDUE,
@@ -244,6 +248,7 @@ def _has_overflow(text: str) -> bool:
 
 @rule(
     "JS705",
+    applies_to=BOTH_KINDS,
     name="excel-overflow",
     title="数字显示为“##”",
     category=Category.RESIDUE,
@@ -279,6 +284,7 @@ _FLOAT_ARTIFACT = re.compile(r"(?<![\d.])\d+\.\d*?(?:9{4,}\d*|0{4,}[1-9]\d*)(?![
 
 @rule(
     "JS706",
+    applies_to=BOTH_KINDS,
     name="float-artifact",
     title="金额带有计算机浮点误差",
     category=Category.RESIDUE,
@@ -331,6 +337,7 @@ def _number_followers(text: str, value: Decimal) -> list[str] | None:
 
 @rule(
     "JS707",
+    applies_to=BOTH_KINDS,
     name="missing-unit",
     title="数字缺少单位",
     category=Category.RESIDUE,
@@ -383,6 +390,7 @@ def _table_amounts(doc: Disclosure) -> set[Decimal]:
 
 @rule(
     "JS708",
+    applies_to=BOTH_KINDS,
     name="wrong-unit",
     title="金额单位错误",
     category=Category.RESIDUE,
@@ -493,6 +501,7 @@ _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 
 @rule(
     "JS709",
+    applies_to=BOTH_KINDS,
     name="wrong-year",
     title="年度错误",
     category=Category.RESIDUE,
@@ -550,6 +559,7 @@ _PLACE_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|�
 
 @rule(
     "JS710",
+    applies_to=BOTH_KINDS,
     name="unit-name",
     title="单位名称与封面不一致",
     category=Category.RESIDUE,
@@ -630,6 +640,7 @@ _DOUBLED = re.compile(r"([，。；、：！？])\1|[，、；：][。；]|。[�
 
 @rule(
     "JS711",
+    applies_to=BOTH_KINDS,
     name="doubled-punctuation",
     title="标点重复",
     category=Category.RESIDUE,
@@ -662,6 +673,7 @@ _LIST_ITEM = re.compile(r"^(?:[（(](\d{1,2})[）)]|(\d{1,2})[.．、](?!\d))")
 
 @rule(
     "JS712",
+    applies_to=BOTH_KINDS,
     name="list-numbering",
     title="序号不连续",
     category=Category.RESIDUE,
