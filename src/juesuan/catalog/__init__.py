@@ -69,6 +69,7 @@ class Layout:
     required_parts: tuple[str, ...] = ()  # part keys the template requires, in printed order
     # part key -> section keys required there; an entry "a|b" accepts either key
     required_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind: DocKind = DocKind.FINAL  # the kind of document the layout is for
 
 
 def _requires(value: Any) -> tuple[tuple[str, ...], ...]:
@@ -144,6 +145,7 @@ def layouts() -> dict[str, Layout]:
             required_sections=tuple(
                 (part, tuple(keys)) for part, keys in entry.get("required_sections", {}).items()
             ),
+            kind=DocKind(entry.get("kind", DocKind.FINAL.value)),
         )
     return out
 

@@ -24,7 +24,6 @@ Coordinates are PDF points with a top-left origin, in the page's displayed (rota
 
 from __future__ import annotations
 
-import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -120,23 +119,30 @@ class _Line:
 def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
     """Group words into visual lines (top to bottom), each line's words left to right."""
     lines: list[_Line] = []
-    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+    for word in sorted(words, key=lambda w: (w.y0 + w.y1, w.x0)):
         best: _Line | None = None
         best_overlap = 0.0
+        wy0, wy1 = word.y0, word.y1
+        wh = wy1 - wy0
         # Words arrive by centre height, so only the last few lines can still take this one.
         for line in lines[-3:]:
-            overlap = min(line.y1, word.y1) - max(line.y0, word.y0)
-            need = LINE_OVERLAP * min(line.height, word.height)
+            overlap = (line.y1 if line.y1 < wy1 else wy1) - (line.y0 if line.y0 > wy0 else wy0)
+            lh = line.y1 - line.y0
+            need = LINE_OVERLAP * (lh if lh < wh else wh)
             if overlap >= need and overlap > best_overlap:
                 best, best_overlap = line, overlap
         if best is None:
-            lines.append(_Line([word], word.x0, word.y0, word.x1, word.y1))
+            lines.append(_Line([word], word.x0, wy0, word.x1, wy1))
         else:
             best.words.append(word)
-            best.x0 = min(best.x0, word.x0)
-            best.y0 = min(best.y0, word.y0)
-            best.x1 = max(best.x1, word.x1)
-            best.y1 = max(best.y1, word.y1)
+            if word.x0 < best.x0:
+                best.x0 = word.x0
+            if wy0 < best.y0:
+                best.y0 = wy0
+            if word.x1 > best.x1:
+                best.x1 = word.x1
+            if wy1 > best.y1:
+                best.y1 = wy1
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
         if len(line.words) > 1:
@@ -157,7 +163,15 @@ def _drop_overprints(words: list[_Word]) -> list[_Word]:
 
 
 def _line_height(words: Sequence[_Word]) -> float:
-    return statistics.median(w.height for w in words) if words else 0.0
+    """The median word height (statistics.median, without its overhead on short lists)."""
+    n = len(words)
+    if n == 0:
+        return 0.0
+    if n == 1:
+        return words[0].height
+    heights = sorted(w.y1 - w.y0 for w in words)
+    mid = n // 2
+    return heights[mid] if n % 2 else (heights[mid - 1] + heights[mid]) / 2
 
 
 def _join_words(words: Sequence[_Word], height: float) -> str:
@@ -202,12 +216,18 @@ def _join_lines(texts: Sequence[str]) -> str:
 
 
 def _bbox_of(words: Sequence[_Word]) -> BBox:
-    return (
-        min(w.x0 for w in words),
-        min(w.y0 for w in words),
-        max(w.x1 for w in words),
-        max(w.y1 for w in words),
-    )
+    first = words[0]
+    x0, y0, x1, y1 = first.x0, first.y0, first.x1, first.y1
+    for w in words:
+        if w.x0 < x0:
+            x0 = w.x0
+        if w.y0 < y0:
+            y0 = w.y0
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.y1 > y1:
+            y1 = w.y1
+    return (x0, y0, x1, y1)
 
 
 def _size(words: Sequence[_Word]) -> float | None:
@@ -432,7 +452,19 @@ def _spans_by_line(segs: list[_Seg], lines: list[float]) -> list[list[tuple[floa
 def _covered(spans: list[tuple[float, float]], at: float) -> bool:
     """Whether one of a grid line's segments crosses coordinate ``at``."""
     t = RULE_GAP_TOL
-    return any(a - t <= at <= b + t for a, b in spans)
+    for a, b in spans:
+        if a - t <= at <= b + t:
+            return True
+    return False
+
+
+def _crossed_bands(spans: list[tuple[float, float]], mids: list[float]) -> set[int]:
+    """The bands (by their middle) that one of a vertical grid line's segments crosses."""
+    t = RULE_GAP_TOL
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(bisect_left(mids, a - t), bisect_right(mids, b + t)))
+    return out
 
 
 @dataclass(slots=True)
@@ -456,9 +488,10 @@ def _build_table(
     col_owner: list[list[_Cell]] = []  # band -> grid column -> cell covering it
     v_spans = _spans_by_line(grid.vs, xs)
     h_spans = _spans_by_line(grid.hs, ys)
+    mids = [(ys[r] + ys[r + 1]) / 2 for r in range(nbands)]
+    crossing = [_crossed_bands(v_spans[i], mids) for i in range(ncols)]
     for r in range(nbands):
-        mid = (ys[r] + ys[r + 1]) / 2
-        edges = [i for i in range(1, ncols) if _covered(v_spans[i], mid)]
+        edges = [i for i in range(1, ncols) if r in crossing[i]]
         edges = [0, *edges, ncols]
         row: list[_Cell] = []
         owner: list[_Cell] = []

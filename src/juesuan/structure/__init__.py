@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from juesuan import catalog
-from juesuan.model import Disclosure, SourceInfo, TableKind
+from juesuan.model import Disclosure, DocKind, SourceInfo, TableKind
 from juesuan.sources.raw import RawDocument
 from juesuan.structure.outline import read_outline, table_kind_of_title
 
@@ -45,8 +45,15 @@ def _listed_from_body(doc: Disclosure) -> None:
     doc.listed_tables = listed
 
 
+#: Least share of a budget layout's tables a document must print (or list) to be judged
+#: against that layout: budget table sets differ by province, so a near match is needed.
+BUDGET_LAYOUT_MIN_SHARE = 0.75
+
+
 def detect_layout(doc: Disclosure) -> str | None:
     """The catalog layout whose table set and signature fit the document best."""
+    if doc.kind is DocKind.BUDGET:
+        return _budget_layout(doc)
     kinds = set(doc.listed_tables) | {t.kind for t in doc.tables}
     text = "".join(h.title for h in doc.outline) + "".join(e.title for e in doc.toc)
     text += "".join(t.title for t in doc.tables)
@@ -54,6 +61,8 @@ def detect_layout(doc: Disclosure) -> str | None:
     best: str | None = None
     best_score = 0.0
     for layout in catalog.layouts().values():
+        if layout.kind is DocKind.BUDGET:
+            continue
         expected = set(layout.tables)
         score = 0.0
         if kinds:
@@ -63,6 +72,25 @@ def detect_layout(doc: Disclosure) -> str | None:
             score += 5
         if parts and len(parts) == len(layout.parts):
             score += 2
+        if score > best_score:
+            best, best_score = layout.id, score
+    return best
+
+
+def _budget_layout(doc: Disclosure) -> str | None:
+    kinds = {k for k in doc.listed_tables if k.is_budget} | {t.kind for t in doc.tables}
+    text = "".join(h.title for h in doc.outline) + "".join(e.title for e in doc.toc)
+    text += "".join(t.title + "".join(r.name for r in t.rows[:40]) for t in doc.tables)
+    best: str | None = None
+    best_score = 0.0
+    for layout in catalog.layouts().values():
+        if layout.kind is not DocKind.BUDGET or not kinds:
+            continue
+        expected = set(layout.tables)
+        share = len(kinds & expected) / len(expected)
+        if share < BUDGET_LAYOUT_MIN_SHARE or kinds - expected - {TableKind.B09}:
+            continue  # tables the layout does not have: another template
+        score = share * 10 + sum(1 for s in layout.signature if s in text)
         if score > best_score:
             best, best_score = layout.id, score
     return best

@@ -71,9 +71,12 @@ _HEADER_TEXTS = frozenset(
 Cells = list[tuple[int, str]]
 
 
-def _repeats_header(texts: list[str], header: list[RawLine]) -> bool:
+def _header_labels(header: list[RawLine]) -> frozenset[str]:
+    return frozenset(key(c.text) for r in header for c in r.cells if c.text.strip())
+
+
+def _repeats_header(texts: list[str], labels: frozenset[str]) -> bool:
     """A row whose every text is a header label (the header printed again on a new page)."""
-    labels = {key(c.text) for r in header for c in r.cells if c.text.strip()}
     return bool(labels) and all(key(t) in labels for t in texts)
 
 
@@ -220,11 +223,14 @@ def _row_segments(cells: Cells, segments: list[_Segment]) -> list[tuple[_Segment
 def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
     header: list[RawLine] = []
     data: list[tuple[RawLine, Cells]] = []
+    labels: frozenset[str] = frozenset()
     for row, cells, texts in _content_rows(zone, table):
         if not data and not _numbers(cells):
             header.append(row)  # the first line of a 收支总表 always carries an amount
             continue
-        if _repeats_header(texts, header) and not _numbers(cells):
+        if not data:
+            labels = _header_labels(header)
+        elif not _numbers(cells) and _repeats_header(texts, labels):
             continue  # the header printed again on the next page
         data.append((row, cells))
     segments = _segments(header, [c for _, c in data])
@@ -304,13 +310,16 @@ def parse_budget_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
     a 支出总表 printed as one row of totals)."""
     header: list[RawLine] = []
     data: list[tuple[RawLine, Cells]] = []
+    labels: frozenset[str] = frozenset()
     for row, cells, texts in _content_rows(zone, table):
         split = _split_code_name(cells)
         coded = split is not None and split[0] is not None and bool(CODE_RE.match(split[0]))
         if not data and not (coded or _numbers(cells)):
             header.append(row)
             continue
-        if _repeats_header(texts, header) and not _numbers(cells):
+        if not data:
+            labels = _header_labels(header)
+        elif not _numbers(cells) and _repeats_header(texts, labels):
             continue  # the header printed again on the next page
         data.append((row, cells))
     if (

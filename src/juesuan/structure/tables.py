@@ -225,8 +225,13 @@ def _cells(row: RawLine) -> list[tuple[int, str]]:
     return out
 
 
+_CJK_RE = re.compile(f"[{CJK}]")
+_CODE_BEFORE_NAME = re.compile(r"^(\d{3,7})\s*(.+)$")
+_CODE_AFTER_NAME = re.compile(r"^(.+?)\s*(\d{3,7})$")
+
+
 def _has_cjk(text: str) -> bool:
-    return bool(re.search(f"[{CJK}]", text))
+    return _CJK_RE.search(text) is not None
 
 
 def _is_number(text: str) -> bool:
@@ -304,7 +309,7 @@ def _split_code_name(cells: list[tuple[int, str]]) -> tuple[str | None, str, int
         if _has_cjk(text) and not _is_number(text):
             name = text
             # text layers sometimes glue a code to the name ("行政单位医疗2101101")
-            m = re.match(r"^(\d{3,7})\s*(.+)$", name) or re.match(r"^(.+?)\s*(\d{3,7})$", name)
+            m = _CODE_BEFORE_NAME.match(name) or _CODE_AFTER_NAME.match(name)
             if m and not parts:
                 a, b = m.group(1), m.group(2)
                 code_part, name = (a, b) if a.isdigit() else (b, a)
