@@ -452,10 +452,7 @@ def _spans_by_line(segs: list[_Seg], lines: list[float]) -> list[list[tuple[floa
 def _covered(spans: list[tuple[float, float]], at: float) -> bool:
     """Whether one of a grid line's segments crosses coordinate ``at``."""
     t = RULE_GAP_TOL
-    for a, b in spans:
-        if a - t <= at <= b + t:
-            return True
-    return False
+    return any(a - t <= at <= b + t for a, b in spans)
 
 
 def _crossed_bands(spans: list[tuple[float, float]], mids: list[float]) -> set[int]:
