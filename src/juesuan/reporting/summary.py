@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence
+from juesuan.model import Disclosure, DocKind, Evidence
 
 KIND_NAMES = {kind: spec.title for kind, spec in catalog.table_specs().items()}
 
@@ -39,14 +39,19 @@ def render_summary(doc: Disclosure) -> str:
             out.append(f"{indent}{h.number}{sep}{h.title}（{_where(h.evidence)}）")
     out.append("")
     listed = ", ".join(KIND_NAMES[k] for k in doc.listed_tables)
+    table_word = "预算表" if doc.kind is DocKind.BUDGET else "决算表"
     out.append(
-        f"【决算表】目录列出 {len(doc.listed_tables)} 张" + (f"：{listed}" if listed else "")
+        f"【{table_word}】目录列出 {len(doc.listed_tables)} 张" + (f"：{listed}" if listed else "")
     )
     found = {t.kind for t in doc.tables}
     for t in doc.tables:
         pages = f"第{'、'.join(str(p) for p in t.pages)}页" if t.pages else _where(t.evidence)
         state = f"{len(t.rows)} 行" if t.rows else (t.empty_statement or "无数据行")
-        out.append(f"  {t.kind.value} {t.title}（{pages}，单位：{t.unit}）：{state}")
+        number = f"{t.number} " if t.number else ""
+        out.append(
+            f"  {t.kind.value} {number}{t.title}（{pages}，单位：{t.unit}）：{state}"
+            + (f"；读取存疑：{'；'.join(t.doubts)}" if t.doubts else "")
+        )
     missing = [k for k in doc.listed_tables if k not in found]
     if missing:
         out.append("  正文未找到：" + "、".join(KIND_NAMES[k] for k in missing))
