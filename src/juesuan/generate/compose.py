@@ -1,7 +1,7 @@
 """From :class:`~juesuan.generate.data.GenerationData` to a finished disclosure.
 
 :func:`compose` writes every part and section with the template wording of the chosen
-layout (DOMAIN.md §3; the sentences follow the published Sichuan and Shanghai reports),
+layout (docs/domain.md §4; the sentences follow the published Sichuan and Shanghai reports),
 computes every derived figure with :class:`~decimal.Decimal` and half-up rounding (shares,
 year-on-year changes and rates, completion rates), chooses the direction words from the
 numbers (增加/减少/持平, 增长/下降, 大于/小于/等于), leaves out what the template says to leave

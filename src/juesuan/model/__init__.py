@@ -48,7 +48,7 @@ class TableKind(StrEnum):
     T13 = "T13"  # 财政拨款“三公”经费支出决算表 (一般公共预算 in the 2020 set)
     # Older (2020) sets add a 政府性基金 “三公” table that has no national number.
     T13G = "T13G"  # 政府性基金预算财政拨款“三公”经费支出决算表
-    # Budget tables (部门预算公开, DOMAIN.md §6), in the national template's order; the
+    # Budget tables (部门预算公开, docs/domain.md §3.2), in the national template's order; the
     # printed number (公开01表, 表1-1 …) is kept on the table.  catalog/tables_budget.toml.
     B01 = "B01"  # 收支预算总表
     B02 = "B02"  # 收入预算表

@@ -1,6 +1,6 @@
 """Performance self-evaluation (绩效自评) in the model: project tables and the department table.
 
-A project table (项目支出绩效自评表, DOMAIN.md §4) becomes a :class:`ProjectEvaluation`: its
+A project table (项目支出绩效自评表, docs/domain.md §5) becomes a :class:`ProjectEvaluation`: its
 header (name, code, 主管部门, 实施单位, the group it is printed under), the year's targets and
 results, the budget block (:class:`BudgetLine` for 总额 and each fund source), the indicators
 (:class:`Indicator`), the 合计 row, the closing texts and the claims the conclusion makes

@@ -1,6 +1,6 @@
 """Rule family: table arithmetic (表内勾稽), JS200–JS299.
 
-Every identity that holds *inside one table* (DOMAIN.md §2): a 类 row is the sum of its
+Every identity that holds *inside one table* (docs/domain.md §3): a 类 row is the sum of its
 款 rows and a 款 row the sum of its 项 rows; the 合计 row is the sum of the 类 rows; a row's
 合计 column is the sum of its part columns; the two-sided totals of the 收入支出决算总表 and
 the 财政拨款收入支出决算总表 add up; the 基本支出决算表 blocks add up to their 合计 lines; the
@@ -46,7 +46,7 @@ from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 # ---------------------------------------------------------------------------------------
 # reading cells
 
-#: Cell texts that mean "nothing" (a blank cell is 0 in these tables, DOMAIN.md §5).
+#: Cell texts that mean "nothing" (a blank cell is 0 in these tables, docs/domain.md §6).
 BLANK_TEXTS = frozenset({"", "-", "—", "－", "/", "——", "--", "－－"})
 
 #: Names of the grand-total row of a coded table (after removing spaces).

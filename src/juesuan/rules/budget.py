@@ -1,7 +1,7 @@
 """Rule family: budget disclosures (部门预算公开), JS900–JS999.
 
 A budget discloses this year's money with the same family of tables as a final account
-(DOMAIN.md §6): a 收支总表 whose income and expense sides balance, a 收入表 and a 支出表 by
+(docs/domain.md §3.2): a 收支总表 whose income and expense sides balance, a 收入表 and a 支出表 by
 code, a 财政拨款收支总表 splitting the fiscal money by fund, the 一般公共预算 支出表 and its
 基本支出表, the “三公” table, the 政府性基金 and 国有资本经营 tables, 政府采购.  The table-
 internal sums by code and by column are the arithmetic family's (JS201–JS203, which read

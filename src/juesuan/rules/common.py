@@ -5,7 +5,7 @@ Tolerances (all documented in docs/rules.md through the rules that use them):
 ``CENT``
     0.01 万元, the printed precision of amounts.  Two printings of the *same* quantity (one
     code in two tables, a sentence and the table it restates) must be identical; a difference
-    of exactly one cent is reported one level below a larger one (DOMAIN.md §5).
+    of exactly one cent is reported one level below a larger one (docs/domain.md §6).
 ``sum_tolerance(n)``
     A printed total of ``n`` independently rounded parts may differ from the sum of the
     printed parts by up to 0.005 × n, i.e. 0.01 × ceil(n / 2).  Within that, the difference

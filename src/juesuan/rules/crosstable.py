@@ -1,6 +1,6 @@
 """Rule family: cross-table consistency (表间勾稽), JS300–JS399.
 
-The same code and the same concept print the same amount in every table (DOMAIN.md §2):
+The same code and the same concept print the same amount in every table (docs/domain.md §3):
 the 收入支出决算总表 restates the totals of the 收入决算表 and 支出决算表; the 财政拨款收入支出
 决算总表 splits the fiscal money by fund, whose 一般公共预算 column is the 一般公共预算财政拨款
 支出决算表, whose 基本支出 is the 基本支出决算表 and whose 项目支出 is the 项目支出决算表; the

@@ -3,7 +3,7 @@
 Pure functions over :mod:`juesuan.model.performance`, shared by the performance rules and the
 per-document summary (``juesuan perf``).  Money and points are Decimal throughout.
 
-The default method is the national one of DOMAIN.md §4: 预算执行 scores ``budget_points ×
+The default method is the national one of docs/domain.md §5: 预算执行 scores ``budget_points ×
 执行率`` (capped at ``budget_points``); a quantitative indicator that reaches its target gets
 its full weight, one that misses gets ``weight × 完成值/指标值`` (higher is better: ≥, >, =)
 or ``weight × 指标值/完成值`` (lower is better: ≤, <); a qualitative one gets the share of its

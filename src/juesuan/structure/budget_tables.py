@@ -1,4 +1,4 @@
-"""Budget tables (部门预算公开, DOMAIN.md §6): rows and columns read under their header.
+"""Budget tables (部门预算公开, docs/domain.md §3.2): rows and columns read under their header.
 
 Budget templates differ between provinces in how a table is drawn — codes in one column or
 split into 类/款/项, a 收支总表 with one amount column or with 合计/基本支出/项目支出 on the

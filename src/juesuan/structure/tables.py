@@ -1,4 +1,4 @@
-"""Recognise the standard tables (DOMAIN.md §2) and map their rows and columns.
+"""Recognise the standard tables (docs/domain.md §3) and map their rows and columns.
 
 A table starts at a title (a line or a row naming a standard table, list number allowed) and
 takes every raw table that follows until the next title or running text; so a table broken
