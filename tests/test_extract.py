@@ -296,3 +296,24 @@ def test_damaged_title_recognised_by_words(tmp_path: Path) -> None:
     sides = {(r.code or r.name): (r.side, r.values) for r in table.rows}
     assert sides["30201"] == ("public", {"public": Decimal("2.00")})
     assert sides["人员经费合计"] == ("personnel", {"personnel": Decimal("10.00")})
+
+
+# ---------------------------------------------------------------------------------------
+# budget samples
+
+BUDGET_GOLDEN = (
+    "jiangsu-high-court-2018-dept-budget.pdf",
+    "jiangsu-high-court-2019-dept-budget.pdf",
+    "jiangsu-party-office-2018-dept-budget-tables.pdf",
+    "shanghai-municipal-finance-bureau-2025-unit-budget.pdf",
+    "shanghai-putuo-wanli-street-2023-dept-budget.pdf",
+)
+
+
+@pytest.mark.parametrize("name", BUDGET_GOLDEN)
+def test_budget_tables_match_hand_checked_golden(name: str) -> None:
+    from dump_budget_tables import budget_digest
+
+    doc = juesuan.read(SAMPLES / name)
+    golden = json.loads((GOLDEN / f"{Path(name).stem}.json").read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(budget_digest(doc), ensure_ascii=False)) == golden
