@@ -102,27 +102,15 @@ def test_tables_read_by_position(tmp_path: Path, reversed_layer: bool) -> None:
     kinds = [t.kind for t in doc.tables]
     assert kinds == [TableKind.B03, TableKind.B07, TableKind.B10]
 
+    amounts = {"total": Decimal("1200.00"), "basic": Decimal("1000.00"), "project": Decimal("200")}
     one_row = doc.tables[0]
-    assert [(r.name, r.values) for r in one_row.rows] == [
-        (
-            "合计",
-            {
-                "total": Decimal("1200.00"),
-                "basic": Decimal("1000.00"),
-                "project": Decimal("200.00"),
-            },
-        )
-    ]
+    assert [(r.name, r.values) for r in one_row.rows] == [("合计", amounts)]
 
     split = doc.tables[1]
     assert split.columns == ["total", "basic", "project"]
     assert [r.code for r in split.rows] == ["208", "20805", "2080505", None]
     for r in split.rows:
-        assert r.values == {
-            "total": Decimal("1200.00"),
-            "basic": Decimal("1000.00"),
-            "project": Decimal("200.00"),
-        }
+        assert r.values == amounts
 
     sangong = doc.tables[2]
     assert sangong.pages == [1, 2]
