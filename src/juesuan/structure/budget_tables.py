@@ -90,7 +90,17 @@ def _numbers(cells: Cells) -> int:
 
 
 def _ruled(zone: Zone) -> bool:
-    return bool(zone.ruled) and all(zone.ruled)
+    """Whether the cells sit on a known grid: ruling lines (PDF), a table object (Word,
+    spreadsheet, web page), or tab-separated text whose every row, header included, has the
+    same number of cells (then the header's columns are the data's columns)."""
+    if zone.ruled and all(zone.ruled):
+        return True
+    widths = {len(r.cells) for r in zone.rows if r.text.strip()}
+    return (
+        len(widths) == 1
+        and widths != {1}
+        and all(c.col is not None for r in zone.rows for c in r.cells)
+    )
 
 
 def _column_map(
