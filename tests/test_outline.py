@@ -316,7 +316,8 @@ def test_toc_budget_table_is_not_a_final_account_table() -> None:
             ],
         )
     )
-    assert doc.toc[1].table_kind is None  # not 表13 财政拨款“三公”经费支出决算表
+    # not 表13 财政拨款“三公”经费支出决算表: a budget kind from the table catalog, or none
+    assert doc.toc[1].table_kind is not TableKind.T13
     assert TableKind.T13 not in doc.listed_tables
 
 
