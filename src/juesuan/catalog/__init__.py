@@ -159,9 +159,24 @@ def section_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ..
 
 
 @cache
-def section_names() -> dict[str, str]:
-    """Section key -> the template's title (for messages about a section)."""
-    return {s["key"]: s.get("name", s["key"]) for s in _layouts_data()["sections"]}
+def section_names(kind: DocKind | None = None) -> dict[str, str]:
+    """Section key -> the template's title, for messages about a section.
+
+    A key's title is the ``name`` of its first entry that has one; for a budget
+    (``DocKind.BUDGET``) the first ``budget_name`` wins where the budget template words the
+    section differently.  Final accounts and documents of unknown kind get ``name``.
+    """
+    names: dict[str, str] = {}
+    budget: dict[str, str] = {}
+    for s in _layouts_data()["sections"]:
+        if "name" in s:
+            names.setdefault(s["key"], s["name"])
+        if "budget_name" in s:
+            budget.setdefault(s["key"], s["budget_name"])
+        names.setdefault(s["key"], s["key"])
+    if kind is DocKind.BUDGET:
+        return {key: budget.get(key, name) for key, name in names.items()}
+    return names
 
 
 @cache

@@ -35,7 +35,7 @@ def render_summary(doc: Disclosure) -> str:
     for h in doc.outline:
         if h.level <= 1 and (h.level == 0 or h.key):
             indent = "  " * h.level
-            sep = "、" if h.level == 1 and h.number else " "
+            sep = ("、" if h.level == 1 else " ") if h.number else ""
             out.append(f"{indent}{h.number}{sep}{h.title}（{_where(h.evidence)}）")
     out.append("")
     listed = ", ".join(KIND_NAMES[k] for k in doc.listed_tables)
