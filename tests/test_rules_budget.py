@@ -163,3 +163,19 @@ def test_final_account_rules_do_not_judge_a_budget() -> None:
     doc = sample(COURT)
     for code in ("JS101", "JS102", "JS103", "JS301", "JS501"):
         assert run(doc, code) == []
+
+
+def test_js710_year_before_the_unit_is_not_a_place() -> None:
+    """Titles like "2018 年度江苏省高级人民法院收支预算总表": 年度 is not part of a place name."""
+    assert run(sample("jiangsu-high-court-2018-dept-budget.pdf"), "JS710") == []
+
+
+def test_js603_vehicles_by_use_include_general_cars() -> None:
+    """“共有车辆66辆，其中，一般公务用车13辆、执法执勤用车38辆、特种专业技术用车15辆”."""
+    doc = sample(COURT)
+    assert run(doc, "JS603") == []
+    stated = [s for s in doc.statements if s.subject == "一般公务用车"]
+    assert [str(s.value) for s in stated] == ["13"]
+    stated[0].value = Decimal(12)
+    found = run(doc, "JS603")
+    assert len(found) == 1 and "66" in found[0].message

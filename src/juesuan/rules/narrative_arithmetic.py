@@ -287,6 +287,7 @@ _INCOME_PARTS_SPLIT = (
     *_INCOME_PARTS_FISCAL[1:],
 )
 _VEHICLE_USES = (
+    "一般公务用车",
     "部级领导干部用车",
     "主要领导干部用车",
     "主要负责人用车",

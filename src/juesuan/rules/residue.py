@@ -554,6 +554,7 @@ def _core_name(unit: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
+_YEAR_WORDS = re.compile(r"^(?:年度|年|度)")
 _PLACE_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗))+)$")
 
 
@@ -619,7 +620,10 @@ def unit_name(doc: Disclosure) -> Iterator[Hit]:
         m = _PLACE_BEFORE.search(flat[:pos])
         if not m:
             continue
-        printed = m.group(1) + core
+        place_printed = _YEAR_WORDS.sub("", m.group(1))  # "2018年度江苏省…": 年度 is no place
+        if not place_printed:
+            continue
+        printed = place_printed + core
         if unit.endswith(printed):
             continue
         key = (printed, evidence.page, evidence.line)
