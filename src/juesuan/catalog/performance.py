@@ -171,6 +171,9 @@ class TargetLayout:
     department_titles: tuple[str, ...]
     project_titles: tuple[str, ...]
     required_level1: tuple[str, ...]
+    count_subjects: tuple[str, ...]
+    measure_suffixes: tuple[str, ...]
+    empty_values: tuple[str, ...]
     fields: dict[str, tuple[str, ...]]  # name, department, implementer, nature, category …
     funds: tuple[TargetFund, ...]
     fund_units: dict[str, Decimal]  # printed unit → divisor giving 万元
@@ -190,6 +193,9 @@ def target_layout() -> TargetLayout:
         department_titles=_t(data["department_titles"]),
         project_titles=_t(data["project_titles"]),
         required_level1=_t(data["required_level1"]),
+        count_subjects=tuple(data["count_subjects"]),
+        measure_suffixes=tuple(data["measure_suffixes"]),
+        empty_values=_t(data["empty_values"]),
         fields={k: _t(v) for k, v in data["fields"].items()},
         funds=tuple(TargetFund(key(f[0]), f[1], f[2]) for f in data["funds"]["lines"]),
         fund_units={k: Decimal(v) for k, v in data["funds"]["units"].items()},
