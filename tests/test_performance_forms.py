@@ -351,3 +351,82 @@ def test_extract_text_summarises_targets(wanli: Disclosure) -> None:
         "年度资金申请总额 1090.30（当年财政拨款 1141.90，上年结转资金 0.00，其他资金 0.00）" in text
     )
     assert "绩效指标 43 个（产出指标 23、效益指标 14、满意度指标 6；有数值目标的 13 个）" in text
+
+
+# ---------------------------------------------------------------------------------------
+# juesuan perf: doubts, targets, layouts
+
+
+def test_recomputed_score_above_the_maximum_is_no_result() -> None:
+    from juesuan.reporting.performance import render_text, summarize
+
+    # leshan 乐山市数据共享交换平台运行维护服务项目: weights 180 (服务对象满意度 100, line 342)
+    s = summarize(juesuan.read(SAMPLES / "leshan-bigdata-center-2024.txt"))
+    row = next(p for p in s.projects if p.name == "乐山市数据共享交换平台运行维护服务项目")
+    assert row.recomputed is None and row.gap is None
+    assert row.recomputed_note == "重算得分 179.1 超过满分 100，不作为结果"
+    assert row.doubts and "超过满分 100 分" in row.doubts[0]
+    data = row.to_dict()
+    assert data["recomputed_score"] is None and "超过满分" in data["recomputed_note"]
+    text = render_text(s)
+    block = text[text.index("乐山市数据共享交换平台运行维护服务项目") :]
+    assert "自评得分 89.1，重算得分 —\n" in block
+    assert "重算得分 179.1 超过满分 100，不作为结果" in block.split("\n 14.")[0]
+    assert "179.1" not in render_text(s, rich=True, width=120).split("┃ 项目")[1].split("└")[0]
+
+
+def test_plain_layout_has_no_fixed_width() -> None:
+    from juesuan.reporting.performance import print_text, render_text, summarize
+
+    s = summarize(juesuan.read(SAMPLES / "sichuan-bigdata-center-2022.txt"))
+    text = render_text(s)
+    assert "┃" not in text and "│" not in text
+    assert not any(line.endswith(" ") for line in text.splitlines())
+    # print_text to something that is not a terminal writes the same plain lines
+    import io
+
+    buffer = io.StringIO()
+    print_text(s, buffer)
+    assert buffer.getvalue() == text
+
+
+def test_rich_tables_fit_the_width_they_are_given() -> None:
+    from rich.cells import cell_len
+
+    from juesuan.reporting.performance import MIN_TABLE_WIDTH, render_text, summarize
+
+    for name in ("leshan-bigdata-center-2024.txt", "sichuan-bigdata-center-2022.txt", WANLI):
+        s = summarize(juesuan.read(SAMPLES / name))
+        for width in (MIN_TABLE_WIDTH, 120, 200):
+            lines = render_text(s, rich=True, width=width).splitlines()
+            assert max(cell_len(line) for line in lines) <= width
+            # every table is closed on the right: nothing was cropped
+            assert all(
+                line.endswith(("┓", "┃", "┩", "│", "┘")) for line in lines if line[:1] in "┏┃┡│└"
+            )
+
+
+def test_perf_on_a_budget_reports_targets(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    runner = CliRunner()
+    wanli = str(SAMPLES / WANLI)
+    result = runner.invoke(app, ["perf", wanli])
+    assert result.exit_code == 0, result.output
+    assert "绩效目标表 5 张；年度资金合计 3351.33 万元，绩效指标 65 个。" in result.output
+    assert "项目支出绩效自评表" not in result.output and "评分方法" not in result.output
+    assert "其中当年财政拨款 1141.90 万元（表中以元印出）" in result.output
+    data = json.loads(runner.invoke(app, ["perf", wanli, "-f", "json"]).output)
+    assert (data["kind"], data["count"], data["target_count"]) == ("预算", 0, 5)
+    assert data["target_funds"] == "3351.3343"
+    assert data["targets"][3]["levels"] == {"产出指标": 23, "效益指标": 14, "满意度指标": 6}
+    out = tmp_path / "wanli.xlsx"
+    assert runner.invoke(app, ["perf", wanli, "-f", "xlsx", "-o", str(out)]).exit_code == 0
+    assert load_workbook(out).sheetnames == ["绩效目标"]
+    court = runner.invoke(app, ["perf", str(SAMPLES / BUDGETS[1])])
+    assert "没有找到绩效目标表。" in court.output and "自评" not in court.output
+    check = runner.invoke(app, ["check", wanli, "--select", "JS8"])
+    assert "【绩效目标汇总】" in check.output and "【绩效自评汇总】" not in check.output

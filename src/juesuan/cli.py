@@ -198,12 +198,11 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
     from juesuan.reporting import findings as render
 
     if format is CheckFormat.text:
-        perf = _performance_text(reports)
         if output is None:
             render.print_text(reports)
-            sys.stdout.write(perf)
+            _print_performance(reports)
             return
-        _write(render.render_text(reports) + perf, output)
+        _write(render.render_text(reports) + _performance_text(reports), output)
     elif format is CheckFormat.json:
         _write(render.render_json(reports) + "\n", output)
     elif format is CheckFormat.csv:
@@ -223,16 +222,37 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
             raise typer.Exit(3) from None
 
 
+def _performance_heading(doc: Any) -> str | None:
+    """The heading of a document's performance summary, None when it has no forms."""
+    if doc.evaluations:
+        return "\n【绩效自评汇总】\n"
+    if doc.targets:
+        return "\n【绩效目标汇总】\n"
+    return None
+
+
 def _performance_text(reports: list[Any]) -> str:
-    """The 绩效自评 summary after the findings, for documents that have project tables."""
+    """The performance summary after the findings (plain lines), for documents with forms."""
     from juesuan.reporting.performance import render_text, summarize
 
-    parts = [
-        "\n【绩效自评汇总】\n" + render_text(summarize(r.document))
-        for r in reports
-        if r.document.evaluations
-    ]
+    parts = []
+    for r in reports:
+        heading = _performance_heading(r.document)
+        if heading is not None:
+            parts.append(heading + render_text(summarize(r.document)))
     return "".join(parts)
+
+
+def _print_performance(reports: list[Any]) -> None:
+    """The performance summary on standard output: tables on a terminal, plain otherwise."""
+    from juesuan.reporting.performance import print_text, summarize
+
+    for r in reports:
+        heading = _performance_heading(r.document)
+        if heading is not None:
+            sys.stdout.write(heading)
+            sys.stdout.flush()
+            print_text(summarize(r.document))
 
 
 def _performance_sheets(reports: list[Any]) -> dict[str, list[list[Any]]] | None:
@@ -294,8 +314,8 @@ def perf(
         Path | None, typer.Option("--output", "-o", help="输出文件（默认标准输出；xlsx 必须指定）")
     ] = None,
 ) -> None:
-    """绩效自评汇总：各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
-    并列出“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目。"""
+    """绩效汇总：决算列出各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
+    以及“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目；预算列出各绩效目标表的资金和指标。"""
     from juesuan import read
     from juesuan.reporting import performance as report
 
@@ -317,6 +337,9 @@ def perf(
         except OSError as exc:
             typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
             raise typer.Exit(3) from None
+        return
+    if fmt == "text" and output is None:
+        report.print_text(summary)  # tables fitted to a terminal, plain lines to a pipe
         return
     _write(report.render_json(summary) if fmt == "json" else report.render_text(summary), output)
 
