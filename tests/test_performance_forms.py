@@ -430,3 +430,79 @@ def test_perf_on_a_budget_reports_targets(tmp_path: Path) -> None:
     assert "没有找到绩效目标表。" in court.output and "自评" not in court.output
     check = runner.invoke(app, ["check", wanli, "--select", "JS8"])
     assert "【绩效目标汇总】" in check.output and "【绩效自评汇总】" not in check.output
+
+
+# ---------------------------------------------------------------------------------------
+# other layouts of the family
+
+
+def test_national_form_with_nature_and_unit_columns_under_one_title() -> None:
+    # one title over two forms (the second untitled); 指标性质 and 度量单位 in their own
+    # columns; the header repeated after a page break
+    def one(name: str, total: str) -> list[str]:
+        return [
+            T.join(["项目名称", name]),
+            T.join(["主管部门及代码", "测试局 101001", "实施单位", "测试中心"]),
+            T.join(["项目资金（万元）", "年度资金总额", total]),
+            T.join(["", "其中：财政拨款", total]),
+            T.join(["", "其他资金", "0.00"]),
+            T.join(["年度总体目标", "完成全年运维，系统可用率不低于99%"]),
+            T.join(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]),
+            T.join(["产出指标", "数量指标", "运维系统数", "≥", "12", "个"]),
+            T.join(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]),
+            T.join(["", "质量指标", "系统可用率", "≥", "99", "%"]),
+            T.join(["效益指标", "社会效益指标", "服务中断次数", "≤", "2", "次"]),
+        ]
+
+    text = HEAD + "\n".join(
+        ["项目支出绩效目标表", *one("运维项目", "80.00"), "", *one("培训项目", "20.00")]
+    )
+    doc = doc_from_text(text)
+    assert doc.evaluations == []
+    assert [(t.name, t.recognised_by) for t in doc.targets] == [
+        ("运维项目", "title"),
+        ("培训项目", "title"),  # headed by the same title: no doubt
+    ]
+    t = doc.targets[0]
+    assert t.department is not None and t.department.text == "测试局 101001"
+    assert t.annual_goal is not None and t.annual_goal.text.startswith("完成全年运维")
+    assert _funds(t) == {
+        ("annual", "total"): ("80.00", Decimal("80.00")),
+        ("annual", "appropriation"): ("80.00", Decimal("80.00")),
+        ("annual", "other"): ("0.00", Decimal("0.00")),
+    }
+    rows = [(i.level1, i.level2, i.name, i.operator, i.number, i.unit) for i in t.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "运维系统数", Nature.GE, Decimal("12"), "个"),
+        ("产出指标", "质量指标", "系统可用率", Nature.GE, Decimal("99"), "%"),
+        ("效益指标", "社会效益指标", "服务中断次数", Nature.LE, Decimal("2"), "次"),
+    ]
+
+
+def test_department_target_form() -> None:
+    text = HEAD + "\n".join(
+        [
+            "部门整体支出绩效目标表",
+            T.join(["部门（单位）名称", "测试局"]),
+            T.join(["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"]),
+            T.join(["", "信息化建设", "建设政务平台", "300.00"]),
+            T.join(["金额合计（万元）", "年度资金总额", "500.00"]),
+            T.join(["", "其中：财政拨款", "450.00"]),
+            T.join(["", "其他资金", "50.00"]),
+            T.join(["年度总体目标", "保障机关运转，完成政务平台一期建设"]),
+            T.join(["一级指标", "二级指标", "三级指标", "指标值"]),
+            T.join(["产出指标", "数量指标", "平台上线数", "≥1个"]),
+        ]
+    )
+    doc = doc_from_text(text)
+    assert doc.evaluations == [] and doc.department_evaluation is None
+    assert len(doc.targets) == 1
+    t = doc.targets[0]
+    assert (t.scope, t.name, t.title) == ("department", "测试局", "部门整体支出绩效目标表")
+    assert _funds(t)[("annual", "total")] == ("500.00", Decimal("500.00"))
+    assert _funds(t)[("annual", "other")] == ("50.00", Decimal("50.00"))
+    assert [(i.name, i.number, i.unit) for i in t.indicators] == [
+        ("平台上线数", Decimal("1"), "个")
+    ]
+    # JS817 (required first levels) is about project targets only
+    assert run(doc, "JS817") == []

@@ -437,8 +437,11 @@ def _spans(
         if current is None:
             return
         current.end = i
+        if current.kind in ("project", "target") and current.title is not None:
+            # the title also heads the untitled forms printed after this one
+            shared, shared_kind = current.title, current.kind
         if current.kind in ("project", "target") and not current.named:
-            shared, shared_kind = current.title or shared, current.kind
+            pass  # a title alone (附表：…): only heads the forms that follow
         else:
             spans.append(current)
         current = None
@@ -449,6 +452,11 @@ def _spans(
         standard_row = (row.line.page, row.line.line) in standard or _standard_title(row, lay)
         if standard_row and _title_kind(row, lay) is None:
             close(i)
+            shared, shared_kind = None, None  # forms after a standard table need their own
+            continue
+        if not row.table and row.cells and PART_RE.match(row.key):
+            close(i)
+            shared, shared_kind = None, None
             continue
         heading = _group_heading(row, lay)
         if heading is not None:

@@ -143,7 +143,8 @@ class _TargetReader:
             if self.state == "indicators":
                 if self.ends(row):
                     break
-                self.read_indicator(row)
+                if not self.is_indicator_header(row):  # a header repeated after a page break
+                    self.read_indicator(row)
                 continue
             self.read_head_row(row)
         self.finish()
@@ -249,12 +250,12 @@ class _TargetReader:
                     self.goal_text(c)
 
     def set_field(self, f: str, c: _C, row: _Row) -> None:
-        cell = Cell(text=_clean_text(c.text), line=c.line.line, page=c.line.page, bbox=c.bbox)
         if f in ("name", "department_name"):
             if not self.t.name or f == "name":
-                self.t.name = cell.text
+                self.t.name = _clean_text(c.text)  # as findings name it (cf. printed_name)
                 self.name_row = row
             return
+        cell = Cell(text=c.text.strip(), line=c.line.line, page=c.line.page, bbox=c.bbox)
         if getattr(self.t, f) is None:
             setattr(self.t, f, cell)
 
