@@ -506,3 +506,25 @@ def test_department_target_form() -> None:
     ]
     # JS817 (required first levels) is about project targets only
     assert run(doc, "JS817") == []
+
+
+def test_check_reports_carry_the_targets(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    runner = CliRunner()
+    wanli = str(SAMPLES / WANLI)
+    html = tmp_path / "wanli.html"
+    runner.invoke(app, ["check", wanli, "--select", "JS8", "-f", "html", "-o", str(html)])
+    page = html.read_text(encoding="utf-8")
+    assert "绩效目标汇总" in page and "公共服务设施运行经费" in page and "1141.90" in page
+    xlsx = tmp_path / "wanli.xlsx"
+    runner.invoke(app, ["check", wanli, "--select", "JS8", "-f", "xlsx", "-o", str(xlsx)])
+    sheet = load_workbook(xlsx)["绩效目标"]
+    assert (
+        sheet.max_row == 6
+        and sheet["A1"].value == "文件"
+        and sheet["B6"].value == "公共服务设施运行经费"
+    )

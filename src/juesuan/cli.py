@@ -256,15 +256,26 @@ def _print_performance(reports: list[Any]) -> None:
 
 
 def _performance_sheets(reports: list[Any]) -> dict[str, list[list[Any]]] | None:
-    """One 绩效自评 sheet (all documents, a 文件 column) when any has project tables."""
-    from juesuan.reporting.performance import sheet_rows, summarize
+    """A 绩效自评 sheet when any document has project tables and a 绩效目标 sheet when any has
+    target forms (all documents, a 文件 column)."""
+    from juesuan.reporting.performance import sheet_rows, summarize, target_sheet_rows
 
     rows: list[list[Any]] = []
+    targets: list[list[Any]] = []
     for r in reports:
         if r.document.evaluations:
             sheet = sheet_rows(summarize(r.document))
             rows.extend(sheet if not rows else sheet[1:])
-    return {"绩效自评": rows} if rows else None
+        if r.document.targets:
+            path = r.document.source.path
+            sheet = target_sheet_rows(summarize(r.document))
+            if not targets:
+                targets.append(["文件", *sheet[0]])
+            targets.extend([path, *row] for row in sheet[1:])
+    sheets = {"绩效自评": rows} if rows else {}
+    if targets:
+        sheets["绩效目标"] = targets
+    return sheets or None
 
 
 rules_app = typer.Typer(

@@ -588,6 +588,23 @@ def table_view(summary: PerformanceSummary) -> dict[str, Any]:
     }
 
 
+def targets_view(summary: PerformanceSummary) -> dict[str, Any]:
+    """Plain strings for the HTML report: one row per target form (amounts in 万元)."""
+    return {
+        "summary": _target_count_text(summary),
+        "columns": [
+            "项目",
+            "类别",
+            "项目资金（万元）",
+            "年度资金（万元）",
+            "当年财政拨款（万元）",
+            "绩效指标",
+            "读取存疑",
+        ],
+        "rows": [_target_cells(t) for t in summary.targets],
+    }
+
+
 def render_json(summary: PerformanceSummary) -> str:
     return json.dumps(summary.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
