@@ -528,3 +528,23 @@ def test_check_reports_carry_the_targets(tmp_path: Path) -> None:
         and sheet["A1"].value == "文件"
         and sheet["B6"].value == "公共服务设施运行经费"
     )
+
+
+def test_level_names_on_lines_of_their_own_and_unknown_level_names() -> None:
+    text = HEAD + "\n".join(
+        [
+            "项目绩效目标表",
+            T.join(["项目名称", "测试项目"]),
+            T.join(["年度资金总额", "10.00"]),
+            T.join(["一级指标", "二级指标", "三级指标", "指标值"]),
+            T.join(["产出指标", "", "", ""]),  # a merged cell's text on a line of its own
+            T.join(["", "数量指标", "培训人次", "≥100人次"]),
+            T.join(["", "服务质量", "培训合格率", "≥95%"]),  # a second level not in the catalog
+        ]
+    )
+    t = doc_from_text(text).targets[0]
+    assert [(i.level1, i.level2, i.name) for i in t.indicators] == [
+        ("产出指标", "数量指标", "培训人次"),
+        ("产出指标", "服务质量", "培训合格率"),
+    ]
+    assert "未识别的指标层级名称：服务质量" in t.notes

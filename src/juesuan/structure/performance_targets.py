@@ -64,7 +64,6 @@ MEASURE = re.compile(
 UNIT_IN_LABEL = re.compile(r"(?:单位[:：]?\s*|[(（])(万元|元)[)）]?")
 HEADER_FIELDS = ("name", "department_name", "department", "implementer", "nature", "category")
 HEADER_FIELDS_MORE = ("start", "end", "period")
-VALUE_FIELDS = ("target", "nature", "unit", "weight")
 
 
 def parse_measure(
@@ -122,6 +121,7 @@ class _TargetReader:
         self.printed_levels: dict[int, tuple[str | None, str | None]] = {}
         self.row_boxes: dict[int, tuple[int | None, float] | None] = {}
         self.name_row: _Row | None = None
+        self.pending_levels: tuple[str | None, str | None] | None = None
 
     def note(self, text: str) -> None:
         if text not in self.t.notes:
@@ -414,15 +414,16 @@ class _TargetReader:
             f = self.field_at(c.col)
             if f in ("level1", "level2") or f is None:
                 l1, l2 = self.levels_in(c)
+                if not (l1 or l2) and f is not None:
+                    # a level name the catalog does not know: kept as printed
+                    text = _clean_text(c.text)
+                    l1, l2 = (text, None) if f == "level1" else (None, text)
+                    self.note(f"未识别的指标层级名称：{text}")
                 if l1 or l2:
                     level1 = level1 or l1
                     level2 = level2 or l2
                     self.remember_level(c, l1, l2)
-                    continue
-                if f is None:
-                    continue
-            if f in ("level1", "level2"):
-                f = "level3" if "level3" not in by_field else f
+                continue
             if f in ("actual", "score", "reason"):
                 self.note(f"目标表中出现{f}列的单元格：{c.text[:20]}")
                 continue
@@ -430,8 +431,8 @@ class _TargetReader:
         name_cells = by_field.get("level3", [])
         value_cells = by_field.get("target", [])
         if not name_cells and not value_cells:
-            if (level1 or level2) and self.t.indicators and not self.t.indicators[-1].name:
-                return
+            if level1 or level2:  # a merged level cell printed on a line of its own
+                self.pending_levels = (level1, level2)
             return
         if not name_cells and self.t.indicators and value_cells:
             # the rest of the row above (a value split over two lines)
@@ -463,6 +464,10 @@ class _TargetReader:
         if weight and _numeric_like(weight[0].text):
             ind.weight = weight[0].cell(*_number(weight[0].text))
         self.parse_value(ind)
+        if self.pending_levels is not None:
+            level1 = level1 or self.pending_levels[0]
+            level2 = level2 or self.pending_levels[1]
+            self.pending_levels = None
         self.printed_levels[id(ind)] = (level1, level2)
         box = row.line.bbox
         self.row_boxes[id(ind)] = (
