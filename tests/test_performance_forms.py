@@ -548,3 +548,34 @@ def test_level_names_on_lines_of_their_own_and_unknown_level_names() -> None:
         ("产出指标", "服务质量", "培训合格率"),
     ]
     assert "未识别的指标层级名称：服务质量" in t.notes
+
+
+def test_rows_of_a_recognised_standard_table_are_never_a_form() -> None:
+    from juesuan.model import Evidence, SourceInfo, Table, TableKind, TableRow
+    from juesuan.sources.text import read_text
+    from juesuan.structure.performance import read_performance
+
+    form = table().split("\n", 1)[1]  # a form without its title: it counts by its columns
+    raw = read_text(Path("case.txt"), (HEAD + form).encode("utf-8"))
+    doc = Disclosure(source=SourceInfo("case.txt", "txt", None, ""))
+    read_performance(raw, doc)
+    assert len(doc.evaluations) == 1
+    # the same rows claimed by a standard table that read_tables recognised
+    lines = [ln for ln in raw.lines() if ln.text.strip()]
+    rows = [
+        TableRow(name=ln.text, values={}, raw={}, evidence=Evidence(ln.text, None, ln.line))
+        for ln in lines[2:]
+    ]
+    doc = Disclosure(source=SourceInfo("case.txt", "txt", None, ""))
+    doc.tables.append(
+        Table(
+            TableKind.T03,
+            "支出决算表",
+            [],
+            ["total"],
+            rows,
+            Evidence(lines[2].text, None, lines[2].line),
+        )
+    )
+    read_performance(raw, doc)
+    assert doc.evaluations == []
