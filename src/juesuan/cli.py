@@ -198,12 +198,11 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
     from juesuan.reporting import findings as render
 
     if format is CheckFormat.text:
-        perf = _performance_text(reports)
         if output is None:
             render.print_text(reports)
-            sys.stdout.write(perf)
+            _print_performance(reports)
             return
-        _write(render.render_text(reports) + perf, output)
+        _write(render.render_text(reports) + _performance_text(reports), output)
     elif format is CheckFormat.json:
         _write(render.render_json(reports) + "\n", output)
     elif format is CheckFormat.csv:
@@ -223,28 +222,60 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
             raise typer.Exit(3) from None
 
 
+def _performance_heading(doc: Any) -> str | None:
+    """The heading of a document's performance summary, None when it has no forms."""
+    if doc.evaluations:
+        return "\n【绩效自评汇总】\n"
+    if doc.targets:
+        return "\n【绩效目标汇总】\n"
+    return None
+
+
 def _performance_text(reports: list[Any]) -> str:
-    """The 绩效自评 summary after the findings, for documents that have project tables."""
+    """The performance summary after the findings (plain lines), for documents with forms."""
     from juesuan.reporting.performance import render_text, summarize
 
-    parts = [
-        "\n【绩效自评汇总】\n" + render_text(summarize(r.document))
-        for r in reports
-        if r.document.evaluations
-    ]
+    parts = []
+    for r in reports:
+        heading = _performance_heading(r.document)
+        if heading is not None:
+            parts.append(heading + render_text(summarize(r.document)))
     return "".join(parts)
 
 
+def _print_performance(reports: list[Any]) -> None:
+    """The performance summary on standard output: tables on a terminal, plain otherwise."""
+    from juesuan.reporting.performance import print_text, summarize
+
+    for r in reports:
+        heading = _performance_heading(r.document)
+        if heading is not None:
+            sys.stdout.write(heading)
+            sys.stdout.flush()
+            print_text(summarize(r.document))
+
+
 def _performance_sheets(reports: list[Any]) -> dict[str, list[list[Any]]] | None:
-    """One 绩效自评 sheet (all documents, a 文件 column) when any has project tables."""
-    from juesuan.reporting.performance import sheet_rows, summarize
+    """A 绩效自评 sheet when any document has project tables and a 绩效目标 sheet when any has
+    target forms (all documents, a 文件 column)."""
+    from juesuan.reporting.performance import sheet_rows, summarize, target_sheet_rows
 
     rows: list[list[Any]] = []
+    targets: list[list[Any]] = []
     for r in reports:
         if r.document.evaluations:
             sheet = sheet_rows(summarize(r.document))
             rows.extend(sheet if not rows else sheet[1:])
-    return {"绩效自评": rows} if rows else None
+        if r.document.targets:
+            path = r.document.source.path
+            sheet = target_sheet_rows(summarize(r.document))
+            if not targets:
+                targets.append(["文件", *sheet[0]])
+            targets.extend([path, *row] for row in sheet[1:])
+    sheets = {"绩效自评": rows} if rows else {}
+    if targets:
+        sheets["绩效目标"] = targets
+    return sheets or None
 
 
 rules_app = typer.Typer(
@@ -294,8 +325,8 @@ def perf(
         Path | None, typer.Option("--output", "-o", help="输出文件（默认标准输出；xlsx 必须指定）")
     ] = None,
 ) -> None:
-    """绩效自评汇总：各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
-    并列出“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目。"""
+    """绩效汇总：决算列出各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
+    以及“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目；预算列出各绩效目标表的资金和指标。"""
     from juesuan import read
     from juesuan.reporting import performance as report
 
@@ -317,6 +348,9 @@ def perf(
         except OSError as exc:
             typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
             raise typer.Exit(3) from None
+        return
+    if fmt == "text" and output is None:
+        report.print_text(summary)  # tables fitted to a terminal, plain lines to a pipe
         return
     _write(report.render_json(summary) if fmt == "json" else report.render_text(summary), output)
 

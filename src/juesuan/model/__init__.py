@@ -16,7 +16,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
+    from juesuan.model.performance import (
+        DepartmentEvaluation,
+        PerformanceTarget,
+        ProjectEvaluation,
+    )
 
 SCHEMA = "juesuan.disclosure/2"
 
@@ -309,6 +313,7 @@ class Disclosure:
     paragraphs: list[Paragraph] = field(default_factory=list)
     evaluations: list[ProjectEvaluation] = field(default_factory=list)  # 项目支出绩效自评表
     department_evaluation: DepartmentEvaluation | None = None  # 部门整体支出绩效自评表
+    targets: list[PerformanceTarget] = field(default_factory=list)  # 绩效目标表 (budgets)
     listed_tables: list[TableKind] = field(default_factory=list)  # named in 目录 or 附表 list
     cover: Evidence | None = None
     kind_evidence: list[Evidence] = field(default_factory=list)  # where the kind was read
@@ -358,6 +363,7 @@ def to_json_dict(doc: Disclosure) -> dict[str, Any]:
         "department_evaluation": (
             doc.department_evaluation.to_dict() if doc.department_evaluation else None
         ),
+        "targets": [t.to_dict() for t in doc.targets],
         "notes": list(doc.notes),
     }
 
@@ -460,9 +466,14 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 topic=p.get("topic"),
             )
         )
-    from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
+    from juesuan.model.performance import (
+        DepartmentEvaluation,
+        PerformanceTarget,
+        ProjectEvaluation,
+    )
 
     doc.evaluations = [ProjectEvaluation.from_dict(e) for e in data.get("evaluations", [])]
     if data.get("department_evaluation"):
         doc.department_evaluation = DepartmentEvaluation.from_dict(data["department_evaluation"])
+    doc.targets = [PerformanceTarget.from_dict(t) for t in data.get("targets", [])]
     return doc

@@ -58,7 +58,7 @@ _CATEGORY_LABELS = {
     Category.NARRATIVE: "说明与报表一致性",
     Category.NARRATIVE_ARITHMETIC: "说明内部计算",
     Category.RESIDUE: "模板残留与格式",
-    Category.PERFORMANCE: "绩效自评",
+    Category.PERFORMANCE: "预算绩效",  # self-evaluations (自评) and targets (绩效目标)
     Category.INTERNAL: "内部错误",
 }
 

@@ -89,6 +89,7 @@ def _report_view(index: int, report: CheckReport) -> dict[str, Any]:
         "rules": rules_line(report),
         "groups": groups,
         "performance": _performance_view(report),
+        "targets": _targets_view(report),
     }
 
 
@@ -98,6 +99,14 @@ def _performance_view(report: CheckReport) -> dict[str, Any] | None:
     from juesuan.reporting.performance import summarize, table_view
 
     return table_view(summarize(report.document))
+
+
+def _targets_view(report: CheckReport) -> dict[str, Any] | None:
+    if not report.document.targets:
+        return None
+    from juesuan.reporting.performance import summarize, targets_view
+
+    return targets_view(summarize(report.document))
 
 
 def render_html(

@@ -25,12 +25,14 @@ def check(
 
 
 def looks_like_disclosure(doc: Disclosure) -> bool:
-    """Something to check: a year, a standard table, a recognised section or a stated fact."""
+    """Something to check: a year, a standard table, a performance form, a recognised section
+    or a stated fact."""
     return bool(
         doc.year
         or doc.tables
         or doc.statements
         or doc.evaluations
+        or doc.targets
         or any(h.key for h in doc.outline if h.level > 0)
     )
 

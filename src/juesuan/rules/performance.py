@@ -1,4 +1,4 @@
-"""Performance self-evaluation (JS800–JS899): the 项目支出绩效自评表 checked against itself,
+"""Performance self-evaluation (JS801–JS814): the 项目支出绩效自评表 checked against itself,
 its conclusion, the configured scoring method and the department's own statements.
 
 Every finding names the project (``where`` = “绩效自评：<项目名称>”), the row and the numbers.
@@ -107,6 +107,29 @@ def _lower(severity: Severity, uncertain: bool, floor: Severity = Severity.INFO)
     return lowered if lowered.rank >= floor.rank else floor
 
 
+def _doubt(p: ProjectEvaluation, whole: bool) -> str | None:
+    """Why a finding about ``p`` is built on a doubtful reading, or None.
+
+    A form recognised by header words only may not be a self-evaluation at all: every finding
+    about it is doubtful.  A form whose scores as a whole are doubtful (they add up to more
+    than its maximum) makes the findings built on sums over the form doubtful (``whole``);
+    a finding on one printed row or cell stays as it is: a reviewer confirms it from the row.
+    """
+    if p.form_doubtful or (whole and p.scores_doubtful):
+        return p.doubts[0] if p.doubts else "表格读取存疑"
+    return None
+
+
+def _checked(p: ProjectEvaluation, hit: Hit, whole: bool = False) -> Hit:
+    """``hit`` as info, with the doubt said, when it is built on a doubtful reading of ``p``
+    (DOMAIN: never an error built on a doubtful reading)."""
+    doubt = _doubt(p, whole)
+    if doubt is not None:
+        hit.severity = Severity.INFO
+        hit.message = f"{hit.message}读取存疑，仅作提示：{doubt}。"
+    return hit
+
+
 def _pts(d: Decimal | None) -> str:
     """Points or a plain number as the documents print them (no trailing zeros)."""
     if d is None:
@@ -195,17 +218,22 @@ def execution_rate(doc: Disclosure) -> Iterator[Hit]:
                 if alt is not None and percent_consistent(printed, alt):
                     severity = Severity.WARNING
                     note = "（与 执行数 ÷ 年初预算数 相符，可能用错了分母）"
-            yield Hit(
-                message=(
-                    f"{_project(p)}{_line_name(line)}：预算执行率印为 {line.rate.text.strip()}，"
-                    f"按执行数 {money(line.executed.value)} 万元 ÷ 调整后预算数 "
-                    f"{money(line.adjusted.value)} 万元 计算应为 {_pct(exact)}{note}。"
+            yield _checked(
+                p,
+                Hit(
+                    message=(
+                        f"{_project(p)}{_line_name(line)}：预算执行率印为 "
+                        f"{line.rate.text.strip()}，"
+                        f"按执行数 {money(line.executed.value)} 万元 ÷ 调整后预算数 "
+                        f"{money(line.adjusted.value)} 万元 计算应为 {_pct(exact)}{note}。"
+                    ),
+                    evidence=[line.evidence],
+                    expected=_pct(exact),
+                    actual=line.rate.text.strip(),
+                    severity=_lower(severity, p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[line.evidence],
-                expected=_pct(exact),
-                actual=line.rate.text.strip(),
-                severity=_lower(severity, p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )
 
 
@@ -264,17 +292,21 @@ def budget_score(doc: Disclosure) -> Iterator[Hit]:
         rate_text = (
             total.rate.text.strip() if total.rate is not None else _pct(rate_of(total) or ZERO)
         )
-        yield Hit(
-            message=(
-                f"{_project(p)}预算执行得分印为 {total.score.text.strip()} 分；按分值 "
-                f"{_pts(budget_points(p, m))} 分 × 执行率 {rate_text}（封顶 100%）应为 "
-                f"{_pts(round_to(expected, 2))} 分，相差 {_pts(round_to(gap, 3))} 分。"
+        yield _checked(
+            p,
+            Hit(
+                message=(
+                    f"{_project(p)}预算执行得分印为 {total.score.text.strip()} 分；按分值 "
+                    f"{_pts(budget_points(p, m))} 分 × 执行率 {rate_text}（封顶 100%）应为 "
+                    f"{_pts(round_to(expected, 2))} 分，相差 {_pts(round_to(gap, 3))} 分。"
+                ),
+                evidence=[total.evidence],
+                expected=_pts(round_to(expected, 2)),
+                actual=total.score.text.strip(),
+                severity=_lower(severity, p.budget_uncertain),
+                where=p.label,
             ),
-            evidence=[total.evidence],
-            expected=_pts(round_to(expected, 2)),
-            actual=total.score.text.strip(),
-            severity=_lower(severity, p.budget_uncertain),
-            where=p.label,
+            whole=False,
         )
 
 
@@ -313,16 +345,21 @@ def budget_weight(doc: Disclosure) -> Iterator[Hit]:
             if w.value is not None
             else f"印为“{w.text.strip()}”"
         )
-        yield Hit(
-            message=(
-                f"{_project(p)}预算执行情况的权重（分值）{what}，应为 {_pts(m.budget_points)} 分"
-                f"（得分印为 {_cell_text(total.score)}）。"
+        yield _checked(
+            p,
+            Hit(
+                message=(
+                    f"{_project(p)}预算执行情况的权重（分值）{what}，应为 "
+                    f"{_pts(m.budget_points)} 分"
+                    f"（得分印为 {_cell_text(total.score)}）。"
+                ),
+                evidence=[total.evidence],
+                expected=_pts(m.budget_points),
+                actual=w.text.strip(),
+                severity=_lower(Severity.WARNING, p.budget_uncertain),
+                where=p.label,
             ),
-            evidence=[total.evidence],
-            expected=_pts(m.budget_points),
-            actual=w.text.strip(),
-            severity=_lower(Severity.WARNING, p.budget_uncertain),
-            where=p.label,
+            whole=False,
         )
 
 
@@ -369,16 +406,20 @@ def fund_sum(doc: Disclosure) -> Iterator[Hit]:
             names = " + ".join(
                 f"{SOURCE_NAMES.get(b.source, b.label)} {money(c.value)}" for b, c in printed
             )
-            yield Hit(
-                message=(
-                    f"{_project(p)}预算执行情况{label}：总额 {money(whole.value)} 万元，"
-                    f"各资金来源 {names} = {money(s)} 万元，相差 {money(diff)} 万元。"
+            yield _checked(
+                p,
+                Hit(
+                    message=(
+                        f"{_project(p)}预算执行情况{label}：总额 {money(whole.value)} 万元，"
+                        f"各资金来源 {names} = {money(s)} 万元，相差 {money(diff)} 万元。"
+                    ),
+                    evidence=[total.evidence, *(b.evidence for b, _ in printed)],
+                    expected=money(s),
+                    actual=money(whole.value),
+                    severity=_lower(difference_severity(diff), p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[total.evidence, *(b.evidence for b, _ in printed)],
-                expected=money(s),
-                actual=money(whole.value),
-                severity=_lower(difference_severity(diff), p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )
 
 
@@ -407,16 +448,20 @@ def over_execution(doc: Disclosure) -> Iterator[Hit]:
             adjusted, executed = value(line.adjusted), value(line.executed)
             if adjusted is None or executed is None or executed <= adjusted:
                 continue
-            yield Hit(
-                message=(
-                    f"{_project(p)}{_line_name(line)}：执行数 {money(executed)} 万元超过调整后"
-                    f"预算数 {money(adjusted)} 万元，超出 {money(executed - adjusted)} 万元。"
+            yield _checked(
+                p,
+                Hit(
+                    message=(
+                        f"{_project(p)}{_line_name(line)}：执行数 {money(executed)} 万元超过调整后"
+                        f"预算数 {money(adjusted)} 万元，超出 {money(executed - adjusted)} 万元。"
+                    ),
+                    evidence=[line.evidence],
+                    expected=f"≤ {money(adjusted)}",
+                    actual=money(executed),
+                    severity=_lower(Severity.WARNING, p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[line.evidence],
-                expected=f"≤ {money(adjusted)}",
-                actual=money(executed),
-                severity=_lower(Severity.WARNING, p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )
 
 
@@ -470,13 +515,17 @@ def weight_sum(doc: Disclosure) -> Iterator[Hit]:
         evidence = [i.evidence for i in p.indicators]
         if p.total_evidence is not None:
             evidence.append(p.total_evidence)
-        yield Hit(
-            message=f"{_project(p)}：{'；'.join(problems)}。",
-            evidence=evidence,
-            expected=_pts(m.indicator_points),
-            actual=_pts(total_w),
-            severity=severity,
-            where=p.label,
+        yield _checked(
+            p,
+            Hit(
+                message=f"{_project(p)}：{'；'.join(problems)}。",
+                evidence=evidence,
+                expected=_pts(m.indicator_points),
+                actual=_pts(total_w),
+                severity=severity,
+                where=p.label,
+            ),
+            whole=True,
         )
 
 
@@ -506,51 +555,69 @@ def over_max(doc: Disclosure) -> Iterator[Hit]:
         for ind in p.indicators:
             w, s = value(ind.weight), value(ind.score)
             if w is not None and w > m.indicator_points:
-                yield Hit(
-                    message=(
-                        f"{_project(p)}{_ind_name(ind)}的权重印为 {_pts(w)} 分，超过绩效指标的"
-                        f"总分值 {_pts(m.indicator_points)} 分（得分 {_cell_text(ind.score)}）。"
+                yield _checked(
+                    p,
+                    Hit(
+                        message=(
+                            f"{_project(p)}{_ind_name(ind)}的权重印为 {_pts(w)} 分，超过绩效指标的"
+                            f"总分值 {_pts(m.indicator_points)} 分"
+                            f"（得分 {_cell_text(ind.score)}）。"
+                        ),
+                        evidence=[ind.evidence],
+                        expected=f"≤ {_pts(m.indicator_points)}",
+                        actual=_pts(w),
+                        severity=_lower(Severity.ERROR, p.indicators_uncertain, Severity.WARNING),
+                        where=p.label,
                     ),
-                    evidence=[ind.evidence],
-                    expected=f"≤ {_pts(m.indicator_points)}",
-                    actual=_pts(w),
-                    severity=_lower(Severity.ERROR, p.indicators_uncertain, Severity.WARNING),
-                    where=p.label,
+                    whole=False,
                 )
             elif w is not None and s is not None and s > w:
-                yield Hit(
-                    message=(
-                        f"{_project(p)}{_ind_name(ind)}的得分 {_pts(s)} 分超过其权重 {_pts(w)} 分。"
+                yield _checked(
+                    p,
+                    Hit(
+                        message=(
+                            f"{_project(p)}{_ind_name(ind)}的得分 {_pts(s)} 分"
+                            f"超过其权重 {_pts(w)} 分。"
+                        ),
+                        evidence=[ind.evidence],
+                        expected=f"≤ {_pts(w)}",
+                        actual=_pts(s),
+                        severity=_lower(Severity.ERROR, p.indicators_uncertain),
+                        where=p.label,
                     ),
-                    evidence=[ind.evidence],
-                    expected=f"≤ {_pts(w)}",
-                    actual=_pts(s),
-                    severity=_lower(Severity.ERROR, p.indicators_uncertain),
-                    where=p.label,
+                    whole=False,
                 )
         total = p.total
         if total is not None:
             s, w = value(total.score), budget_points(p, m)
             if s is not None and s > w:
-                yield Hit(
-                    message=f"{_project(p)}预算执行得分 {_pts(s)} 分超过其分值 {_pts(w)} 分。",
-                    evidence=[total.evidence],
-                    expected=f"≤ {_pts(w)}",
-                    actual=_pts(s),
-                    severity=_lower(Severity.ERROR, p.budget_uncertain),
-                    where=p.label,
+                yield _checked(
+                    p,
+                    Hit(
+                        message=f"{_project(p)}预算执行得分 {_pts(s)} 分超过其分值 {_pts(w)} 分。",
+                        evidence=[total.evidence],
+                        expected=f"≤ {_pts(w)}",
+                        actual=_pts(s),
+                        severity=_lower(Severity.ERROR, p.budget_uncertain),
+                        where=p.label,
+                    ),
+                    whole=False,
                 )
         ts = value(p.total_score)
         if ts is not None and ts > m.total_points:
-            yield Hit(
-                message=(
-                    f"{_project(p)}合计得分 {_pts(ts)} 分超过总分 {_pts(m.total_points)} 分。"
+            yield _checked(
+                p,
+                Hit(
+                    message=(
+                        f"{_project(p)}合计得分 {_pts(ts)} 分超过总分 {_pts(m.total_points)} 分。"
+                    ),
+                    evidence=[p.total_evidence or p.evidence],
+                    expected=f"≤ {_pts(m.total_points)}",
+                    actual=_pts(ts),
+                    severity=Severity.ERROR,
+                    where=p.label,
                 ),
-                evidence=[p.total_evidence or p.evidence],
-                expected=f"≤ {_pts(m.total_points)}",
-                actual=_pts(ts),
-                severity=Severity.ERROR,
-                where=p.label,
+                whole=False,
             )
 
 
@@ -616,13 +683,17 @@ def indicator_score(doc: Disclosure) -> Iterator[Hit]:
                     f"{_project(p)}{_ind_name(ind)}：指标值 {_measure(ind, ind.target, True)}，"
                     f"完成值 {_measure(ind, ind.actual)}，权重 {_pts(w)}，得分 {_pts(s)}"
                 )
-                yield Hit(
-                    message=f"{facts}：{verdict[0]}。",
-                    evidence=[ind.evidence],
-                    expected=verdict[1],
-                    actual=_pts(s),
-                    severity=verdict[2],
-                    where=p.label,
+                yield _checked(
+                    p,
+                    Hit(
+                        message=f"{facts}：{verdict[0]}。",
+                        evidence=[ind.evidence],
+                        expected=verdict[1],
+                        actual=_pts(s),
+                        severity=verdict[2],
+                        where=p.label,
+                    ),
+                    whole=False,
                 )
 
 
@@ -670,17 +741,21 @@ def total_score(doc: Disclosure) -> Iterator[Hit]:
         evidence = [total.evidence, *(i.evidence for i in p.indicators)]
         if p.total_evidence is not None:
             evidence.append(p.total_evidence)
-        yield Hit(
-            message=(
-                f"{_project(p)}合计得分印为 {ts.text.strip()}；预算执行得分 "
-                f"{_pts(budget)} + {len(p.indicators)} 个指标得分 {_pts(indicators)} = "
-                f"{_pts(s)}，相差 {_pts(gap)} 分。"
+        yield _checked(
+            p,
+            Hit(
+                message=(
+                    f"{_project(p)}合计得分印为 {ts.text.strip()}；预算执行得分 "
+                    f"{_pts(budget)} + {len(p.indicators)} 个指标得分 {_pts(indicators)} = "
+                    f"{_pts(s)}，相差 {_pts(gap)} 分。"
+                ),
+                evidence=evidence,
+                expected=_pts(s),
+                actual=ts.text.strip(),
+                severity=severity,
+                where=p.label,
             ),
-            evidence=evidence,
-            expected=_pts(s),
-            actual=ts.text.strip(),
-            severity=severity,
-            where=p.label,
+            whole=True,
         )
 
 
@@ -761,7 +836,7 @@ def claims(doc: Disclosure) -> Iterator[Hit]:
                     if c.kind in ("indicator_score", "total_score")
                     else (Severity.WARNING)
                 )
-            yield Hit(
+            hit = Hit(
                 message=(
                     f"{_project(p)}评价结论写“{c.evidence.text}”（{_CLAIM_NAMES[c.kind]} "
                     f"{_pts(c.value)}{unit}），表中{shown}。"
@@ -772,6 +847,7 @@ def claims(doc: Disclosure) -> Iterator[Hit]:
                 severity=severity,
                 where=p.label,
             )
+            yield _checked(p, hit, whole=c.kind in ("total_score", "indicator_score"))
 
 
 # --- JS811 已取消项目有得分 -----------------------------------------------------------------
@@ -811,13 +887,17 @@ def cancelled_scored(doc: Disclosure) -> Iterator[Hit]:
         ]
         if not scored:
             continue
-        yield Hit(
-            message=f"{_project(p)}写明“{p.cancelled.text}”，却有{'、'.join(scored)}。",
-            evidence=[p.cancelled, *([p.total_evidence] if p.total_evidence else [])],
-            expected="0",
-            actual=_pts(total if total is not None else indicators),
-            severity=Severity.WARNING,
-            where=p.label,
+        yield _checked(
+            p,
+            Hit(
+                message=f"{_project(p)}写明“{p.cancelled.text}”，却有{'、'.join(scored)}。",
+                evidence=[p.cancelled, *([p.total_evidence] if p.total_evidence else [])],
+                expected="0",
+                actual=_pts(total if total is not None else indicators),
+                severity=Severity.WARNING,
+                where=p.label,
+            ),
+            whole=True,
         )
 
 
@@ -904,12 +984,16 @@ def residue(doc: Disclosure) -> Iterator[Hit]:
             else:
                 message = f"{_project(p)}{place}仍是表样的填写说明：“{shown}”。"
                 severity = Severity.INFO if isinstance(where, BudgetLine) else Severity.WARNING
-            yield Hit(
-                message=message,
-                evidence=[c.evidence],
-                actual=shown,
-                severity=severity,
-                where=p.label,
+            yield _checked(
+                p,
+                Hit(
+                    message=message,
+                    evidence=[c.evidence],
+                    actual=shown,
+                    severity=severity,
+                    where=p.label,
+                ),
+                whole=False,
             )
 
 
@@ -968,6 +1052,7 @@ def project_count(doc: Disclosure) -> Iterator[Hit]:
         "implemented_nonfiscal": "未写明取消的非财政拨款项目",
     }
     grouped = any(p.funding for p in projects)
+    doubtful = any(p.form_doubtful for p in projects)
     for what, statements in stated.items():
         if what in ("fiscal", "nonfiscal", "implemented_nonfiscal") and not grouped:
             continue
@@ -976,8 +1061,8 @@ def project_count(doc: Disclosure) -> Iterator[Hit]:
             n = found[what]
             if s.value == n:
                 continue
-            if what in ("cancelled", "implemented_nonfiscal"):
-                severity = Severity.INFO
+            if what in ("cancelled", "implemented_nonfiscal") or doubtful:
+                severity = Severity.INFO  # cancellation words, or a form that may not be one
             else:
                 severity = Severity.WARNING
             evidence = [s.evidence, projects[0].evidence]
@@ -1041,17 +1126,21 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
             if interval is None or percent_consistent(s.value, interval):
                 continue
             exact = rate_of(total) or ZERO
-            yield Hit(
-                message=(
-                    f"情况说明称{s.subject}完成预算的 {s.value:f}%，{_project(p)}执行数 "
-                    f"{_cell_text(total.executed)} ÷ 预算数 {_cell_text(total.adjusted)} = "
-                    f"{_pct(exact)}。"
+            yield _checked(
+                p,
+                Hit(
+                    message=(
+                        f"情况说明称{s.subject}完成预算的 {s.value:f}%，{_project(p)}执行数 "
+                        f"{_cell_text(total.executed)} ÷ 预算数 {_cell_text(total.adjusted)} = "
+                        f"{_pct(exact)}。"
+                    ),
+                    evidence=[s.evidence, total.evidence],
+                    expected=_pct(exact),
+                    actual=f"{s.value:f}%",
+                    severity=_lower(Severity.ERROR, p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[s.evidence, total.evidence],
-                expected=_pct(exact),
-                actual=f"{s.value:f}%",
-                severity=_lower(Severity.ERROR, p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )
             continue
         if s.unit != "万元":
@@ -1063,14 +1152,18 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
         if diff == 0:
             continue
         label = "预算数" if s.measure == "budget" else "执行数"
-        yield Hit(
-            message=(
-                f"情况说明称{s.subject}{label} {s.value:f} 万元，{_project(p)}{label}为 "
-                f"{cell.text.strip()} 万元，相差 {money(diff)} 万元。"
+        yield _checked(
+            p,
+            Hit(
+                message=(
+                    f"情况说明称{s.subject}{label} {s.value:f} 万元，{_project(p)}{label}为 "
+                    f"{cell.text.strip()} 万元，相差 {money(diff)} 万元。"
+                ),
+                evidence=[s.evidence, total.evidence],
+                expected=cell.text.strip(),
+                actual=f"{s.value:f}",
+                severity=_lower(difference_severity(diff), p.budget_uncertain),
+                where=p.label,
             ),
-            evidence=[s.evidence, total.evidence],
-            expected=cell.text.strip(),
-            actual=f"{s.value:f}",
-            severity=_lower(difference_severity(diff), p.budget_uncertain),
-            where=p.label,
+            whole=False,
         )
