@@ -179,3 +179,33 @@ def test_js603_vehicles_by_use_include_general_cars() -> None:
     stated[0].value = Decimal(12)
     found = run(doc, "JS603")
     assert len(found) == 1 and "66" in found[0].message
+
+
+@pytest.mark.parametrize("name", [*BUDGETS, "jiangsu-party-office-2018-dept-budget.pdf"])
+def test_budget_parts_and_sections_complete(name: str) -> None:
+    doc = sample(name)
+    assert run(doc, "JS101") == [] and run(doc, "JS102") == []
+
+
+def test_js102_budget_section_missing_names_the_budget_section() -> None:
+    doc = sample(COURT)
+    doc.outline = [h for h in doc.outline if h.key != "admin_cost"]
+    doc.paragraphs = [p for p in doc.paragraphs if p.topic != "admin_cost"]
+    doc.toc = [e for e in doc.toc if "机关运行经费支出预算情况" not in e.title]
+    found = run(doc, "JS102")
+    assert [f.severity for f in found] == [Severity.ERROR]
+    assert "预算情况说明部分" in found[0].message and "机关运行经费" in found[0].message
+
+
+def test_js101_tables_only_file_is_not_judged_for_parts() -> None:
+    doc = sample("jiangsu-party-office-2018-dept-budget-tables.pdf")
+    report_codes = {f.rule for f in run(doc, "JS10")}
+    assert not report_codes & {"JS101", "JS102"}
+
+
+def test_js101_budget_part_missing() -> None:
+    doc = sample(WANLI)
+    doc.outline = [h for h in doc.outline if h.key != "glossary"]
+    doc.paragraphs = [p for p in doc.paragraphs if p.part != "glossary"]
+    found = run(doc, "JS101")
+    assert found and "名词解释" in found[0].message

@@ -57,6 +57,23 @@ PART_LABELS = {
     "tables": "决算表（附表）",
 }
 
+#: Part names where a budget words them differently.
+_PART_LABELS_BY_KIND: dict[DocKind, dict[str, str]] = {
+    DocKind.BUDGET: {
+        **PART_LABELS,
+        "explanation": "预算情况说明",
+        "tables": "预算表",
+        "project_info": "项目经费情况说明",
+        "targets": "绩效目标",
+    },
+}
+
+
+def part_labels(doc: Disclosure) -> dict[str, str]:
+    """Names of the parts in messages about this document."""
+    return _PART_LABELS_BY_KIND.get(doc.kind, PART_LABELS) if doc.kind else PART_LABELS
+
+
 CN_DIGITS = "一二三四五六七八九"
 _SPACES = re.compile(r"\s+")
 _LEADING_NUMBER = re.compile(
@@ -196,7 +213,11 @@ def _toc_keys(doc: Disclosure) -> list[tuple[str | None, str | None, int, Eviden
     for entry in doc.toc:
         if entry.level == 0:
             part = _part_key(entry.title)
-            out.append((part, None, 0, entry.evidence, f"{entry.number}{entry.title}"))
+            # 第X部分 runs into its title; a part the 目录 numbers 一、二、 keeps its 、
+            number = entry.number
+            if number and not number.startswith("第"):
+                number += "、"
+            out.append((part, None, 0, entry.evidence, f"{number}{entry.title}"))
         else:
             key = None if entry.table_kind is not None else _section_key(entry.title)
             number = f"{entry.number}、" if entry.level == 1 and entry.number else entry.number
@@ -337,12 +358,21 @@ def _has_data(table: Table) -> bool:
 # JS101 parts
 
 
+def _tables_only(doc: Disclosure) -> bool:
+    """A file of tables alone (some departments publish 预算公开报表 apart from the text):
+    tables, no part headings, no running text of the explanation."""
+    parts = [h for h in doc.outline if h.level == 0]
+    explanation = [p for p in doc.paragraphs if p.part == "explanation" or p.topic]
+    return bool(doc.tables) and not parts and not explanation and not doc.statements
+
+
 def _layout(doc: Disclosure) -> catalog.Layout | None:
     return catalog.layouts().get(doc.layout or "")
 
 
 @rule(
     "JS101",
+    applies_to=BOTH_KINDS,
     name="part-missing",
     title="缺少规定的组成部分",
     category=Category.COMPLETENESS,
@@ -366,10 +396,14 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
             required.append(part)
     if not required:
         raise NotApplicable("未识别版式，目录也没有列出各部分")
+    if _tables_only(doc):
+        raise NotApplicable("本文件只有公开报表，概况和情况说明另行公开")
     placed = _placed_outline(doc)
     present = {p.heading.key or _part_key(p.heading.title) for p in placed if p.heading.level == 0}
     if doc.tables:
         present.add("tables")
+    if doc.targets:
+        present.add("targets")  # 绩效目标表 printed without a part heading
     no_parts = not any(p.heading.level == 0 for p in placed)
     for part in required:
         if part in present:
@@ -379,7 +413,7 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
         if _part_title_printed(doc, part):
             continue  # the title is printed, only not taken for a heading
         toc = next(((e, t) for key, e, t in toc_parts if key == part), None)
-        label = PART_LABELS.get(part, part)
+        label = part_labels(doc).get(part, part)
         if toc is not None:
             message = f"目录列有“{toc[1]}”，正文中没有这一部分。"
             evidence = [toc[0]]
@@ -401,6 +435,7 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
 
 @rule(
     "JS102",
+    applies_to=BOTH_KINDS,
     name="section-missing",
     title="缺少规定的说明章节",
     category=Category.COMPLETENESS,
@@ -417,6 +452,8 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
     suggestion="按公开模板补写缺少的章节；没有相应事项时写明“无”。",
 )
 def section_missing(doc: Disclosure) -> Iterator[Hit]:
+    if _tables_only(doc):
+        raise NotApplicable("本文件只有公开报表，概况和情况说明另行公开")
     layout = _layout(doc)
     required: dict[str, list[str]] = {}
     if layout is not None:
@@ -433,7 +470,8 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
         raise NotApplicable("未识别版式，目录也没有列出说明章节")
     placed = _placed_outline(doc)
     parts_present = {p.part for p in placed if p.heading.level == 0}
-    names = catalog.section_names()
+    names = catalog.section_names(doc.kind)
+    labels = part_labels(doc)
     for part, keys in required.items():
         if parts_present and part not in parts_present:
             continue  # the whole part is missing: JS101 reports it
@@ -446,7 +484,7 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
                 continue  # printed as a paragraph's first line, not recognised as a heading
             title = " 或 ".join(f"“{names.get(k, k)}”" for k in options)
             toc = next((toc_titles[k] for k in options if k in toc_titles), None)
-            part_label = PART_LABELS.get(part, part)
+            part_label = labels.get(part, part)
             evidence: list[Evidence]
             if toc is not None:
                 message = f"目录列有“{toc[1]}”，{part_label}部分中没有这一章节。"
@@ -460,7 +498,7 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
                 evidence=evidence,
                 expected=title,
                 actual="缺失",
-                where=PART_LABELS.get(part, part),
+                where=labels.get(part, part),
             )
 
 
@@ -1004,12 +1042,6 @@ def _part_groups(placed: Sequence[_Placed]) -> list[_PartGroup]:
         elif groups:
             groups[-1].members.append(p)
     return groups
-
-
-#: Part names in numbering messages where a budget words them differently.
-_PART_LABELS_BY_KIND: dict[DocKind, dict[str, str]] = {
-    DocKind.BUDGET: {**PART_LABELS, "explanation": "预算情况说明", "tables": "预算表"},
-}
 
 
 # ---------------------------------------------------------------------------------------
