@@ -88,12 +88,12 @@ def test_records_are_complete() -> None:
         assert all(isinstance(c, str) and c.strip() for c in checks), name
         if entry["status"] == "partial":
             assert entry.get("not_compared"), f"{name}: a partial check lists what was not"
-        for key in ("defects", "not_compared", "notes"):
+        for key in ("defects", "fixed_defects", "rechecks", "not_compared", "notes"):
             assert all(isinstance(x, str) for x in entry.get(key, [])), f"{name}: {key}"
 
 
 # ---------------------------------------------------------------------------------------
-# known defects found by the checks (recorded in CHECKED.toml): the page as printed
+# defects found by the checks and fixed in the reader (CHECKED.toml fixed_defects)
 
 
 @pytest.fixture(scope="module")
@@ -105,16 +105,13 @@ def _table(doc: Disclosure, kind: str) -> Table:
     return next(t for t in doc.tables if t.kind.value == kind)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect (CHECKED.toml): the text layer holds one word across a cell border",
-)
 def test_party_office_procurement_cells_kept_apart(party_office: Disclosure) -> None:
     """2018年政府采购预算表 p.14–15: five rows whose text runs from one cell into the next.
 
     Printed 专项名称 “机要及电子政务业务费” | 经济科目 “办公设备购置” (30.00) and “培训费” (5.00);
     品目 “便携式计算机（20万以下）” | 组织形式 “分散自行组织” (3.50, 6.00); “空调机（总预算20万
-    以下）” | “分散自行组织” (0.90).  Read as one cell each, without the ／ between the cells.
+    以下）” | “分散自行组织” (0.90).  The text layer holds each as one word across the cell
+    border; the reader splits a word at the ruling it crosses (fixed defect of CHECKED.toml).
     """
     names = [r.name for r in _table(party_office, "B14").rows]
     assert "机要及电子政务业务费／办公设备购置" in names
@@ -123,10 +120,6 @@ def test_party_office_procurement_cells_kept_apart(party_office: Disclosure) -> 
     assert "空调机（总预算20万以下）／分散自行组织" in names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect (CHECKED.toml): the note 本部门无相关收支项目 is not taken as 'no data'",
-)
 def test_party_office_empty_govfund_table_states_why(party_office: Disclosure) -> None:
     """财政拨款政府性基金支出预算表 p.12: an empty table with “注：本部门无相关收支项目”."""
     table = _table(party_office, "B11")
