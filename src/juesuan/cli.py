@@ -351,6 +351,12 @@ def generate(
         raise _fail(err) from None
 
 
+# The corpus commands (ingest, corpus …) live in their own module.
+from juesuan.cli_corpus import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
+
+
 def main() -> None:
     try:
         app()
