@@ -190,3 +190,11 @@ def test_check_does_not_import_sqlalchemy() -> None:
 def test_review_state_must_be_known(state: str, tmp_path: Path) -> None:
     code, out = run("corpus", "review", "1", "--state", state, "--db", str(tmp_path / "x.db"))
     assert code == 2 and "审核状态只能是" in out
+
+
+def test_bench_corpus_reports_rates_and_query_times() -> None:
+    code, out = run("bench", "--corpus", "12")
+    assert code == 0, out
+    assert "样例文件入库（读取+审核+保存）：12 份" in out
+    assert "生成数据 12 份" in out and "份/秒" in out
+    assert re.search(r"库中 24 份时，单位历年情况（\d+ 个年度）查询：中位 [\d.]+ 毫秒", out)
