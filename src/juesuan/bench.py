@@ -210,7 +210,7 @@ def run_corpus_bench(count: int = 1000, db: str | None = None, repeat: int = 20)
                 _, entries = store.history(unit)
                 history_times.append(time.perf_counter() - t0)
             lookup = store.lookup()
-            latest = docs[len(docs) // 2]
+            latest = max((d for d in docs if d.unit == unit), key=lambda d: d.year or 0)
             lookup_times = []
             for _ in range(repeat):
                 store._json_cache.clear()

@@ -59,7 +59,6 @@ def create_store_engine(url: str) -> Engine:
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise StoreError(f"不支持的数据库：{backend}（支持 SQLite 与 PostgreSQL）")
-    kwargs: dict[str, Any] = {}
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
         folder = Path(parsed.database).expanduser().parent
         try:
@@ -73,9 +72,8 @@ def create_store_engine(url: str) -> Engine:
             raise StoreError(
                 "连接 PostgreSQL 需要 psycopg 3：pip install 'juesuan[postgres]'"
             ) from None
-        kwargs["pool_pre_ping"] = True
     try:
-        engine = create_engine(url, **kwargs)
+        engine = create_engine(url)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"数据库地址无法使用：{display_url(url)}（{exc}）") from None
     if backend == "sqlite":
