@@ -82,10 +82,27 @@ def bench(
     generate: Annotated[
         bool, typer.Option("--generate", help="另计时：用示例数据生成 PDF/DOCX/HTML（两种版式）")
     ] = False,
+    corpus: Annotated[
+        int,
+        typer.Option(
+            "--corpus",
+            help="另计时文档库：样例入库速度，再审核并保存 N 份生成数据，查询单位历年情况",
+        ),
+    ] = 0,
+    db: Annotated[
+        str | None, typer.Option("--db", help="--corpus 用的空数据库（默认临时 SQLite 文件）")
+    ] = None,
 ) -> None:
     """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
-    from juesuan.bench import run_bench, run_generate_bench
+    from juesuan.bench import run_bench, run_corpus_bench, run_generate_bench
 
+    if corpus:
+        try:
+            sys.stdout.write(run_corpus_bench(corpus, db))
+        except JuesuanError as err:
+            raise _fail(err) from None
+        if not files and not generate:
+            return
     if generate:
         sys.stdout.write(run_generate_bench(repeat))
         if not files:
@@ -383,6 +400,12 @@ def generate(
         raise _usage(str(err)) from None
     except JuesuanError as err:
         raise _fail(err) from None
+
+
+# The corpus commands (ingest, corpus …) live in their own module.
+from juesuan.cli_corpus import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ Exit codes (also in README.md):
 8     file too large
 9     ``generate``: the data (workbook or JSON) is incomplete or inconsistent, or the
       generated disclosure fails the checks (error-level findings, without ``--force``)
+10    the store (database of ``ingest`` / ``corpus``) cannot be opened or written, or a unit,
+      document or finding named in a ``corpus`` command is not in it
 ====  =====================================================================
 """
 
@@ -77,3 +79,10 @@ class NotADisclosureError(JuesuanError):
     """The file reads, but holds no year, no standard table and no explanation section."""
 
     exit_code = 4
+
+
+class StoreError(JuesuanError):
+    """The store (database) cannot be opened, reached or written, or an object named in a
+    ``corpus`` command is not in it."""
+
+    exit_code = 10

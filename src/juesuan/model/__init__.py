@@ -280,19 +280,71 @@ class Paragraph:
 
 
 @dataclass(slots=True)
-class SourceInfo:
+class SourcePart:
+    """One file of a disclosure published as several (a narrative and its tables).
+
+    Its pages are numbered on after the previous parts' (``first_page`` is the number its
+    page 1 carries in the evidence); a part without pages (text, Word) has its lines
+    numbered on instead (``first_line``)."""
+
     path: str
-    format: str  # pdf, txt, docx, xlsx
-    pages: int | None  # None for formats without pages
+    format: str
     sha256: str
+    pages: int | None = None
+    first_page: int | None = None
+    first_line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "format": self.format,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "first_page": self.first_page,
+            "first_line": self.first_line,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourcePart:
+        return cls(
+            path=data["path"],
+            format=data["format"],
+            sha256=data.get("sha256", ""),
+            pages=data.get("pages"),
+            first_page=data.get("first_page"),
+            first_line=data.get("first_line"),
+        )
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    path: str
+    format: str  # pdf, txt, docx, xlsx
+    pages: int | None  # None for formats without pages
+    sha256: str
+    # The files of a disclosure read as one (empty for a single file); ``sha256`` is then
+    # the hash of the parts' hashes.
+    parts: list[SourcePart] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "format": self.format,
             "pages": self.pages,
             "sha256": self.sha256,
         }
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
+        return out
+
+    def part_of_page(self, page: int | None) -> tuple[SourcePart, int] | None:
+        """The file a page number of the evidence belongs to, and the page in that file."""
+        if page is None:
+            return None
+        for part in reversed(self.parts):
+            if part.first_page is not None and page >= part.first_page:
+                return part, page - part.first_page + 1
+        return None
 
 
 @dataclass(slots=True)
@@ -378,7 +430,13 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
         raise ValueError(f"unsupported schema {data.get('schema')!r}")
     src = data["source"]
     doc = Disclosure(
-        source=SourceInfo(src["path"], src["format"], src.get("pages"), src.get("sha256", "")),
+        source=SourceInfo(
+            src["path"],
+            src["format"],
+            src.get("pages"),
+            src.get("sha256", ""),
+            [SourcePart.from_dict(p) for p in src.get("parts", [])],
+        ),
         unit=data.get("unit"),
         year=data.get("year"),
         kind=DocKind(data["kind"]) if data.get("kind") else None,
