@@ -1,4 +1,4 @@
-"""What a corpus of disclosures offers the checks that need memory (DOMAIN.md §6).
+"""What a corpus of disclosures offers the checks that need memory (docs/domain.md §1).
 
 Corpus rules (last year's figures, the same year's budget, a code's usual name) never open a
 database: they receive a :class:`CorpusLookup`, which the store implements
