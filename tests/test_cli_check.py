@@ -119,3 +119,17 @@ def test_check_refuses_a_text_that_is_not_a_disclosure(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(notes)])
     assert result.exit_code == 4
     assert "不像决算公开文件" in result.stderr and "Traceback" not in result.output
+
+
+def test_check_as_one_reads_narrative_and_tables_together() -> None:
+    narrative = str(SAMPLES / "jiangsu-party-office-2018-dept-budget.pdf")
+    tables = str(SAMPLES / "jiangsu-party-office-2018-dept-budget-tables.pdf")
+    apart = runner.invoke(app, ["check", narrative, tables])
+    assert apart.stdout.count("审核结果") == 2  # two documents without --as-one
+    result = runner.invoke(app, ["check", narrative, tables, "--as-one"])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.count("审核结果") == 1
+    assert f"文件：{narrative} + {tables}（PDF，28页）" in result.stdout
+    assert "类型：部门预算" in result.stdout
+    # evidence names the file a page belongs to, with that file's own page number
+    assert "jiangsu-party-office-2018-dept-budget-tables.pdf 第7页" in result.stdout

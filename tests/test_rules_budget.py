@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from rulekit import run, sample
+from rulekit import SAMPLES, run, sample
 
-from juesuan.model import Disclosure, TableKind, TableRow
+from juesuan.model import Disclosure, DocKind, TableKind, TableRow
 from juesuan.model.findings import Severity
 
 BUDGETS = (
@@ -209,3 +210,18 @@ def test_js101_budget_part_missing() -> None:
     doc.paragraphs = [p for p in doc.paragraphs if p.part != "glossary"]
     found = run(doc, "JS101")
     assert found and "名词解释" in found[0].message
+
+
+def test_narrative_and_tables_checked_as_one(tmp_path: Path) -> None:
+    from juesuan.rules import check_file
+
+    narrative = SAMPLES / "jiangsu-party-office-2018-dept-budget.pdf"
+    tables = SAMPLES / "jiangsu-party-office-2018-dept-budget-tables.pdf"
+    report = check_file([narrative, tables])
+    doc = report.document
+    assert doc.kind is DocKind.BUDGET and doc.unit == "江苏省委办公厅" and doc.year == 2018
+    assert len(doc.source.parts) == 2 and doc.source.pages == 28
+    assert {t.kind for t in doc.tables} >= {TableKind.B01, TableKind.B10, TableKind.B14}
+    assert [f for f in report.findings if f.severity is not Severity.INFO] == []
+    # the 目录's twelve tables are all there once the tables file is read with the text
+    assert not [f for f in report.findings if f.rule == "JS901"]

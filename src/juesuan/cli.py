@@ -161,6 +161,12 @@ def check(
     ignore: Annotated[
         str | None, typer.Option("--ignore", help="不运行这些规则：编号、前缀或类别，逗号分隔")
     ] = None,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one", help="把给出的几个文件当作一份公开文件合并审核（如说明与单独公开的报表）"
+        ),
+    ] = False,
 ) -> None:
     """审核决算公开文件：表内表间勾稽、说明与报表一致性、模板残留等，逐条给出页码和数字。
 
@@ -180,7 +186,8 @@ def check(
     floor = Severity(min_severity.value).rank
     reports = []
     read_failure = 0
-    for file in files:
+    inputs: list[Any] = [list(files)] if as_one and len(files) > 1 else list(files)
+    for file in inputs:
         try:
             report = check_file(file, select=_codes(select), ignore=_codes(ignore))
         except JuesuanError as err:

@@ -19,9 +19,10 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from juesuan.model import Evidence
+from juesuan.model import Evidence, SourceInfo
 from juesuan.model.findings import CheckReport, Finding, Severity
 
 if TYPE_CHECKING:
@@ -73,10 +74,14 @@ Cell = str | int | None
 # shared helpers
 
 
-def evidence_location(ev: Evidence) -> str:
-    """``第7页 第6行`` for PDF evidence, ``第57行`` for text input, ``""`` when unknown."""
+def evidence_location(ev: Evidence, source: SourceInfo | None = None) -> str:
+    """``第7页 第6行`` for PDF evidence, ``第57行`` for text input, ``""`` when unknown; for a
+    disclosure read from several files, the file and its own page (``报表.pdf 第7页``)."""
     parts: list[str] = []
-    if ev.page is not None:
+    part = source.part_of_page(ev.page) if source is not None and len(source.parts) > 1 else None
+    if part is not None:
+        parts.append(f"{Path(part[0].path).name} 第{part[1]}页")
+    elif ev.page is not None:
         parts.append(f"第{ev.page}页")
     if ev.line is not None:
         parts.append(f"第{ev.line}行")
@@ -114,9 +119,9 @@ def display_text(text: str) -> str:
     return " ".join(piece.strip() for piece in text.split("\n") if piece.strip())
 
 
-def evidence_line(ev: Evidence) -> str:
+def evidence_line(ev: Evidence, source: SourceInfo | None = None) -> str:
     """``第7页 第6行：「…」`` (the form used by the text and HTML reports)."""
-    where = evidence_location(ev)
+    where = evidence_location(ev, source)
     quoted = f"「{display_text(ev.text)}」"
     return f"{where}：{quoted}" if where else quoted
 
@@ -208,7 +213,8 @@ def document_header(report: CheckReport) -> list[str]:
     doc = report.document
     src = doc.source
     pages = f"，{src.pages}页" if src.pages else ""
-    first = clean(f"文件：{src.path}（{src.format.upper()}{pages}）")
+    path = src.path if len(src.parts) <= 1 else " + ".join(p.path for p in src.parts)
+    first = clean(f"文件：{path}（{src.format.upper()}{pages}）")
     second = clean(f"单位：{doc.unit or '未识别'}    年度：{doc.year or '未识别'}")
     if doc.kind_label:
         second += f"    类型：{doc.kind_label}"
@@ -341,7 +347,7 @@ def _emit_text(console: Console, reports: Sequence[CheckReport]) -> None:
             header.append(f" {len(group.findings)} 项", style="cyan")
             out(header)
             for f in group.findings:
-                _emit_finding(out, f)
+                _emit_finding(out, f, report.document.source)
     if len(reports) > 1:
         out()
         out("=" * 60)
@@ -375,7 +381,7 @@ def _counts_text_of(errors: int, warnings: int, infos: int) -> Text:
     return text
 
 
-def _emit_finding(out: _Out, f: Finding) -> None:
+def _emit_finding(out: _Out, f: Finding, source: SourceInfo | None = None) -> None:
     from rich.text import Text
 
     head = Text("  ")
@@ -389,7 +395,8 @@ def _emit_finding(out: _Out, f: Finding) -> None:
     if ea:
         out(Text("    " + ea))
     for ev in unique_evidence(f):
-        out(Text("    " + evidence_line(ev), style="dim" if f.severity is Severity.INFO else ""))
+        line = evidence_line(ev, source)
+        out(Text("    " + line, style="dim" if f.severity is Severity.INFO else ""))
     if f.suggestion:
         out(Text("    建议：" + f.suggestion, style="italic"))
 

@@ -38,15 +38,24 @@ def looks_like_disclosure(doc: Disclosure) -> bool:
 
 
 def check_file(
-    path: str | Path, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+    path: str | Path | Sequence[str | Path],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
 ) -> CheckReport:
-    from juesuan import read
+    """Read and check one disclosure: one file, or several files published as one (a
+    narrative and its separately published tables), read in the order given."""
+    from juesuan import read, read_many
 
     start = time.perf_counter()
-    doc = read(path)
+    if isinstance(path, (str, Path)):
+        doc = read(path)
+        name = str(path)
+    else:
+        doc = read_many(list(path))
+        name = "、".join(str(p) for p in path)
     if not looks_like_disclosure(doc):
         raise NotADisclosureError(
-            f"文件中没有决算年度、决算表或决算情况说明，不像决算公开文件，未审核：{path}"
+            f"文件中没有年度、决算表或预算表、情况说明，不像决算或预算公开文件，未审核：{name}"
         )
     read_seconds = time.perf_counter() - start
     report = run_rules(doc, select=select, ignore=ignore)

@@ -624,8 +624,8 @@ def unit_name(doc: Disclosure) -> Iterator[Hit]:
         if not place_printed:
             continue
         printed = place_printed + core
-        if unit.endswith(printed):
-            continue
+        if unit.endswith(printed) or printed.removeprefix("中共") == unit.removeprefix("中共"):
+            continue  # 中共江苏省委办公厅 and 江苏省委办公厅 name one unit
         key = (printed, evidence.page, evidence.line)
         if key in reported:
             continue
