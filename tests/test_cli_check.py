@@ -118,7 +118,7 @@ def test_check_refuses_a_text_that_is_not_a_disclosure(tmp_path: Path) -> None:
     notes.write_text("## Meeting notes\n\nNothing about final accounts here.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(notes)])
     assert result.exit_code == 4
-    assert "不像决算公开文件" in result.stderr and "Traceback" not in result.output
+    assert "不像决算或预算公开文件" in result.stderr and "Traceback" not in result.output
 
 
 def test_check_as_one_reads_narrative_and_tables_together() -> None:
