@@ -286,6 +286,34 @@ def test_parts_tables_and_charts(example: gd.GenerationData) -> None:
     assert charts[-1].kind == "pie"
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_model_is_read_from_the_composed_document(example: gd.GenerationData, layout: str) -> None:
+    """The model the rules check is what the structure builder reads from the composed
+    text and tables: the layout, the cover facts and every coded amount of the data."""
+    from juesuan import catalog
+    from juesuan.generate.compose import LAYOUT_IDS
+
+    doc = to_disclosure(example, layout)
+    assert doc.source.format == "generated"
+    assert doc.layout == LAYOUT_IDS[layout]
+    assert (doc.unit, doc.year, doc.scope, doc.publication_date) == (
+        "乐山市大数据中心",
+        2024,
+        "单位",
+        "2025-09-26",
+    )
+    printed = catalog.layouts()[LAYOUT_IDS[layout]].tables
+    assert [t.kind for t in doc.tables] == list(printed)
+    for table in doc.tables:
+        data = example.table(table.kind)
+        for line in data.rows:
+            if not line.code or table.kind is TableKind.T08:
+                continue
+            row = next(r for r in table.rows if r.code == line.code)
+            for column, value in line.values.items():
+                assert (row.values.get(column) or D(0)) == value, (table.kind, line.code, column)
+
+
 def test_bare_data_composes_cleanly() -> None:
     bare = gd.GenerationData(unit=gd.UnitFacts(name="测试局", year=2024))
     for layout in LAYOUTS:

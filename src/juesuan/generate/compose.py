@@ -8,16 +8,16 @@ numbers (增加/减少/持平, 增长/下降, 大于/小于/等于), leaves out 
 out, lays the standard tables out as published (an empty table with its "本表无数据"
 statement) and adds the charts 图1–图7.
 
-:func:`to_disclosure` returns the same content as a :class:`~juesuan.model.Disclosure`
-(tables from the data, paragraphs and headings as composed, statements read by the
-reader's own extractor) so that the rules can check the data before anything is written.
+:func:`to_disclosure` returns the :class:`~juesuan.model.Disclosure` the structure builder
+reads from the composed document's text and tables (as from any published file), so that
+the rules can check the data before anything is written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -49,7 +49,8 @@ from juesuan.generate.document import (
     Paragraph,
     TableBlock,
 )
-from juesuan.model import Disclosure, DocKind, TableKind
+from juesuan.generate.plain import raw_document
+from juesuan.model import Disclosure, TableKind
 from juesuan.rules.common import TABLE_NAMES
 from juesuan.structure.textutil import int_to_cn
 
@@ -218,32 +219,6 @@ def _join_items(items: Iterable[str], sep: str = "、") -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# model tables built beside the printed ones (for to_disclosure)
-
-
-@dataclass(slots=True)
-class _ModelRow:
-    name: str
-    values: dict[str, Decimal | None]
-    raw: dict[str, str]
-    code: str | None = None
-    side: str | None = None
-    ref_code: str | None = None
-    line_no: str | None = None
-
-
-@dataclass(slots=True)
-class _ModelTable:
-    kind: TableKind
-    title: str
-    columns: list[str]
-    rows: list[_ModelRow] = field(default_factory=list)
-    empty_statement: str | None = None
-    number: str | None = None
-    column_labels: dict[str, str] = field(default_factory=dict)
-
-
-# ---------------------------------------------------------------------------------------
 # the composer
 
 
@@ -260,7 +235,6 @@ class _Composer:
         self.name = data.unit.sentence_name
         self.kind = data.unit.kind
         self.blocks: list[Heading | Paragraph | TableBlock | Chart | PageBreak] = []
-        self.tables: list[_ModelTable] = []
         self.figure = 0
 
     # --- helpers -----------------------------------------------------------------------
@@ -1172,9 +1146,7 @@ class _Composer:
                 self.blocks.append(PageBreak())
             if self.sichuan:
                 self.heading(1, f"{cn(i)}、{TABLE_TITLES[kind]}")
-            block, model = self.table_block(kind, i)
-            self.blocks.append(block)
-            self.tables.append(model)
+            self.blocks.append(self.table_block(kind, i))
 
     def cell(self, value: Decimal | None) -> str:
         """A table cell: Sichuan prints 0.00 and thousands separators, Shanghai leaves 0 blank."""
@@ -1193,7 +1165,7 @@ class _Composer:
             return f"注：本{self.kind}{self.year}年度没有{subject}，故本表无数据。"
         return f"说明：{self.unit.name}本年度没有{subject}，故本表无数据。"
 
-    def table_block(self, kind: TableKind, index: int) -> tuple[TableBlock, _ModelTable]:
+    def table_block(self, kind: TableKind, index: int) -> TableBlock:
         title = TABLE_TITLES[kind]
         number = f"财决公开{index:02d}表" if self.sichuan else ""
         block = TableBlock(
@@ -1203,22 +1175,19 @@ class _Composer:
             number_label=number,
             note=f"注：本表反映{self.kind}本年度{TABLE_NOTES[kind]}。",
         )
-        model = _ModelTable(kind, title, [], number=number or None)
         if kind in (TableKind.T01, TableKind.T04):
-            self.two_sided(kind, block, model)
+            self.two_sided(kind, block)
         elif kind is TableKind.T08:
-            self.blocks_table(block, model)
+            self.blocks_table(block)
         elif kind is TableKind.T13:
-            self.sangong_table(block, model)
+            self.sangong_table(block)
         else:
-            self.coded_table(kind, block, model)
+            self.coded_table(kind, block)
         if not block.rows:
             block.empty_statement = self.empty_statement(kind)
-            model.empty_statement = block.empty_statement
-            model.rows = []
-        return block, model
+        return block
 
-    def coded_table(self, kind: TableKind, block: TableBlock, model: _ModelTable) -> None:
+    def coded_table(self, kind: TableKind, block: TableBlock) -> None:
         columns = list(CODED_COLUMNS[kind])
         labels = coded_labels(kind)
         block.header_rows = [
@@ -1232,10 +1201,6 @@ class _Composer:
                     *(HeaderCell(str(i)) for i in range(1, len(columns) + 1)),
                 ]
             )
-        model.columns = columns
-        model.column_labels = {
-            c: lab.removeprefix("其中：") for c, lab in zip(columns, labels, strict=True)
-        }
         table = self.t(kind)
         if not table.has_data():
             return
@@ -1253,16 +1218,8 @@ class _Composer:
         for r in ordered:
             cells = [self.cell(r.value(c)) for c in columns]
             block.rows.append([r.code or "", "合计" if r.code is None else r.name, *cells])
-            model.rows.append(
-                _ModelRow(
-                    name="合计" if r.code is None else r.name,
-                    values={c: q2(r.value(c)) for c in columns},
-                    raw={c: t for c, t in zip(columns, cells, strict=True) if t},
-                    code=r.code,
-                )
-            )
 
-    def two_sided(self, kind: TableKind, block: TableBlock, model: _ModelTable) -> None:
+    def two_sided(self, kind: TableKind, block: TableBlock) -> None:
         is_t04 = kind is TableKind.T04
         table = self.t(kind)
         income_lines = T04_INCOME_LINES if is_t04 else T01_INCOME_LINES
@@ -1298,13 +1255,6 @@ class _Composer:
             ]
             row3 += [HeaderCell(str(i)) for i in range(2, 2 + len(exp_cols))]
             block.header_rows.append(row3)
-        model.columns = ["amount", *exp_cols] if is_t04 else ["amount"]
-        model.column_labels = (
-            {"amount": amount_label, "total": "合计", "general": COLUMN_HEADERS["general"],
-             "govfund": COLUMN_HEADERS["govfund"], "soe": COLUMN_HEADERS["soe"]}
-            if is_t04
-            else {"amount": "决算数"}
-        )  # fmt: skip
 
         def value(key: str, side: str, column: str) -> Decimal:
             line = table.line(key, side)
@@ -1340,16 +1290,6 @@ class _Composer:
                 v = value(key, "income", "amount")
                 text = self.cell(v)
                 row += [name] + ([left_no] if with_no else []) + [text]
-                model.rows.append(
-                    _ModelRow(
-                        name=name,
-                        values={"amount": q2(v)},
-                        raw={"amount": text} if text else {},
-                        side="income",
-                        ref_code=key,
-                        line_no=left_no if with_no else None,
-                    )
-                )
             else:
                 row += [""] + ([left_no] if with_no else []) + [""]
             if ri is not None:
@@ -1357,28 +1297,16 @@ class _Composer:
                 vals = [value(key, "expense", c) for c in exp_cols]
                 texts = [self.cell(v) for v in vals]
                 row += [name] + ([right_no] if with_no else []) + texts
-                model.rows.append(
-                    _ModelRow(
-                        name=name,
-                        values={c: q2(v) for c, v in zip(exp_cols, vals, strict=True)},
-                        raw={c: t for c, t in zip(exp_cols, texts, strict=True) if t},
-                        side="expense",
-                        ref_code=key,
-                        line_no=right_no if with_no else None,
-                    )
-                )
             else:
                 row += [""] + ([right_no] if with_no else []) + [""] * len(exp_cols)
             block.rows.append(row)
 
-    def blocks_table(self, block: TableBlock, model: _ModelTable) -> None:
+    def blocks_table(self, block: TableBlock) -> None:
         table = self.t(TableKind.T08)
         block.header_rows = [
             [HeaderCell("人员经费", colspan=3), HeaderCell("公用经费", colspan=3)],
             [HeaderCell("科目编码"), HeaderCell("科目名称"), HeaderCell("决算数")] * 2,
         ]
-        model.columns = ["personnel", "public"]
-        model.column_labels = {"personnel": "人员经费", "public": "公用经费"}
         if not table.has_data():
             return
 
@@ -1394,7 +1322,6 @@ class _Composer:
         public = [r for r in coded if side_of(r) == "public"]
         p_total, q_total = self.t08_totals()
         n = max(len(personnel), len(public))
-        pending: list[_ModelRow] = []
         for i in range(n):
             row: list[str] = []
             for rows, side in ((personnel, "personnel"), (public, "public")):
@@ -1402,33 +1329,13 @@ class _Composer:
                     r = rows[i]
                     text = self.cell(r.value(side))
                     row += [r.code or "", r.name, text]
-                    pending.append(
-                        _ModelRow(
-                            name=r.name,
-                            values={side: q2(r.value(side))},
-                            raw={side: text} if text else {},
-                            code=r.code,
-                            side=side,
-                        )
-                    )
                 else:
                     row += ["", "", ""]
             block.rows.append(row)
         p_text, q_text = self.cell(p_total), self.cell(q_total)
         block.rows.append(["人员经费合计", "", p_text, "公用经费合计", "", q_text])
-        pending.append(
-            _ModelRow(
-                "人员经费合计", {"personnel": q2(p_total)}, {"personnel": p_text}, side="personnel"
-            )
-        )
-        pending.append(
-            _ModelRow("公用经费合计", {"public": q2(q_total)}, {"public": q_text}, side="public")
-        )
-        model.rows.extend(pending)
 
-    def sangong_table(self, block: TableBlock, model: _ModelTable) -> None:
-        model.columns = ["budget", "actual"]
-        model.column_labels = {"budget": "预算数", "actual": "决算数"}
+    def sangong_table(self, block: TableBlock) -> None:
         block.header_rows = [
             [
                 HeaderCell("合计", colspan=2, rowspan=2),
@@ -1446,7 +1353,6 @@ class _Composer:
         if self.sangong_empty():
             return
         order = ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
-        names = dict(SANGONG_ITEMS)
         row: list[str] = []
         for key in order:
             b, a = self.sangong(key, "budget"), self.sangong(key, "actual")
@@ -1454,14 +1360,6 @@ class _Composer:
             if not self.sichuan:
                 tb, ta = f"{q2(b):.2f}", f"{q2(a):.2f}"  # the one data row prints its zeros
             row += [tb, ta]
-            model.rows.append(
-                _ModelRow(
-                    name=names[key],
-                    values={"budget": q2(b), "actual": q2(a)},
-                    raw={"budget": tb, "actual": ta},
-                    ref_code=key,
-                )
-            )
         block.rows.append(row)
 
 
@@ -1499,99 +1397,15 @@ def compose(data: GenerationData, layout: str = "sichuan") -> Document:
 def compose_with_model(
     data: GenerationData, layout: str = "sichuan"
 ) -> tuple[Document, Disclosure]:
-    """The composed document and the same content as a :class:`Disclosure`."""
-    composer = _Composer(data, layout)
-    document = composer.compose()
-    return document, _disclosure(composer, document)
+    """The composed document and the :class:`Disclosure` a reader makes of it: the
+    document's text and tables (:func:`~juesuan.generate.plain.raw_document`) through the
+    same structure builder as any published file."""
+    from juesuan.structure import build
+
+    document = compose(data, layout)
+    return document, build(raw_document(document))
 
 
 def to_disclosure(data: GenerationData, layout: str = "sichuan") -> Disclosure:
     """The disclosure ``compose`` would write, as the model the rules check."""
     return compose_with_model(data, layout)[1]
-
-
-def _disclosure(composer: _Composer, document: Document) -> Disclosure:
-    from juesuan.model import Evidence, SourceInfo, Table, TableRow, TocEntry
-    from juesuan.model import Heading as ModelHeading
-    from juesuan.model import Paragraph as ModelParagraph
-    from juesuan.structure.outline import parse_heading, part_key, section_key
-    from juesuan.structure.paths import resolve_path_codes
-    from juesuan.structure.statements import extract_statements
-
-    data = composer.data
-    doc = Disclosure(
-        source=SourceInfo(path="<generated>", format="generated", pages=None, sha256=""),
-        unit=data.unit.name,
-        year=data.unit.year,
-        kind=DocKind.FINAL,
-        scope=data.unit.kind,
-        publication_date=data.unit.publication_date or None,
-        layout=LAYOUT_IDS[composer.layout],
-    )
-    line = 0
-    part: str | None = None
-    l1: tuple[str, str | None] = ("", None)
-    l2: tuple[str, str | None] | None = None
-    for block in document.blocks:
-        line += 1
-        if isinstance(block, Heading):
-            parsed = parse_heading(block.text)
-            if parsed is None:
-                continue
-            level, number, title = parsed
-            ev = Evidence(block.text, None, line)
-            if level == 0:
-                part = part_key(title) or part
-                l1, l2 = ("", None), None
-                hk = part
-            elif level == 1:
-                l1, l2 = (number, section_key(title)), None
-                hk = l1[1]
-            else:
-                l2 = (number, section_key(title))
-                hk = l2[1]
-            doc.outline.append(ModelHeading(level, number, title, ev, hk))
-            doc.toc.append(TocEntry(level, number, title, None, ev))
-        elif isinstance(block, Paragraph):
-            ev = Evidence(block.text, None, line)
-            topic = l2[1] if l2 and l2[1] else l1[1]
-            doc.paragraphs.append(
-                ModelParagraph(
-                    text=block.text,
-                    section=(l1[0] + (l2[0] if l2 else "")) or None,
-                    evidence=ev,
-                    part=part,
-                    topic=topic,
-                    lines=[ev],
-                )
-            )
-    for mt in composer.tables:
-        ev = Evidence(mt.title, None, None)
-        table = Table(
-            kind=mt.kind,
-            title=mt.title,
-            pages=[],
-            columns=list(mt.columns),
-            rows=[
-                TableRow(
-                    name=r.name,
-                    values=dict(r.values),
-                    raw=dict(r.raw),
-                    evidence=Evidence(f"{r.code or ''} {r.name}".strip()),
-                    code=r.code,
-                    side=r.side,
-                    ref_code=r.ref_code,
-                    line_no=r.line_no,
-                )
-                for r in mt.rows
-            ],
-            evidence=ev,
-            empty_statement=mt.empty_statement,
-            number=mt.number,
-            column_labels=dict(mt.column_labels),
-        )
-        doc.tables.append(table)
-        doc.listed_tables.append(mt.kind)
-    doc.statements = extract_statements(doc.paragraphs)
-    resolve_path_codes(doc)
-    return doc
