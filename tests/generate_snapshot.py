@@ -228,6 +228,30 @@ def flat(example: gd.GenerationData) -> gd.GenerationData:
     return data
 
 
+def mixed(example: gd.GenerationData) -> gd.GenerationData:
+    """The branches the others leave: 项 budgets in mixed 口径 (one without any), 机关运行经费
+    without last year's, no vehicle purchases at all, “三公” money without a budget, only a
+    绩效 system described, text with a line break or a leading "#" in the data."""
+    data = rich(example)
+    data.prior.admin_cost = None
+    data.prior.sangong = {}
+    for i, b in enumerate(data.budgets):
+        b.initial, b.adjusted = (b.adjusted, None) if i % 2 else (None, b.adjusted)
+        b.purpose = "日常运转。" if i == 2 else ""
+    data.budgets.pop()
+    data.sangong.purchased = {}
+    for row in data.tables[TableKind.T13].rows:
+        row.values["budget"] = D(0)
+    data.performance = gd.Performance()
+    data.texts["performance_systems"] = "《绩效管理办法》。"
+    data.texts["procurement_usage"] = ""
+    data.unit.duties = ["第一段职责\n第二行", "#3 号文件规定的职责"]
+    data.unit.organisation = ["  ", "内设机构3个。"]
+    data.glossary = []
+    data.annex = []
+    return data
+
+
 def variants() -> dict[str, gd.GenerationData]:
     example = gd.load_example()
     return {
@@ -235,6 +259,7 @@ def variants() -> dict[str, gd.GenerationData]:
         "rich": rich(example),
         "full": full(example),
         "flat": flat(example),
+        "mixed": mixed(example),
         "bare": gd.GenerationData(unit=gd.UnitFacts(name="测试局", year=2024)),
     }
 
