@@ -199,6 +199,13 @@ def sangong_items() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def personnel_classes() -> tuple[str, ...]:
+    """Economic classes counted as 人员经费 in the 基本支出决算表 (301, 303); the rest are
+    公用经费."""
+    return tuple(str(c) for c in _load("classes.toml")["economic_sides"]["personnel"])
+
+
+@cache
 def vehicle_types() -> tuple[str, ...]:
     """Types of 公务用车 in the “三公” sentences (轿车, 越野车, 载客汽车), in template order."""
     return tuple(_load("vehicles.toml")["types"])

@@ -15,7 +15,14 @@ from decimal import Decimal
 from functools import cached_property
 
 from juesuan import catalog
-from juesuan.generate.data import TEXT_KEYS, ZERO, GenerationData, TableData, TableLine
+from juesuan.generate.data import (
+    TEXT_KEYS,
+    ZERO,
+    GenerationData,
+    TableData,
+    TableLine,
+    printed_columns,
+)
 from juesuan.generate.numbers import Change, change, ratio, shares
 from juesuan.model import TableKind
 
@@ -155,7 +162,7 @@ class Facts:
     def income_grouped(self) -> list[Share]:
         """The non-zero income lines, the three 财政拨款 lines as one 财政拨款收入."""
         fiscal = sum((self.fixed(TableKind.T01, k, "income") for k in FUND_LINES), ZERO)
-        lines = [(_header(TableKind.T02, "fiscal"), fiscal)] if fiscal != 0 else []
+        lines = [(printed_columns(TableKind.T02)["fiscal"], fiscal)] if fiscal != 0 else []
         lines += [
             (name, v)
             for key, name in catalog.income_lines().items()
@@ -170,7 +177,7 @@ class Facts:
     @cached_property
     def expense_parts(self) -> list[Share]:
         """The non-zero columns of the 支出决算表's 合计 row (基本支出, 项目支出 …)."""
-        printed = _printed(TableKind.T03)
+        printed = printed_columns(TableKind.T03)
         lines = [
             (header, v)
             for column, header in printed.items()
@@ -385,14 +392,3 @@ class Facts:
     def admin_cost_change(self) -> Change | None:
         cost, prior = self.data.admin_cost, self.prior.admin_cost
         return change(cost, prior) if cost is not None and prior is not None else None
-
-
-def _printed(kind: TableKind) -> dict[str, str]:
-    printed = catalog.table_specs()[kind].printed
-    if printed is None:
-        raise KeyError(f"{kind.value} has no printed form in the catalog")
-    return printed.columns
-
-
-def _header(kind: TableKind, column: str) -> str:
-    return _printed(kind)[column]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from juesuan import catalog
-from juesuan.generate.data import PERSONNEL_CLASSES, ZERO, TableLine
+from juesuan.generate.data import PERSONNEL_CLASSES, ZERO, TableLine, printed_columns
 from juesuan.generate.document import HeaderCell, TableBlock
 from juesuan.generate.facts import Facts
 from juesuan.generate.numbers import cn, q2
@@ -23,14 +23,6 @@ from juesuan.model import TableKind
 
 #: (key, printed name) of a line; None for a blank line of the grid.
 Line = tuple[str, str] | None
-
-
-def printed_columns(kind: TableKind) -> dict[str, str]:
-    """The printed value columns of a table, in order: canonical name -> catalog header."""
-    printed = catalog.table_specs()[kind].printed
-    if printed is None:
-        raise KeyError(f"{kind.value} has no printed form in the catalog")
-    return printed.columns
 
 
 def two_sided_lines(

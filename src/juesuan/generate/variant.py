@@ -200,6 +200,13 @@ def names() -> tuple[str, ...]:
     return tuple(name for _, name in sorted(found))
 
 
+def all_expense_classes() -> tuple[str, ...]:
+    """Every class line some layout prints in its summary tables, in code order (the lines
+    of the data workbook's summary sheets)."""
+    codes = {code for name in names() for code in load(name).expense_classes}
+    return tuple(sorted(codes))
+
+
 @cache
 def load(name: str) -> Variant:
     """The layout ``name`` (a folder under ``generate/layouts/``)."""
