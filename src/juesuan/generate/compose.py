@@ -43,6 +43,7 @@ from juesuan.generate.tables import TableMaker
 from juesuan.model import Disclosure
 
 __all__ = [
+    "DEFAULT_LAYOUT",
     "LAYOUTS",
     "LAYOUT_IDS",
     "Change",
@@ -60,6 +61,8 @@ __all__ = [
 
 #: The generator's layouts (folders of ``generate/layouts/``), the default first.
 LAYOUTS: tuple[str, ...] = variants.names()
+#: The layout used when none is named.
+DEFAULT_LAYOUT = LAYOUTS[0]
 #: The catalog layout each generated layout is (``layouts.toml``).
 LAYOUT_IDS: dict[str, str] = {name: variants.load(name).catalog_id for name in LAYOUTS}
 
@@ -129,15 +132,11 @@ class _Writer:
 
     # --- the template context -------------------------------------------------------------
 
-    def _render_title(self, source: str, context: dict[str, Any]) -> str:
-        text = self.variant.env.from_string(source).render(context)
-        return variants.clean(text)
-
     def title(self, key: str) -> str:
         """A section's printed title: the layout's own words, else the catalog's name."""
         own = self.variant.settings.get("titles", {}).get(key)
         if own is not None:
-            return self._render_title(str(own), self.context)
+            return self.variant.render_string(str(own), self.context)
         return catalog.section_names()[key]
 
     def _context(self) -> dict[str, Any]:
@@ -175,14 +174,14 @@ class _Writer:
             "reason": reason,
             "cn": cn,
         }
-        numbering = variant.numbering
         context["parts"] = [
-            _Part(
-                key, f"{numbering('part', i)} {self._render_title(settings['parts'][key], context)}"
-            )
+            _Part(key, f"{variant.numbering('part', i)} {self._part_title(key, context)}")
             for i, key in enumerate(variant.parts, 1)
         ]
         return context
+
+    def _part_title(self, key: str, context: dict[str, Any]) -> str:
+        return self.variant.render_string(str(self.variant.settings["parts"][key]), context)
 
     # --- the document ------------------------------------------------------------------------
 
@@ -212,7 +211,7 @@ class _Writer:
 # public API
 
 
-def compose(data: GenerationData, layout: str | variants.Variant = "sichuan") -> Document:
+def compose(data: GenerationData, layout: str | variants.Variant = DEFAULT_LAYOUT) -> Document:
     """The whole disclosure of ``data`` in ``layout``: one of :data:`LAYOUTS`, or a layout
     loaded from a folder (:func:`juesuan.generate.variant.load_folder`)."""
     variant = layout if isinstance(layout, variants.Variant) else variants.load(layout)
@@ -220,7 +219,7 @@ def compose(data: GenerationData, layout: str | variants.Variant = "sichuan") ->
 
 
 def compose_with_model(
-    data: GenerationData, layout: str | variants.Variant = "sichuan"
+    data: GenerationData, layout: str | variants.Variant = DEFAULT_LAYOUT
 ) -> tuple[Document, Disclosure]:
     """The composed document and the :class:`Disclosure` a reader makes of it: the
     document's text and tables (:func:`~juesuan.generate.plain.raw_document`) through the
@@ -231,6 +230,8 @@ def compose_with_model(
     return document, build(raw_document(document))
 
 
-def to_disclosure(data: GenerationData, layout: str | variants.Variant = "sichuan") -> Disclosure:
+def to_disclosure(
+    data: GenerationData, layout: str | variants.Variant = DEFAULT_LAYOUT
+) -> Disclosure:
     """The disclosure ``compose`` would write, as the model the rules check."""
     return compose_with_model(data, layout)[1]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -101,6 +101,7 @@ class Variant:
     name: str
     settings: dict[str, Any]
     env: jinja2.Environment
+    _strings: dict[str, jinja2.Template] = field(default_factory=dict, repr=False)
 
     # -- facts of the layout ----------------------------------------------------------
 
@@ -153,6 +154,13 @@ class Variant:
 
     def template(self, name: str) -> jinja2.Template:
         return self.env.get_template(name)
+
+    def render_string(self, source: str, context: dict[str, Any]) -> str:
+        """A title written in layout.toml (Jinja), rendered over ``context``."""
+        template = self._strings.get(source)
+        if template is None:
+            template = self._strings[source] = self.env.from_string(source)
+        return clean(template.render(context))
 
 
 class Directive(str):
