@@ -46,6 +46,8 @@ from juesuan.generate.data import (
 )
 from juesuan.generate.tables import t08_side, two_sided_lines
 from juesuan.generate.variant import all_expense_classes
+from juesuan.generate.variant import load as load_layout
+from juesuan.generate.variant import names as layout_names
 from juesuan.model import TableKind
 
 CENT = Decimal("0.01")
@@ -114,7 +116,12 @@ README_LINES = (
     "说明文字中填写增减变动原因和主要用途（不填则不写原因）。",
     "八、生成前，程序按与审核公开文件相同的规则检查数据；有“错误”级问题时不生成文件并列出问题，"
     "确需生成可加 --force。",
-    "九、版式：--layout sichuan（四川13张表，默认）或 --layout shanghai（上海9张表）。",
+    "九、版式："
+    + "或 ".join(
+        f"--layout {name}（{load_layout(name).settings['label']}{'，默认' if i == 0 else ''}）"
+        for i, name in enumerate(layout_names())
+    )
+    + "。",
 )
 
 
