@@ -366,7 +366,7 @@ def check_summary(path: Path) -> dict[str, Any]:
     from juesuan.cli import app
 
     result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
-    report = json.loads(result.stdout)
+    (report,) = json.loads(result.stdout)
     document = {k: v for k, v in report["document"].items() if k not in ("path", "sha256")}
     return {"exit_code": result.exit_code, "document": document, "findings": report["findings"]}
 

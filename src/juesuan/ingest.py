@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from juesuan.errors import FileMissingError, JuesuanError, NotADisclosureError
+from juesuan.errors import FileMissingError, JuesuanError, NotADisclosureError, os_error_text
 from juesuan.model import Disclosure
 from juesuan.model.findings import CheckReport
 
@@ -109,7 +109,7 @@ def file_hash(path: Path) -> str:
     except FileNotFoundError:
         raise FileMissingError(f"找不到文件：{path}") from None
     except OSError as exc:
-        raise FileMissingError(f"无法读取文件 {path}：{exc.strerror}") from None
+        raise FileMissingError(f"无法读取文件 {path}：{os_error_text(exc)}") from None
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from juesuan.errors import DataError, OutputError
+from juesuan.errors import DataError, OutputError, os_error_text
 from juesuan.generate.compose import DEFAULT_LAYOUT, LAYOUTS, compose_with_model
 from juesuan.generate.data import GenerationData, dump_json, load_example
 from juesuan.generate.document import Document
@@ -114,7 +114,7 @@ def render(document: Document, output: str | Path) -> None:
         else:
             raise OutputError(f"渲染器 {fn.__name__} 没有返回内容")
     except OSError as err:
-        raise OutputError(f"无法写入输出文件 {path}：{err.strerror or err}") from None
+        raise OutputError(f"无法写入输出文件 {path}：{os_error_text(err)}") from None
 
 
 def generate(
@@ -154,7 +154,7 @@ def write_example(output: str | Path) -> None:
         try:
             path.write_text(dump_json(data), encoding="utf-8")
         except OSError as err:
-            raise OutputError(f"无法写入 {path}：{err.strerror or err}") from None
+            raise OutputError(f"无法写入 {path}：{os_error_text(err)}") from None
     elif suffix == ".xlsx":
         write_workbook(path, data)
     else:

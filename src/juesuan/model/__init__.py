@@ -83,9 +83,12 @@ class Evidence:
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
+    line_end: int | None = None  # last line when the quote spans several lines
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page, "line": self.line, "text": self.text}
+        if self.line_end is not None:
+            out["line_end"] = self.line_end
         if self.bbox is not None:
             out["bbox"] = [round(v, 1) for v in self.bbox]
         return out
@@ -98,6 +101,7 @@ class Evidence:
             page=data.get("page"),
             line=data.get("line"),
             bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
+            line_end=data.get("line_end"),
         )
 
 

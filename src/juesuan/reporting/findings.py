@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from juesuan.model import Evidence, SourceInfo
-from juesuan.model.findings import CheckReport, Finding, Severity
+from juesuan.model.findings import CheckReport, Finding, InputFailure, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,7 +84,8 @@ def evidence_location(ev: Evidence, source: SourceInfo | None = None) -> str:
     elif ev.page is not None:
         parts.append(f"第{ev.page}页")
     if ev.line is not None:
-        parts.append(f"第{ev.line}行")
+        span = f"{ev.line}–{ev.line_end}" if ev.line_end and ev.line_end != ev.line else ev.line
+        parts.append(f"第{span}行")
     return " ".join(parts)
 
 
@@ -127,14 +128,23 @@ def evidence_line(ev: Evidence, source: SourceInfo | None = None) -> str:
 
 
 def unique_evidence(finding: Finding) -> list[Evidence]:
-    """The finding's evidence without repeats (two values read from one printed row)."""
-    seen: set[tuple[int | None, int | None, str]] = set()
+    """The finding's evidence, each quote once: two values read from one printed row, or a
+    sentence quoted from two of the lines it spans (one quote, its lines as a range)."""
     out: list[Evidence] = []
+    by_text: dict[tuple[int | None, str], int] = {}
     for ev in finding.evidence:
-        key = (ev.page, ev.line, ev.text)
-        if key not in seen:
-            seen.add(key)
+        k = (ev.page, ev.text)
+        at = by_text.get(k)
+        if at is None:
+            by_text[k] = len(out)
             out.append(ev)
+            continue
+        kept = out[at]
+        if ev.line is None or kept.line is None or ev.line == kept.line:
+            continue
+        first = min(kept.line, ev.line)
+        last = max(kept.line_end or kept.line, ev.line)
+        out[at] = replace(kept, line=first, line_end=last)
     return out
 
 
@@ -270,12 +280,19 @@ def finding_rows(reports: Sequence[CheckReport]) -> list[list[Cell]]:
 # JSON
 
 
-def render_json(reports: Sequence[CheckReport], *, indent: int | None = 1) -> str:
-    """One report → its ``juesuan.findings/1`` object; several → a JSON array of them.
-    No trailing newline (the caller adds one when writing)."""
-    data = [r.to_json_dict() for r in reports]
-    payload = data[0] if len(data) == 1 else data
-    return json.dumps(payload, ensure_ascii=False, indent=indent)
+def render_json(
+    reports: Sequence[CheckReport | InputFailure],
+    *,
+    indent: int | None = 1,
+    timing: bool = False,
+) -> str:
+    """A JSON array with one ``juesuan.findings/2`` object per input, in input order; an
+    input that could not be read is an object with its ``error``.  No trailing newline."""
+    data = [
+        r.to_json_dict(timing=timing) if isinstance(r, CheckReport) else r.to_json_dict()
+        for r in reports
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 # --------------------------------------------------------------------------------------------

@@ -32,11 +32,26 @@ def rule_page(r: Rule, heading: str = "#") -> str:
     ]
     if r.tolerance:
         parts.append(f"- 容差：{r.tolerance}")
-    parts += ["", "**为什么**", "", r.rationale, "", "**错误示例**", "", _quote(r.bad)]
+    parts += ["", "**为什么**", "", unwrap(r.rationale), "", "**错误示例**", "", _quote(r.bad)]
     parts += ["", "**正确示例**", "", _quote(r.good)]
     if r.suggestion:
         parts += ["", "**修改建议**", "", r.suggestion]
     return "\n".join(parts) + "\n"
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs of source-wrapped Chinese prose on one line each: a line break inside a
+    paragraph is not a space in Chinese (and a "+" starting a wrapped line is no list)."""
+    paragraphs = []
+    for block in text.split("\n\n"):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        out = ""
+        for ln in lines:
+            if out and out[-1].isascii() and ln[0].isascii() and out[-1].isalnum():
+                out += " "
+            out += ln
+        paragraphs.append(out)
+    return "\n\n".join(paragraphs)
 
 
 def _quote(text: str) -> str:

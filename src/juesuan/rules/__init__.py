@@ -37,6 +37,14 @@ def looks_like_disclosure(doc: Disclosure) -> bool:
     )
 
 
+def require_disclosure(doc: Disclosure, name: str, what: str) -> None:
+    """Refuse (exit 4) a readable file that is not a disclosure."""
+    if not looks_like_disclosure(doc):
+        raise NotADisclosureError(
+            f"文件中没有年度、决算表或预算表、情况说明，不像决算或预算公开文件，{what}：{name}"
+        )
+
+
 def check_file(
     path: str | Path | Sequence[str | Path],
     select: Sequence[str] | None = None,
@@ -53,10 +61,7 @@ def check_file(
     else:
         doc = read_many(list(path))
         name = "、".join(str(p) for p in path)
-    if not looks_like_disclosure(doc):
-        raise NotADisclosureError(
-            f"文件中没有年度、决算表或预算表、情况说明，不像决算或预算公开文件，未审核：{name}"
-        )
+    require_disclosure(doc, name, "未审核")
     read_seconds = time.perf_counter() - start
     report = run_rules(doc, select=select, ignore=ignore)
     report.read_seconds = read_seconds

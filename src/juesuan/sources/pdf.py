@@ -35,6 +35,7 @@ from typing import Any
 import pymupdf as _pymupdf
 
 from juesuan.errors import CorruptFileError, EncryptedFileError, ScannedPdfError
+from juesuan.progress import page_done
 from juesuan.sources.raw import BBox, RawCell, RawDocument, RawItem, RawLine, RawPage, RawTable
 
 #: PyMuPDF ships without type hints; one ``Any`` alias keeps ``mypy --strict`` quiet.
@@ -748,6 +749,7 @@ def _read(path: Path, data: bytes) -> RawDocument:
             except Exception as exc:
                 raise CorruptFileError(f"PDF 第 {number} 页已损坏，无法读取：{path}") from exc
             pages.append(raw)
+            page_done(number, doc.page_count)
             total += chars
             if chars < SPARSE_PAGE_CHARS:
                 sparse.append((number, chars))

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from juesuan.errors import StoreError
+from juesuan.errors import StoreError, os_error_text
 
 #: The newest migration; a database at this revision needs no Alembic at all on open.
 HEAD_REVISION = "0001"
@@ -64,7 +64,7 @@ def create_store_engine(url: str) -> Engine:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建数据库目录 {folder}：{exc.strerror}") from None
+            raise StoreError(f"无法创建数据库目录 {folder}：{os_error_text(exc)}") from None
     if backend == "postgresql":
         try:
             import psycopg  # noqa: F401

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from juesuan.errors import OutputError
+from juesuan.errors import OutputError, os_error_text
 from juesuan.store.core import STATES, DocumentInfo, FindingInfo, Store
 
 Column = tuple[str, str]
@@ -223,7 +223,7 @@ def export(
         else:
             _write_one(output, fmt, what, data[what])
     except OSError as exc:
-        raise OutputError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
+        raise OutputError(f"无法写入输出文件 {output}：{os_error_text(exc)}") from None
     return {name: len(rows) for name, rows in data.items()}
 
 
