@@ -789,3 +789,44 @@ def test_display_names_drop_paths_and_control_characters() -> None:
     assert display_name("") == display_name(None) == "未命名文件"
     long = display_name("很长" * 100 + ".pdf")
     assert len(long) <= 120 and long.endswith("….pdf")
+
+
+def test_bench_web_times_upload_to_report_and_pages_per_second() -> None:
+    from juesuan.bench import run_web_bench
+
+    out = run_web_bench(LESHAN, repeat=1, requests=8)
+    assert "上传到审核结果页" in out and "页/秒" in out and "4 个并发连接" in out
+
+
+def test_job_rows_on_each_backend(store_url: str) -> None:
+    from juesuan.store import open_store
+    from juesuan.store.jobs import MAX_ATTEMPTS, JobFile
+
+    with open_store(store_url) as store:
+        queue = JobQueue(store)
+        file = JobFile("a" * 64, "文件.pdf", ".pdf", 10)
+        one, two = queue.create("u1", [[file], [file, file]], True, "测试")
+        assert queue.unfinished() == [one.id, two.id]
+        started = queue.start(one.id)
+        assert started is not None and started.state == "running" and started.attempts == 1
+        queue.finish(one.id, outcome="stored", document_id=None, seconds=0.5)
+        assert queue.start(one.id) is None  # done: not started again
+        queue.finish(
+            two.id, outcome="failed", document_id=None, seconds=0.1, exit_code=5, error="坏文件"
+        )
+        failed = queue.get(two.id)
+        assert (
+            failed.state == "failed"
+            and failed.error == "坏文件"
+            and failed.names == ("文件.pdf + 文件.pdf")
+        )
+        queue.requeue(two.id)
+        assert queue.unfinished() == [two.id]
+        for _ in range(MAX_ATTEMPTS):
+            assert queue.start(two.id) is not None
+        assert queue.start(two.id) is None and queue.get(two.id).state == "failed"
+        assert [j.id for j in queue.of_upload("u1")] == [one.id, two.id]
+        assert [j.id for j in queue.recent(1)] == [two.id]
+        assert queue.get(one.id).to_dict()["state_label"] == "已完成"
+        with pytest.raises(Exception, match="没有任务"):
+            queue.get(999)

@@ -92,8 +92,26 @@ def bench(
     db: Annotated[
         str | None, typer.Option("--db", help="--corpus 用的空数据库（默认临时 SQLite 文件）")
     ] = None,
+    web: Annotated[
+        bool,
+        typer.Option(
+            "--web",
+            help="另计时网页服务：上传 30 页样例到出审核结果页的时间，审核结果页每秒页数",
+        ),
+    ] = False,
 ) -> None:
     """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
+    if web:
+        from juesuan.bench import run_web_bench
+
+        sample = Path(__file__).resolve().parents[2] / "samples" / "shanghai-guihua-2024.pdf"
+        target = files[0] if files else sample
+        try:
+            sys.stdout.write(run_web_bench(target, repeat))
+        except (RuntimeError, OSError) as exc:
+            typer.echo(f"错误：网页服务计时失败：{exc}", err=True)
+            raise typer.Exit(1) from None
+        return
     from juesuan.bench import run_bench, run_corpus_bench, run_generate_bench
 
     if corpus:
