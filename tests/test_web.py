@@ -364,6 +364,8 @@ def test_several_files_as_one_disclosure(tmp_path: Path) -> None:
         info = client.get(f"/api/v1/documents/{doc}").json()
         pages = info["pages"]
         assert pages and pages > 10
+        report = client.get(f"/documents/{doc}").text
+        assert f"{tables.name} 第" in report  # evidence names the user's file and its page
         # a page of the second file is rendered from that file
         last = client.get(f"/documents/{doc}/pages/{pages}.png")
         assert last.status_code == 200 and last.content.startswith(b"\x89PNG")

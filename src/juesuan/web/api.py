@@ -167,12 +167,12 @@ def document(request: Request, user: ApiUser, document_id: int) -> dict[str, Any
 
 @router.get("/documents/{document_id}/findings", summary="审核结果（juesuan.findings/2）")
 def findings(request: Request, user: ApiUser, document_id: int) -> dict[str, Any]:
-    from juesuan.web.views import display_names, with_display_path
+    from juesuan.web.views import shown_report
 
     store = store_of(request)
     info = _document(store, document_id)
     report, infos = store.check_report(document_id)
-    report = with_display_path(report, display_names(store, [info])[document_id])
+    report, _ = shown_report(store, report, info)
     return findings_json(report, infos)
 
 

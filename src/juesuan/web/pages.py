@@ -253,15 +253,14 @@ DOWNLOADS = {
 def download(request: Request, user: User, document_id: int, fmt: str) -> Response:
     from urllib.parse import quote
 
-    from juesuan.web.views import display_names, with_display_path
+    from juesuan.web.views import shown_report
 
     if fmt not in DOWNLOADS:
         raise Refused(404, f"没有“{fmt}”格式的下载；可选 html、xlsx、json、pdf")
     info = _document_exists(request, document_id)
     store = store_of(request)
     report, infos = store.check_report(document_id)
-    name = display_names(store, [info])[document_id]
-    shown = with_display_path(report, name)
+    shown, name = shown_report(store, report, info)
     media, suffix = DOWNLOADS[fmt]
     if fmt == "html":
         from juesuan.reporting.html import render_html

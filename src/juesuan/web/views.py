@@ -66,14 +66,21 @@ def display_names(store: Store, docs: list[DocumentInfo]) -> dict[int, str]:
     return out
 
 
-def with_display_path(report: CheckReport, name: str) -> CheckReport:
-    """The report with the user's file name as its source path (for downloads), the stored
-    disclosure untouched."""
+def shown_report(store: Store, report: CheckReport, info: DocumentInfo) -> tuple[CheckReport, str]:
+    """The report with the user's file names as its source paths (the uploaded files are
+    kept under their hashes), and the document's display name; the stored disclosure is
+    untouched."""
     from dataclasses import replace
 
-    source = replace(report.document.source, path=name)
-    doc = replace(report.document, source=source)
-    return replace(report, document=doc)
+    from juesuan.store.jobs import JobQueue
+
+    name = display_names(store, [info])[info.id]
+    job = JobQueue(store).of_documents([info.id]).get(info.id)
+    by_hash = {f.sha256: f.name for f in job.files} if job is not None else {}
+    source = report.document.source
+    parts = [replace(p, path=by_hash.get(p.sha256, p.path)) for p in source.parts]
+    doc = replace(report.document, source=replace(source, path=name, parts=parts))
+    return replace(report, document=doc), name
 
 
 def _page_views(
@@ -144,9 +151,8 @@ def report_view(
     """Everything the report page shows of a stored document."""
     report, infos = store.check_report(document_id)
     info = store.documents(ids=[document_id])[0]
-    name = display_names(store, [info])[document_id]
-    shown = with_display_path(report, name)
-    doc = report.document
+    shown, name = shown_report(store, report, info)
+    doc = shown.document
     groups = []
     shown_count = 0
     for g_index, (group_name, indices) in enumerate(group_indices(report.findings), start=1):
