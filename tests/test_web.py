@@ -588,6 +588,9 @@ def test_accounts_login_roles_and_keys(tmp_path: Path) -> None:
         assert "重新审核" not in client.get(f"/documents/{doc}").text
         refused = client.post(f"/documents/{doc}/recheck", data={"csrf_token": token})
         assert refused.status_code == 403 and "管理员" in refused.text
+        no_retry = client.post(f"/jobs/{done['jobs'][0]['id']}/retry", data={"csrf_token": token})
+        assert no_retry.status_code == 403 and "管理员" in no_retry.text
+        assert "重试" not in client.get("/jobs").text.split("<tbody>")[1]
         finding = client.get(f"/api/v1/documents/{doc}/findings").json()["findings"][0]["id"]
         reviewed = client.post(
             f"/findings/{finding}/review",
