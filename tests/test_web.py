@@ -366,6 +366,8 @@ def test_several_files_as_one_disclosure(tmp_path: Path) -> None:
         assert pages and pages > 10
         report = client.get(f"/documents/{doc}").text
         assert f"{tables.name} 第" in report  # evidence names the user's file and its page
+        unit = client.get(f"/corpus/units/{info['unit_id']}").text
+        assert "主要数字（预算，万元）" in unit and "<polyline" in unit  # a budget-only unit
         # a page of the second file is rendered from that file
         last = client.get(f"/documents/{doc}/pages/{pages}.png")
         assert last.status_code == 200 and last.content.startswith(b"\x89PNG")

@@ -249,10 +249,13 @@ def corpus_grid(docs: list[DocumentInfo], unit_filter: str = "") -> dict[str, An
 
 
 def history_chart(entries: list[Any], figures: dict[str, str]) -> dict[str, Any] | None:
-    """An inline SVG line chart of a unit's key figures (万元) by year (决算 documents)."""
+    """An inline SVG line chart of a unit's key figures (万元) by year: its final accounts
+    (决算), or its budgets (预算) when it has no final account."""
+    kinds = {e.document.kind for e in entries if e.figures and e.document.year}
+    kind = "决算" if "决算" in kinds or not kinds else "预算"
     points: dict[str, list[tuple[int, Decimal]]] = {}
     for e in entries:
-        if e.document.kind != "决算" or not e.document.year:
+        if e.document.kind != kind or not e.document.year:
             continue
         for key in ("expense_grand_total", "income_grand_total", "general_expense"):
             value = e.figures.get(key)
@@ -300,6 +303,7 @@ def history_chart(entries: list[Any], figures: dict[str, str]) -> dict[str, Any]
         for i in range(5)
     ]
     return {
+        "kind": kind,
         "width": width,
         "height": height,
         "left": left,
