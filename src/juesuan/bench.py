@@ -227,3 +227,135 @@ def run_corpus_bench(count: int = 1000, db: str | None = None, repeat: int = 20)
                 f"上年文档查找（含载入）：中位 {statistics.median(lookup_times) * 1000:.1f} 毫秒"
             )
     return "\n".join(lines) + "\n"
+
+
+def _multipart(name: str, data: bytes, boundary: str) -> bytes:
+    head = (
+        f"--{boundary}\r\n"
+        f'Content-Disposition: form-data; name="files"; filename="{name}"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+    ).encode()
+    return head + data + f"\r\n--{boundary}--\r\n".encode()
+
+
+def run_web_bench(path: Path, repeat: int = 5, requests: int = 200) -> str:
+    """Time ``juesuan serve`` (the real command, its process pool, SQLite in a temporary
+    folder) over HTTP on loopback: from the upload of ``path`` to its report page, each
+    upload a new content (a PDF comment appended, so nothing is skipped as known), the
+    first one apart; then report pages served per second, one client and four at once."""
+    import http.client
+    import json
+    import os
+    import socket
+    import subprocess
+    import sys
+    import threading
+
+    data = path.read_bytes()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        log = open(Path(tmp) / "server.log", "w")  # noqa: SIM115 - closed below
+        env = {k: v for k, v in os.environ.items() if k != "JUESUAN_WEB_CONFIG"}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "juesuan.cli", "serve", "--port", str(port),
+             "--data-dir", tmp, "--db", str(Path(tmp) / "bench.db")],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+
+        def call(
+            method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None
+        ) -> tuple[int, bytes]:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            try:
+                conn.request(method, url, body=body, headers=headers or {})
+                response = conn.getresponse()
+                return response.status, response.read()
+            finally:
+                conn.close()
+
+        try:
+            for _ in range(300):
+                if server.poll() is not None:
+                    raise RuntimeError((Path(tmp) / "server.log").read_text())
+                try:
+                    if call("GET", "/healthz")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            times: list[float] = []
+            document = 0
+            for i in range(repeat + 1):
+                boundary = f"juesuanbench{i}"
+                body = _multipart(path.name, data + f"\n% bench {i}\n".encode(), boundary)
+                t0 = time.perf_counter()
+                status, raw = call(
+                    "POST",
+                    "/api/v1/jobs",
+                    body,
+                    {
+                        "Content-Type": f"multipart/form-data; boundary={boundary}",
+                        "X-Requested-With": "bench",
+                    },
+                )
+                if status != 202:
+                    raise RuntimeError(f"upload refused: {status} {raw[:200]!r}")
+                poll = json.loads(raw)["poll"]
+                for _ in range(6000):
+                    state = json.loads(call("GET", poll)[1])
+                    if state["finished"]:
+                        break
+                    time.sleep(0.02)
+                job = state["jobs"][0]
+                if job["state"] != "done":
+                    raise RuntimeError(f"job failed: {job['error']}")
+                document = job["document_id"]
+                status, page = call("GET", f"/documents/{document}")
+                times.append(time.perf_counter() - t0)
+                if status != 200:
+                    raise RuntimeError(f"report page: {status}")
+            first, rest = times[0], times[1:] or times
+            lines.append(
+                f"上传到审核结果页（{path.name}，{len(data) // 1024} KB）：首次 {first:.2f} 秒"
+                f"（含后台进程预热），之后最快 {min(rest):.2f} 秒，中位 "
+                f"{statistics.median(rest):.2f} 秒（{len(rest)} 次）"
+            )
+            url = f"/documents/{document}"
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            t0 = time.perf_counter()
+            for _ in range(requests):
+                conn.request("GET", url)
+                conn.getresponse().read()
+            seconds = time.perf_counter() - t0
+            conn.close()
+            lines.append(
+                f"审核结果页（{len(page) // 1024} KB）：单连接 {requests / seconds:.0f} 页/秒"
+            )
+            per_thread = max(requests // 4, 1)
+
+            def fetch() -> None:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                for _ in range(per_thread):
+                    c.request("GET", url)
+                    c.getresponse().read()
+                c.close()
+
+            threads = [threading.Thread(target=fetch) for _ in range(4)]
+            t0 = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            seconds = time.perf_counter() - t0
+            lines.append(f"　　　　　　　　　　　4 个并发连接 {4 * per_thread / seconds:.0f} 页/秒")
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            log.close()
+    return "\n".join(lines) + "\n"

@@ -120,8 +120,26 @@ def bench(
     db: Annotated[
         str | None, typer.Option("--db", help="--corpus 用的空数据库（默认临时 SQLite 文件）")
     ] = None,
+    web: Annotated[
+        bool,
+        typer.Option(
+            "--web",
+            help="另计时网页服务：上传 30 页样例到出审核结果页的时间，审核结果页每秒页数",
+        ),
+    ] = False,
 ) -> None:
     """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
+    if web:
+        from juesuan.bench import run_web_bench
+
+        sample = Path(__file__).resolve().parents[2] / "samples" / "shanghai-guihua-2024.pdf"
+        target = files[0] if files else sample
+        try:
+            sys.stdout.write(run_web_bench(target, repeat))
+        except (RuntimeError, OSError) as exc:
+            typer.echo(f"错误：网页服务计时失败：{exc}", err=True)
+            raise typer.Exit(1) from None
+        return
     from juesuan.bench import run_bench, run_corpus_bench, run_generate_bench
 
     if corpus:
@@ -506,6 +524,80 @@ def generate(
         raise _usage(str(err)) from None
     except JuesuanError as err:
         raise _fail(err) from None
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="绑定地址；非本机地址须配置账号或 API 密钥")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口")] = 8000,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="数据库：SQLite 文件路径或 URL；默认 $JUESUAN_DB 或用户数据目录"),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="账号与 API 密钥配置文件（TOML，默认 $JUESUAN_WEB_CONFIG）"),
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="上传文件与页面图像的存放目录（默认用户数据目录）"),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", help="后台审核进程数")] = 1,
+    hash_password: Annotated[
+        bool, typer.Option("--hash-password", help="读入一个密码，输出配置文件用的散列值后退出")
+    ] = False,
+    new_api_key: Annotated[
+        bool, typer.Option("--new-api-key", help="生成一个 API 密钥及配置文件用的散列值后退出")
+    ] = False,
+) -> None:
+    """网页服务：上传文件审核、查看审核结果与原文页面、处理审核意见、浏览文档库，以及 JSON API。
+
+    需要 pip install 'juesuan[web]'。默认只在本机地址（127.0.0.1）提供服务且无需登录；
+    绑定其他地址时必须用 --config 配置账号或 API 密钥（见 README）。
+    """
+    try:
+        from juesuan.web.config import hash_password as make_hash
+        from juesuan.web.config import load_settings
+        from juesuan.web.config import new_api_key as make_key
+    except ImportError:
+        raise _usage("网页服务需要 FastAPI：pip install 'juesuan[web]'") from None
+    if hash_password:
+        import getpass
+
+        password = getpass.getpass("密码：") if sys.stdin.isatty() else sys.stdin.readline()
+        password = password.rstrip("\n")
+        if len(password) < 8:
+            raise _usage("密码至少 8 个字符")
+        typer.echo(make_hash(password))
+        return
+    if new_api_key:
+        key, digest = make_key()
+        typer.echo(f"API 密钥（只显示这一次）：{key}")
+        typer.echo(f'配置文件：\n[[api_key]]\nname = "…"\nrole = "reviewer"\nsha256 = "{digest}"')
+        return
+    try:
+        import uvicorn
+
+        from juesuan.web import create_app
+    except ImportError:
+        raise _usage("网页服务需要 FastAPI 与 uvicorn：pip install 'juesuan[web]'") from None
+    try:
+        settings = load_settings(
+            host=host, db_url=db, data_dir=data_dir, config=config, workers=workers
+        )
+        from juesuan.store import open_store
+
+        open_store(settings.db_url).close()  # a database that cannot be opened stops here
+    except JuesuanError as err:
+        raise _fail(err) from None
+    access = "无需登录（仅本机）" if settings.open_access else "须登录或 API 密钥"
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(
+        f"juesuan 网页服务：http://{shown}:{port}/ （{access}；数据目录 {settings.data_dir}）"
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 # The corpus commands (ingest, corpus …) live in their own module.

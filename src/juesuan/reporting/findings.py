@@ -183,16 +183,27 @@ class FindingGroup:
 def group_findings(findings: Sequence[Finding]) -> list[FindingGroup]:
     """Findings grouped by ``where``; groups ordered by their first page, ``其他`` last.
     The findings are cleaned copies (:func:`clean_finding`), ready to show."""
-    groups: dict[str, list[Finding]] = {}
-    for f in sorted((clean_finding(f) for f in findings), key=_order_key):
-        groups.setdefault(f.where or OTHER_GROUP, []).append(f)
-    result = [FindingGroup(name, items) for name, items in groups.items()]
+    return [
+        FindingGroup(name, [clean_finding(findings[i]) for i in indices])
+        for name, indices in group_indices(findings)
+    ]
 
-    def key(g: FindingGroup) -> tuple[int, int]:
-        page = g.first_page
-        return (1 if g.name == OTHER_GROUP else 0, page if page is not None else 10**6)
 
-    return sorted(result, key=key)  # stable: equal keys keep their first-seen order
+def group_indices(findings: Sequence[Finding]) -> list[tuple[str, list[int]]]:
+    """The grouping of :func:`group_findings` as group names and the positions of their
+    findings in ``findings``: for a caller that keeps something beside each finding (the web
+    pages keep its id and review state)."""
+    groups: dict[str, list[int]] = {}
+    for i in sorted(range(len(findings)), key=lambda i: _order_key(findings[i])):
+        where = findings[i].where
+        groups.setdefault((clean(where) if where else "") or OTHER_GROUP, []).append(i)
+
+    def key(item: tuple[str, list[int]]) -> tuple[int, int]:
+        pages = [p for p in (findings[i].page for i in item[1]) if p is not None]
+        first = min(pages) if pages else 10**6
+        return (1 if item[0] == OTHER_GROUP else 0, first)
+
+    return sorted(groups.items(), key=key)  # stable: equal keys keep their first-seen order
 
 
 def counts_line(errors: int, warnings: int, infos: int) -> str:

@@ -29,7 +29,8 @@ TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE_NAME = "findings.html.j2"
 
 
-def _finding_view(f: Finding, source: SourceInfo | None = None) -> dict[str, Any]:
+def finding_view(f: Finding, source: SourceInfo | None = None) -> dict[str, Any]:
+    """A finding as the HTML templates show it (the report and the web pages)."""
     return {
         "severity": f.severity.value,
         "label": f.severity.label,
@@ -48,7 +49,7 @@ def _finding_view(f: Finding, source: SourceInfo | None = None) -> dict[str, Any
     }
 
 
-def _document_fields(report: CheckReport) -> list[tuple[str, str]]:
+def document_fields(report: CheckReport) -> list[tuple[str, str]]:
     doc = report.document
     src = doc.source
     fields = [
@@ -74,13 +75,13 @@ def _report_view(index: int, report: CheckReport) -> dict[str, Any]:
                 "first_page": group.first_page,
                 "classes": " ".join(f"has-{s.value}" for s in severities),
                 "counts": {s.value: group.count(s) for s in Severity},
-                "findings": [_finding_view(f, report.document.source) for f in group.findings],
+                "findings": [finding_view(f, report.document.source) for f in group.findings],
             }
         )
     return {
         "id": f"d{index}",
         "heading": clean(doc.unit or "单位未识别") + (f" {doc.year}年度" if doc.year else ""),
-        "fields": _document_fields(report),
+        "fields": document_fields(report),
         "path": clean(doc.source.path),
         "unit": None if doc.unit is None else clean(doc.unit),
         "year": doc.year,

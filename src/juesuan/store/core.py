@@ -825,6 +825,88 @@ class Store:
             query = query.order_by(Document.id, FindingRecord.position)
             return [_finding_info(f, d, name) for f, d, name in s.execute(query).all()]
 
+    def check_report(self, document_id: int) -> tuple[CheckReport, list[FindingInfo]]:
+        """The latest check of a stored document as the :class:`CheckReport` the rules made
+        (the disclosure, the findings in their order, each rule's status; the reasons for
+        "not applicable" are not stored), and the stored findings, one per finding of the
+        report, with their ids and review states."""
+        from juesuan.model.findings import Category, Finding
+
+        doc = self.load(document_id)
+        infos = self.findings(document_id=document_id)
+        with Session(self.engine) as s:
+            run = s.scalar(
+                select(CheckRun).where(CheckRun.document_id == document_id, CheckRun.is_latest)
+            )
+            statuses = json.loads(run.rule_status) if run is not None else {}
+            seconds = run.seconds if run is not None else 0.0
+        findings = [
+            Finding(
+                rule=f.rule,
+                severity=Severity(f.severity),
+                category=Category(f.category),
+                title=f.title,
+                message=f.message,
+                evidence=list(f.evidence),
+                expected=f.expected,
+                actual=f.actual,
+                suggestion=f.suggestion,
+                where=f.location,
+            )
+            for f in infos
+        ]
+        report = CheckReport(
+            doc,
+            findings,
+            rule_status={code: RuleStatus(value) for code, value in statuses.items()},
+            rules_seconds=seconds,
+        )
+        return report, infos
+
+    def code_rows(
+        self, code: str, *, unit: str | None = None, year: int | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """Rows printed with a classification code (or a code prefix) in current documents:
+        document, unit, year, kind, table, code, name, page and the row's amounts."""
+        with Session(self.engine) as s:
+            query = (
+                select(DocRow, DocTable.kind, DocTable.title, Document, Unit.name)
+                .join(DocTable, DocTable.id == DocRow.table_id)
+                .join(Document, Document.id == DocRow.document_id)
+                .outerjoin(Unit, Unit.id == Document.unit_id)
+                .where(DocRow.code.startswith(code.strip()), Document.is_current)
+            )
+            if unit is not None:
+                query = query.where(Document.unit_id == self._find_unit(s, unit).id)
+            if year is not None:
+                query = query.where(Document.year == year)
+            query = query.order_by(Document.year, Document.id, DocTable.position, DocRow.position)
+            rows = s.execute(query.limit(limit)).all()
+            values: dict[int, dict[str, Decimal | None]] = {}
+            ids = [r.id for r, *_ in rows]
+            for chunk in _chunks(ids, 500):
+                for row_id, column, value in s.execute(
+                    select(DocCell.row_id, DocCell.column, DocCell.value).where(
+                        DocCell.row_id.in_(chunk)
+                    )
+                ):
+                    values.setdefault(row_id, {})[column] = value
+            return [
+                {
+                    "document_id": d.id,
+                    "unit": unit_name or d.unit_name,
+                    "year": d.year,
+                    "kind": d.kind,
+                    "table": kind,
+                    "title": title,
+                    "code": r.code,
+                    "name": r.name,
+                    "page": r.ev_page,
+                    "values": values.get(r.id, {}),
+                }
+                for r, kind, title, d, unit_name in rows
+            ]
+
     def review(
         self,
         finding_ids: Sequence[int],

@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from juesuan.errors import StoreError, os_error_text
 
 #: The newest migration; a database at this revision needs no Alembic at all on open.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

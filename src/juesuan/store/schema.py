@@ -414,3 +414,33 @@ class FindingReview(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# --- background jobs (juesuan serve) ------------------------------------------------------
+
+
+class Job(Base):
+    """A file (or the files of one disclosure) to read, check and store in the background:
+    queued by an upload in ``juesuan serve``, run by its worker pool, resumed on restart.
+    ``files`` is a JSON list of ``{sha256, name, suffix, size}``: the uploaded content is kept
+    under the data directory named by its hash; ``name`` is the user's file name, shown only."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    upload_id: Mapped[str] = mapped_column(String(32), index=True)
+    state: Mapped[str] = mapped_column(String(12), index=True)  # queued/running/done/failed
+    files: Mapped[str] = mapped_column(Text)
+    as_one: Mapped[bool] = mapped_column(Boolean, default=False)
+    submitted_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str | None] = mapped_column(String(12))  # stored / skipped
+    exit_code: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    seconds: Mapped[float | None] = mapped_column(Float)  # time, never money
