@@ -27,19 +27,21 @@ from decimal import Decimal
 from juesuan import catalog
 from juesuan.model import Disclosure, Table, TableKind, TableRow
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.arithmetic import (
+from juesuan.rules.common import TABLE_NAMES, ZERO, money, table_label
+from juesuan.rules.engine import BUDGET_ONLY, Hit, NotApplicable, rule
+from juesuan.rules.tables import (
     CodedIndex,
+    Place,
     SumResult,
     cell,
     check_sum,
+    coded_place,
+    compare,
     evidence_of,
     printed_step,
     row_is_unread,
     table_has_data,
 )
-from juesuan.rules.common import TABLE_NAMES, ZERO, money, table_label
-from juesuan.rules.crosstable import Place, coded_place, compare
-from juesuan.rules.engine import BUDGET_ONLY, Hit, NotApplicable, rule
 
 # ---------------------------------------------------------------------------------------
 # reading budget tables

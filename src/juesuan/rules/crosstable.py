@@ -24,111 +24,37 @@ from decimal import Decimal
 from juesuan import catalog
 from juesuan.model import Disclosure, Table, TableKind, TableRow
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.arithmetic import (
+from juesuan.rules.common import (
+    TABLE_NAMES,
+    ZERO,
+    money,
+    table_label,
+)
+from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.tables import (
     CODED_KINDS,
     FUND_LINES,
     CodedIndex,
+    Place,
     TwoSided,
     cell,
     coded_cell,
-    column_name,
+    coded_place,
+    compare,
     evidence_of,
+    line_name,
+    line_place,
     nonzero_count,
-    rounding_note,
     row_is_unread,
     squash,
-    sum_severity,
+    sum_place,
     t08_totals,
     t08_value,
     table_has_data,
 )
-from juesuan.rules.common import (
-    TABLE_NAMES,
-    ZERO,
-    difference_severity,
-    money,
-    row_label,
-    table_label,
-)
-from juesuan.rules.engine import Hit, NotApplicable, rule
 
 # ---------------------------------------------------------------------------------------
-# comparing two places
-
-
-@dataclass
-class Place:
-    """One side of a comparison: an amount (printed, or a sum of printed amounts) in a table."""
-
-    table: Table
-    rows: list[TableRow]  # the rows printing it (evidence)
-    text: str  # how the place is named: "“212 城乡社区支出”行本年支出合计"
-    value: Decimal
-    addends: int = 1  # non-zero printed amounts combined into ``value``
-
-    def describe(self) -> str:
-        return f"{table_label(self.table)}{self.text}为 {money(self.value)} 万元"
-
-
-def compare(subject: str, a: Place, b: Place, suggestion: str | None = None) -> Hit | None:
-    """A hit when the two places differ.
-
-    Two single printings: one cent → warning, more → error.  When a side combines printed
-    amounts, a difference within their rounding is info (``sum_tolerance``)."""
-    diff = a.value - b.value
-    if diff == 0:
-        return None
-    if a.addends <= 1 and b.addends <= 1:
-        severity = difference_severity(diff)
-        note = ""
-    else:
-        count = a.addends + b.addends - 1
-        found = sum_severity(diff, count)
-        if found is None:  # pragma: no cover - diff is non-zero
-            return None
-        severity = found
-        note = rounding_note(severity, a.addends + b.addends)
-    return Hit(
-        message=(
-            f"{subject}：{a.describe()}，{b.describe()}，相差 {money(abs(diff))} 万元{note}。"
-        ),
-        evidence=evidence_of([*a.rows, *b.rows]),
-        expected=money(a.value),
-        actual=money(b.value),
-        severity=severity,
-        where=f"{table_label(a.table)} / {table_label(b.table)}",
-        suggestion=suggestion,
-    )
-
-
-def _line_name(row: TableRow) -> str:
-    return re.sub(r"^[一二三四五六七八九十]+、", "", squash(row.name))
-
-
-def line_place(table: Table, row: TableRow, column: str) -> Place | None:
-    """A line of a two-sided table (收入支出决算总表, 财政拨款收入支出决算总表)."""
-    value = cell(row, column)
-    if value is None:
-        return None
-    col = f"{column_name(table, column)}列" if column != "amount" else ""
-    return Place(table, [row], f"“{_line_name(row)}”{col}", value)
-
-
-def coded_place(table: Table, row: TableRow, column: str) -> Place | None:
-    """A cell of a coded table."""
-    value = coded_cell(row, column)
-    if value is None:
-        return None
-    return Place(table, [row], f"“{row_label(row)}”行{column_name(table, column)}", value)
-
-
-def sum_place(table: Table, rows: Sequence[TableRow], column: str, text: str) -> Place | None:
-    """The sum of a column over lines of a two-sided table."""
-    values = [cell(r, column) for r in rows]
-    if not rows or any(v is None for v in values):
-        return None
-    known = [v for v in values if v is not None]
-    return Place(table, list(rows), text, sum(known, ZERO), max(nonzero_count(known), 1))
+# reading tables
 
 
 def table_of(doc: Disclosure, kind: TableKind) -> Table | None:
@@ -256,7 +182,7 @@ def income_summary_vs_income_table(doc: Disclosure) -> Iterator[Hit]:
         pairs.append((line_place(t01, row, "amount"), coded_place(t02, total, "total")))
     fiscal_rows = [r for f in FUND_LINES if (r := two.row("income", f)) is not None]
     if len(fiscal_rows) == len(FUND_LINES) and "fiscal" in t02.columns:
-        names = " + ".join(f"“{_line_name(r)}”" for r in fiscal_rows)
+        names = " + ".join(f"“{line_name(r)}”" for r in fiscal_rows)
         pairs.append(
             (
                 sum_place(t01, fiscal_rows, "amount", f"{names}之和"),

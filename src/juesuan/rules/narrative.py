@@ -10,7 +10,7 @@ table the reader could not recognise (no rows, no such statement) is never compa
 
 Shares are recomputed from the amounts they are shares of, with interval reasoning: the
 printed amounts stand for any value within half a cent, so a printed percentage is wrong only
-when no ratio they allow rounds to it (``narrative_facts.judge_percent``).
+when no ratio they allow rounds to it (``common.judge_ratio``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from juesuan.catalog import functional_classes
 from juesuan.model import Disclosure, Evidence, Statement, Table, TableKind
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import (
-    HUNDRED,
     ZERO,
     difference_severity,
+    judge_ratio,
     money,
     table_label,
 )
@@ -37,20 +37,18 @@ from juesuan.rules.narrative_facts import (
     SANGONG_TOPICS,
     Facts,
     TableValue,
-    cell,
-    code_row,
     fmt,
-    interval_text,
-    judge_percent,
-    line,
     money_of,
     percent_of,
-    share_interval,
-    share_singles,
     t08_totals,
-    table_known,
-    total_row,
     where_of,
+)
+from juesuan.rules.tables import (
+    cell_or_zero,
+    first_total_row,
+    fixed_line,
+    row_by_code,
+    table_known,
 )
 
 Lookup = Callable[[Disclosure], "TableValue | None"]
@@ -85,13 +83,13 @@ def _fixed(kind: TableKind, ref: str, column: str, side: str | None = None) -> L
         table = _known(doc, kind)
         if table is None:
             return None
-        row = line(table, ref, side)
+        row = fixed_line(table, ref, side)
         if row is None:
             return _empty(table)
         label = f"{table_title_of(table)}“{row.name.strip()}”"
         if column not in ("amount", "actual"):
             label += f"{table.column_labels.get(column, '')}栏"
-        return TableValue(label, cell(row, column), [row.evidence])
+        return TableValue(label, cell_or_zero(row, column), [row.evidence])
 
     return look
 
@@ -103,12 +101,12 @@ def _total(kind: TableKind, column: str) -> Lookup:
         table = _known(doc, kind)
         if table is None:
             return None
-        row = total_row(table)
+        row = first_total_row(table)
         if row is None:
             return _empty(table)
         header = table.column_labels.get(column, column)
         label = f"{table_title_of(table)}合计行“{header}”栏"
-        return TableValue(label, cell(row, column), [row.evidence])
+        return TableValue(label, cell_or_zero(row, column), [row.evidence])
 
     return look
 
@@ -118,11 +116,11 @@ def _fiscal_sum(doc: Disclosure) -> TableValue | None:
     table = _known(doc, TableKind.T01)
     if table is None:
         return None
-    rows = [line(table, ref, "income") for ref in ("general", "govfund", "soe")]
+    rows = [fixed_line(table, ref, "income") for ref in ("general", "govfund", "soe")]
     present = [r for r in rows if r is not None]
     if not present:
         return None
-    value = sum((cell(r, "amount") for r in present), ZERO)
+    value = sum((cell_or_zero(r, "amount") for r in present), ZERO)
     label = f"{table_title_of(table)}三项财政拨款收入之和"
     return TableValue(label, value, [r.evidence for r in present])
 
@@ -134,7 +132,7 @@ def _t08_sum(doc: Disclosure) -> TableValue | None:
     personnel, public = t08_totals(table)
     if personnel is None or public is None:
         return None
-    value = cell(personnel, "personnel") + cell(public, "public")
+    value = cell_or_zero(personnel, "personnel") + cell_or_zero(public, "public")
     label = f"{table_title_of(table)}人员经费合计与公用经费合计之和"
     evidence = [personnel.evidence] + ([public.evidence] if public is not personnel else [])
     return TableValue(label, value, evidence)
@@ -150,7 +148,9 @@ def _t08_part(column: str) -> Lookup:
         if row is None:
             return None
         name = "人员经费合计" if column == "personnel" else "公用经费合计"
-        return TableValue(f"{table_title_of(table)}“{name}”", cell(row, column), [row.evidence])
+        return TableValue(
+            f"{table_title_of(table)}“{name}”", cell_or_zero(row, column), [row.evidence]
+        )
 
     return look
 
@@ -329,11 +329,13 @@ def _class_values(doc: Disclosure, code: str) -> list[TableValue]:
     values: list[TableValue] = []
     t06 = _known(doc, _T06)
     if t06 is not None:
-        row = code_row(t06, code)
+        row = row_by_code(t06, code)
         if row is not None:
             values.append(
                 TableValue(
-                    f"{table_title_of(t06)}“{code} {row.name}”", cell(row, "total"), [row.evidence]
+                    f"{table_title_of(t06)}“{code} {row.name}”",
+                    cell_or_zero(row, "total"),
+                    [row.evidence],
                 )
             )
         elif t06.rows:
@@ -344,10 +346,10 @@ def _class_values(doc: Disclosure, code: str) -> list[TableValue]:
             values.append(v)
     t04 = _known(doc, _T04)
     if t04 is not None:
-        row = line(t04, code, "expense")
+        row = fixed_line(t04, code, "expense")
         if row is not None:
             label = f"{table_title_of(t04)}“{row.name.strip()}”一般公共预算财政拨款栏"
-            values.append(TableValue(label, cell(row, "general"), [row.evidence]))
+            values.append(TableValue(label, cell_or_zero(row, "general"), [row.evidence]))
     return values
 
 
@@ -486,11 +488,11 @@ def item_mismatch(doc: Disclosure) -> Iterator[Hit]:
         code = s.code or resolve_path(s.subject, t06)
         if code is None:
             continue
-        row = code_row(t06, code)
+        row = row_by_code(t06, code)
         if row is None:
             continue
         value = TableValue(
-            f"{table_title_of(t06)}“{code} {row.name}”", cell(row, "total"), [row.evidence]
+            f"{table_title_of(t06)}“{code} {row.name}”", cell_or_zero(row, "total"), [row.evidence]
         )
         if (hit := _compare(s, [value], what=f"“{s.subject}”支出决算数")) is not None:
             yield hit
@@ -551,12 +553,14 @@ def _t13_value(doc: Disclosure, subject: str, column: str) -> TableValue | None:
     table = _known(doc, _T13)
     if ref is None or table is None:
         return None
-    row = line(table, ref)
+    row = fixed_line(table, ref)
     if row is None:
         return _empty(table)
     header = "预算数" if column == "budget" else "决算数"
     return TableValue(
-        f"{table_title_of(table)}“{row.name.strip()}”{header}", cell(row, column), [row.evidence]
+        f"{table_title_of(table)}“{row.name.strip()}”{header}",
+        cell_or_zero(row, column),
+        [row.evidence],
     )
 
 
@@ -778,16 +782,12 @@ def _rate_hit(
             actual=f"{fmt(printed)}%",
             where=where_of(s),
         )
-    interval = share_interval(actual, budget.value)
-    if interval is None:
-        return None
-    point = actual / budget.value * HUNDRED
-    verdict = judge_percent(printed, point, interval, share_singles(actual, budget.value))
-    if verdict.severity is None:
+    verdict = judge_ratio(printed, actual, budget.value)
+    if verdict is None or verdict.severity is None:
         return None
     note = ""
     if verdict.severity is Severity.INFO:
-        note = f"；按金额舍入前的可能取值（{interval_text(interval)}）所印比例仍可能成立"
+        note = f"；按金额舍入前的可能取值（{verdict.interval_text}）所印比例仍可能成立"
     return Hit(
         message=(
             f"{where_of(s)}“{s.subject}”决算 {money(actual)} 万元、{budget.label} "
@@ -912,19 +912,14 @@ def share_wrong(doc: Disclosure) -> Iterator[Hit]:
         name, whole, whole_evidence = denominator
         if whole <= 0:
             continue
-        interval = share_interval(part, whole)
-        if interval is None:
-            continue
-        verdict = judge_percent(
-            printed, part / whole * HUNDRED, interval, share_singles(part, whole)
-        )
-        if verdict.severity is None:
+        verdict = judge_ratio(printed, part, whole)
+        if verdict is None or verdict.severity is None:
             continue
         if s.subject == "授予小微企业合同金额" and _share_of_sme_contracts(facts, s, part):
             continue  # “占授予中小企业合同金额的…”: a share of the other total
         note = ""
         if verdict.severity is Severity.INFO:
-            note = f"；按金额舍入前的可能取值（{interval_text(interval)}）所印比例仍可能成立"
+            note = f"；按金额舍入前的可能取值（{verdict.interval_text}）所印比例仍可能成立"
         evidence = [s.evidence]
         for e in [part_statement.evidence, *whole_evidence]:
             if e not in evidence:
@@ -951,8 +946,5 @@ def _share_of_sme_contracts(facts: Facts, s: Statement, part: Decimal) -> bool:
     printed = percent_of(s)
     if sme is None or sme <= 0 or printed is None:
         return False
-    interval = share_interval(part, sme)
-    if interval is None:
-        return False
-    verdict = judge_percent(printed, part / sme * HUNDRED, interval, share_singles(part, sme))
-    return verdict.severity in (None, Severity.INFO)
+    verdict = judge_ratio(printed, part, sme)
+    return verdict is not None and verdict.severity in (None, Severity.INFO)

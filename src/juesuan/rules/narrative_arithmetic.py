@@ -11,7 +11,7 @@ against each other, without the tables.
 
 Tolerances: sums use ``common.sum_tolerance(n)`` (a total of n independently rounded parts
 may differ from their sum by up to 0.005 × n: info at most); percentages are judged by
-interval (``narrative_facts.judge_percent``); counts must add up exactly.
+interval (``common.judge_percent`` / ``common.judge_ratio``); counts must add up exactly.
 """
 
 from __future__ import annotations
@@ -22,7 +22,18 @@ from decimal import Decimal
 
 from juesuan.model import Disclosure, Evidence, Statement
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.common import CENT, HUNDRED, ZERO, half_unit, money, sum_tolerance
+from juesuan.rules.common import (
+    CENT,
+    HUNDRED,
+    ZERO,
+    half_unit,
+    interval_text,
+    judge_percent,
+    judge_ratio,
+    money,
+    money_half,
+    sum_tolerance,
+)
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative_facts import (
     ACTUAL_MEASURES,
@@ -34,13 +45,8 @@ from juesuan.rules.narrative_facts import (
     Facts,
     count_of,
     fmt,
-    interval_text,
-    judge_percent,
-    money_half,
     money_of,
     percent_of,
-    share_interval,
-    share_singles,
     where_of,
 )
 
@@ -603,11 +609,10 @@ def _share_group_hit(facts: Facts, g: _ShareGroup) -> Hit | None:
 
 def _share_consistent(s: Statement, part: Decimal, total: Decimal) -> bool:
     printed = percent_of(s)
-    interval = share_interval(part, total)
-    if printed is None or interval is None:
+    if printed is None:
         return False
-    verdict = judge_percent(printed, part / total * HUNDRED, interval, share_singles(part, total))
-    return verdict.severity in (None, Severity.INFO)
+    verdict = judge_ratio(printed, part, total)
+    return verdict is not None and verdict.severity in (None, Severity.INFO)
 
 
 @rule(
@@ -707,17 +712,12 @@ def completion_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
                 continue  # 0 of 0: any convention
             yield _zero_budget_hit(s, printed, actual, actual_stmt, budget_stmt, other_stmt)
             continue
-        interval = share_interval(actual, budget)
-        if interval is None:
-            continue
-        verdict = judge_percent(
-            printed, actual / budget * HUNDRED, interval, share_singles(actual, budget)
-        )
-        if verdict.severity is None:
+        verdict = judge_ratio(printed, actual, budget)
+        if verdict is None or verdict.severity is None:
             continue
         note = ""
         if verdict.severity is Severity.INFO:
-            note = f"；考虑金额舍入（{interval_text(interval)}），所印比例仍可能成立"
+            note = f"；考虑金额舍入（{verdict.interval_text}），所印比例仍可能成立"
         budget_name = (
             "年初预算"
             if budget_stmt.measure == "budget_initial"
@@ -752,20 +752,14 @@ def _zero_budget_hit(
     explained = ""
     severity = Severity.ERROR
     if other is not None and other > 0:
-        interval = share_interval(actual, other)
-        if interval is not None:
-            verdict = judge_percent(
-                printed, actual / other * HUNDRED, interval, share_singles(actual, other)
+        verdict = judge_ratio(printed, actual, other)
+        if verdict is not None and verdict.severity in (None, Severity.INFO):
+            other_name = "全年预算" if other_stmt and other_stmt.measure == "budget" else "年初预算"
+            explained = (
+                f"；该比例与{other_name} {money(other)} 万元相符，"
+                f"应写作“完成{other_name}的 {fmt(printed)}%”"
             )
-            if verdict.severity in (None, Severity.INFO):
-                other_name = (
-                    "全年预算" if other_stmt and other_stmt.measure == "budget" else "年初预算"
-                )
-                explained = (
-                    f"；该比例与{other_name} {money(other)} 万元相符，"
-                    f"应写作“完成{other_name}的 {fmt(printed)}%”"
-                )
-                severity = Severity.WARNING
+            severity = Severity.WARNING
     return Hit(
         message=(
             f"{where_of(s)}“{s.subject}”{budget_name}为 {money_of(budget_stmt)} 万元，"
