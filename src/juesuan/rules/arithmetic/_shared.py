@@ -7,12 +7,7 @@ from collections.abc import Sequence
 from juesuan.model import Evidence, Table, TableRow
 from juesuan.rules.common import money, table_label
 from juesuan.rules.engine import Hit
-from juesuan.rules.tables import (
-    SumResult,
-    evidence_of,
-    merged_clauses,
-    worst,
-)
+from juesuan.rules.tables import SumResult, evidence_of, merged_clauses, worst
 
 
 def hit_from(

@@ -10,13 +10,7 @@ from juesuan.model import Disclosure, TableKind
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import money, row_label, table_label
 from juesuan.rules.engine import Hit, NotApplicable, rule
-from juesuan.rules.tables import (
-    check_sum,
-    coded_cell,
-    coded_tables,
-    column_name,
-    is_total_row,
-)
+from juesuan.rules.tables import check_sum, coded_cell, coded_tables, column_name, is_total_row
 
 
 @rule(

@@ -8,10 +8,7 @@ from collections.abc import Iterator
 
 from juesuan.model import Disclosure, Table, TableKind
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.arithmetic._shared import (
-    hit_from,
-    identity_hit,
-)
+from juesuan.rules.arithmetic._shared import hit_from, identity_hit
 from juesuan.rules.common import ZERO, difference_severity, money, table_label
 from juesuan.rules.engine import Hit, NotApplicable, rule
 from juesuan.rules.tables import (

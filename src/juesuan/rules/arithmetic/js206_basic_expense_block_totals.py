@@ -11,13 +11,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.arithmetic._shared import identity_hit
 from juesuan.rules.common import row_label
 from juesuan.rules.engine import Hit, NotApplicable, rule
-from juesuan.rules.tables import (
-    CodedIndex,
-    check_sum,
-    t08_totals,
-    t08_value,
-    table_has_data,
-)
+from juesuan.rules.tables import CodedIndex, check_sum, t08_totals, t08_value, table_has_data
 
 
 @rule(

@@ -9,13 +9,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.arithmetic._shared import hit_from
 from juesuan.rules.common import table_label
 from juesuan.rules.engine import Hit, NotApplicable, rule
-from juesuan.rules.tables import (
-    cell,
-    check_sum,
-    column_name,
-    evidence_of,
-    table_has_data,
-)
+from juesuan.rules.tables import cell, check_sum, column_name, evidence_of, table_has_data
 
 SANGONG_IDENTITIES = (
     ("total", ("abroad", "vehicle", "reception")),
