@@ -91,6 +91,8 @@ def apply_edit(doc: Disclosure, edit: dict[str, Any]) -> None:
 
     * ``table``, a row selector (``code`` / ``row`` / ``ref`` / ``side``), ``column`` and
       ``value``: print another value in that cell (``""``: a blank cell);
+    * ``table``, a row selector and ``new_code``: print another code on that row (one the
+      text form would not read as a code, such as six digits);
     * ``table`` and ``drop = true``: the table is not printed;
     * ``table`` and ``doubt``: the table was read with that doubt;
     * ``statement`` (a subject), ``measure``, optionally ``code`` and ``nth``, and ``value``:
@@ -117,10 +119,14 @@ def apply_edit(doc: Disclosure, edit: dict[str, Any]) -> None:
         assert keys == {"table", "doubt"}, edit
         next(t for t in doc.tables if t.kind is kind).doubts.append(edit["doubt"])
         return
-    assert keys <= {"table", "code", "row", "ref", "side", "column", "value"}, edit
     table = next(t for t in doc.tables if t.kind is kind)
     rows = _rows(doc, edit)
     assert len(rows) == 1, f"edit {edit} selects {len(rows)} rows"
+    if "new_code" in keys:
+        assert keys <= {"table", "code", "row", "ref", "side", "new_code"}, edit
+        rows[0].code = edit["new_code"]
+        return
+    assert keys <= {"table", "code", "row", "ref", "side", "column", "value"}, edit
     row, column, printed = rows[0], edit["column"], edit["value"]
     if printed == "":
         row.raw.pop(column, None)
