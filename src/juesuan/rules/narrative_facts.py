@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from juesuan.model import Evidence, Statement, Table, TableRow
+from juesuan.model import Statement
 
 MONEY_UNITS = frozenset({"万元", "万"})
 
@@ -111,33 +110,3 @@ class Facts:
 
     def subjects(self) -> list[str]:
         return list(self._by_subject)
-
-
-# --- tables ---------------------------------------------------------------------------------
-
-
-def t08_totals(table: Table) -> tuple[TableRow | None, TableRow | None]:
-    """(人员经费合计 row, 公用经费合计 row) of the basic expenditure table."""
-    personnel: TableRow | None = None
-    public: TableRow | None = None
-    for row in table.rows:
-        if row.code is not None:
-            continue
-        name = row.name.replace(" ", "")
-        total_like = name.endswith("合计")
-        has_personnel = row.values.get("personnel") is not None
-        if personnel is None and has_personnel and ("人员经费" in name or total_like):
-            personnel = row
-        has_public = row.values.get("public") is not None
-        if public is None and has_public and ("公用经费" in name or total_like):
-            public = row
-    return personnel, public
-
-
-@dataclass(slots=True)
-class TableValue:
-    """A table cell a statement restates: the value, how to name it, where it is."""
-
-    label: str
-    value: Decimal
-    evidence: list[Evidence] = field(default_factory=list)
