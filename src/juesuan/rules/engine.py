@@ -133,7 +133,6 @@ RULE_MODULE = re.compile(r"^js\d{3}_[a-z0-9_]+$")
 # Families not yet split into one module per rule (imported as a whole).
 _LEGACY_FAMILIES = (
     "completeness",
-    "residue",
     "performance",
     "budget",
 )
