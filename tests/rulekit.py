@@ -68,7 +68,8 @@ def case_document(case: Case) -> Disclosure:
 
 def _rows(doc: Disclosure, edit: dict[str, Any]) -> list[TableRow]:
     """The rows an edit selects in its table: by ``code``, ``row`` (printed name, spaces
-    ignored), ``ref`` (the reader's line key) and ``side``; all of them must match."""
+    ignored), ``ref`` (the reader's line key) and ``side``; all of them must match; ``nth``
+    picks one of several (0 the first)."""
     kind = TableKind(edit["table"])
     tables = [t for t in doc.tables if t.kind is kind]
     assert len(tables) == 1, f"edit {edit}: {len(tables)} tables of kind {kind.value}"
@@ -83,6 +84,8 @@ def _rows(doc: Disclosure, edit: dict[str, Any]) -> list[TableRow]:
         if "side" in edit and r.side != edit["side"]:
             continue
         rows.append(r)
+    if "nth" in edit:
+        return rows[edit["nth"] : edit["nth"] + 1]
     return rows
 
 
@@ -123,10 +126,10 @@ def apply_edit(doc: Disclosure, edit: dict[str, Any]) -> None:
     rows = _rows(doc, edit)
     assert len(rows) == 1, f"edit {edit} selects {len(rows)} rows"
     if "new_code" in keys:
-        assert keys <= {"table", "code", "row", "ref", "side", "new_code"}, edit
+        assert keys <= {"table", "code", "row", "ref", "side", "nth", "new_code"}, edit
         rows[0].code = edit["new_code"]
         return
-    assert keys <= {"table", "code", "row", "ref", "side", "column", "value"}, edit
+    assert keys <= {"table", "code", "row", "ref", "side", "nth", "column", "value"}, edit
     row, column, printed = rows[0], edit["column"], edit["value"]
     if printed == "":
         row.raw.pop(column, None)

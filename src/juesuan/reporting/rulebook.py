@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
+from juesuan.model import TableKind
 from juesuan.model.findings import Category
 from juesuan.rules.casebook import Case, examples
+from juesuan.rules.common import TABLE_NAMES
 from juesuan.rules.engine import Rule
+from juesuan.rules.tables import COLUMN_NAMES
 
 
 def rules_table(rules: Iterable[Rule]) -> str:
@@ -48,9 +52,14 @@ def rule_page(r: Rule, heading: str = "#") -> str:
 
 
 def _example(case: Case) -> list[str]:
-    """A case as documentation: its document (table cells aligned) and what the rule says."""
-    assert case.text is not None
-    lines = ["```text", *_aligned(case.text.strip("\n").splitlines()), "```", ""]
+    """A case as documentation: its document (table cells aligned, or the sample and the
+    changes made to it) and what the rule says."""
+    if case.text is not None:
+        lines = ["```text", *_aligned(case.text.strip("\n").splitlines()), "```", ""]
+    else:
+        changes = "，改动如下：" if case.edits else "（原样）。"
+        lines = [f"样本文件 `samples/{case.sample}`{changes}", ""]
+        lines += [*(f"- {_edit(e)}" for e in case.edits), *([""] if case.edits else [])]
     if not case.expect:
         lines.append("审核结果：不报告问题。")
         return lines
@@ -59,6 +68,28 @@ def _example(case: Case) -> list[str]:
     for e in case.expect:
         lines.append(f"- {e.severity.label}：{e.message or ''}")
     return lines
+
+
+#: Column names for describing an edit (the canonical keys of the table catalog).
+_EDIT_COLUMNS = {**COLUMN_NAMES, "amount": "金额"}
+
+
+def _edit(edit: dict[str, Any]) -> str:
+    """One change to a sample, in words (the keys of tests/rulekit.py ``apply_edit``)."""
+    if "statement" in edit:
+        return f"情况说明中“{edit['statement']}”（{edit['measure']}）改为 {edit['value']}"
+    table = TABLE_NAMES[TableKind(edit["table"])]
+    if edit.get("drop"):
+        return f"删去“{table}”"
+    if "doubt" in edit:
+        return f"“{table}”读取存疑：{edit['doubt']}"
+    row = edit.get("code") or edit.get("row") or edit.get("ref") or ""
+    if "nth" in edit:
+        row += f"（第 {edit['nth'] + 1} 个）"
+    if "new_code" in edit:
+        return f"“{table}”中“{row}”行的编码改为 {edit['new_code']}"
+    column = _EDIT_COLUMNS.get(edit["column"], edit["column"])
+    return f"“{table}”中“{row}”行“{column}”列改为 {edit['value'] or '空白'}"
 
 
 def _quote(text: str) -> str:  # prose examples of rules without cases (transition)

@@ -134,7 +134,6 @@ RULE_MODULE = re.compile(r"^js\d{3}_[a-z0-9_]+$")
 _LEGACY_FAMILIES = (
     "completeness",
     "performance",
-    "budget",
 )
 
 _loaded = False
