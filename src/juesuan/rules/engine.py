@@ -131,10 +131,7 @@ def rule(
 RULE_MODULE = re.compile(r"^js\d{3}_[a-z0-9_]+$")
 
 # Families not yet split into one module per rule (imported as a whole).
-_LEGACY_FAMILIES = (
-    "completeness",
-    "performance",
-)
+_LEGACY_FAMILIES = ("performance",)
 
 _loaded = False
 
