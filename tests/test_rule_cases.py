@@ -14,7 +14,6 @@ from juesuan.rules.casebook import Case, cases_dir, load_cases
 from juesuan.rules.engine import RULE_MODULE
 
 RULES = all_rules()
-SPLIT = {code: r for code, r in RULES.items() if RULE_MODULE.match(r.module.rsplit(".", 1)[-1])}
 CASES = [case for code in RULES for case in load_cases(code)]
 
 
@@ -35,7 +34,7 @@ def test_case(case: Case) -> None:
         assert f.evidence, f"{case.id}: a finding without evidence"
 
 
-@pytest.mark.parametrize("code", sorted(SPLIT))
+@pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_has_cases_that_fire_and_stay_quiet(code: str) -> None:
     cases = load_cases(code)
     assert any(c.fires for c in cases), f"{code}: no case where it fires"
@@ -48,12 +47,17 @@ def test_rule_has_cases_that_fire_and_stay_quiet(code: str) -> None:
     assert all(e.message for e in bad.expect), f"{code}: the example shows its messages"
 
 
-@pytest.mark.parametrize("code", sorted(SPLIT))
+@pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_module_is_named_after_the_rule(code: str) -> None:
-    r = SPLIT[code]
-    family, module = r.module.split(".")[2:]
-    assert module == f"{code.lower()}_{r.name.replace('-', '_')}"
-    assert family and re.match(r"^[a-z_]+$", family)
+    r = RULES[code]
+    package, family, module = r.module.rsplit(".", 2)
+    assert package == "juesuan.rules" and re.match(r"^[a-z_]+$", family), r.module
+    assert RULE_MODULE.match(module) and module == f"{code.lower()}_{r.name.replace('-', '_')}"
+
+
+def test_each_rule_module_holds_one_rule() -> None:
+    modules = [r.module for r in RULES.values()]
+    assert len(set(modules)) == len(modules)
 
 
 def test_case_files_belong_to_rules() -> None:

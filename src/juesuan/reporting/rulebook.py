@@ -39,13 +39,14 @@ def rule_page(r: Rule, heading: str = "#") -> str:
     ]
     if r.tolerance:
         parts.append(f"- 容差：{r.tolerance}")
-    bad, good = examples(r.code)
     parts.append(f"- 代码：`{r.source}`")
-    if bad is not None or good is not None:
-        parts.append(f"- 测试用例：`tests/rule_cases/{r.code}.toml`")
+    parts.append(f"- 测试用例：`tests/rule_cases/{r.code}.toml`")
     parts += ["", "**为什么**", "", r.rationale]
-    parts += ["", "**错误示例**", "", *(_example(bad) if bad else [_quote(r.bad)])]
-    parts += ["", "**正确示例**", "", *(_example(good) if good else [_quote(r.good)])]
+    bad, good = examples(r.code)
+    if bad is not None:
+        parts += ["", "**错误示例**", "", *_example(bad)]
+    if good is not None:
+        parts += ["", "**正确示例**", "", *_example(good)]
     if r.suggestion:
         parts += ["", "**修改建议**", "", r.suggestion]
     return "\n".join(parts) + "\n"
@@ -90,10 +91,6 @@ def _edit(edit: dict[str, Any]) -> str:
         return f"“{table}”中“{row}”行的编码改为 {edit['new_code']}"
     column = _EDIT_COLUMNS.get(edit["column"], edit["column"])
     return f"“{table}”中“{row}”行“{column}”列改为 {edit['value'] or '空白'}"
-
-
-def _quote(text: str) -> str:  # prose examples of rules without cases (transition)
-    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
 def _width(text: str) -> int:

@@ -75,7 +75,8 @@ def ratio_interval(
 
 
 def percent_consistent(printed: Decimal, interval: tuple[Decimal, Decimal]) -> bool:
-    """Can ``printed`` (a percentage) be the rounding of some value inside ``interval``?"""
+    """Can ``printed`` (a percentage, or a score computed from one) be the rounding, at its
+    printed decimals, of some value inside ``interval``?"""
     h = half_unit(printed)
     return printed + h >= interval[0] and printed - h <= interval[1]
 

@@ -65,8 +65,6 @@ class Rule:
     tolerance: str | None = None  # the named tolerance used, documented
     suggestion: str | None = None  # default suggestion for its findings
     applies_to: frozenset[DocKind] = FINAL_ONLY  # the kinds of document it checks
-    bad: str = ""  # prose examples of the rules whose cases are not yet data (transition)
-    good: str = ""
 
     def applies(self, doc: Disclosure) -> bool:
         """Whether the rule checks this document (one of unknown kind counts as 决算)."""
@@ -94,8 +92,6 @@ def rule(
     category: Category,
     severity: Severity,
     rationale: str,
-    bad: str = "",
-    good: str = "",
     tolerance: str | None = None,
     suggestion: str | None = None,
     applies_to: frozenset[DocKind] = FINAL_ONLY,
@@ -115,8 +111,6 @@ def rule(
             category=category,
             severity=severity,
             rationale=rationale.strip(),
-            bad=bad.strip(),
-            good=good.strip(),
             check=check,
             tolerance=tolerance,
             suggestion=suggestion,
@@ -130,9 +124,6 @@ def rule(
 #: A rule module: ``rules/<family>/js201_table_total_row_sum.py`` (code + the rule's name).
 RULE_MODULE = re.compile(r"^js\d{3}_[a-z0-9_]+$")
 
-# Families not yet split into one module per rule (imported as a whole).
-_LEGACY_FAMILIES = ("performance",)
-
 _loaded = False
 
 
@@ -143,8 +134,6 @@ def discover() -> None:
 
     import juesuan.rules as package
 
-    for module in _LEGACY_FAMILIES:
-        importlib.import_module(f"{package.__name__}.{module}")
     for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
         if RULE_MODULE.match(info.name.rsplit(".", 1)[-1]):
             importlib.import_module(info.name)
