@@ -21,8 +21,9 @@ LESHAN = str(SAMPLES / "leshan-bigdata-center-2024.txt")
 def test_check_json_schema_and_exit_code() -> None:
     result = runner.invoke(app, ["check", LESHAN, "--format", "json", "--select", "JS7"])
     assert result.exit_code == 1  # the "**" placeholder is an error-level finding
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)  # always an array, one object per input
     assert data["schema"] == "juesuan.findings/2"
+    assert "timing" not in data  # only on request, so the same document gives the same bytes
     assert data["document"]["unit"] == "乐山市大数据中心" and data["document"]["year"] == 2024
     rules = {f["rule"] for f in data["findings"]}
     assert "JS701" in rules
@@ -35,11 +36,11 @@ def test_check_filters() -> None:
     result = runner.invoke(
         app, ["check", LESHAN, "-f", "json", "--select", "JS7", "--min-severity", "error"]
     )
-    severities = {f["severity"] for f in json.loads(result.stdout)["findings"]}
+    severities = {f["severity"] for f in json.loads(result.stdout)[0]["findings"]}
     assert severities == {"error"}
     result = runner.invoke(app, ["check", LESHAN, "-f", "json", "--select", "JS707"])
     assert result.exit_code == 0  # a warning only
-    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"JS707"}
+    assert {f["rule"] for f in json.loads(result.stdout)[0]["findings"]} == {"JS707"}
     result = runner.invoke(
         app, ["check", LESHAN, "-f", "json", "--select", "JS7", "--ignore", "JS701,JS702"]
     )
@@ -60,7 +61,7 @@ def test_check_several_files_and_unreadable_one(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", LESHAN, str(bad), "-f", "json", "--select", "JS707"])
     assert result.exit_code == 5  # the unreadable input wins over findings
     assert "错误：" in result.stderr and "Traceback" not in result.output
-    assert json.loads(result.stdout)["document"]["unit"] == "乐山市大数据中心"
+    assert json.loads(result.stdout)[0]["document"]["unit"] == "乐山市大数据中心"
 
 
 def test_check_usage_errors(tmp_path: Path) -> None:
@@ -118,4 +119,18 @@ def test_check_refuses_a_text_that_is_not_a_disclosure(tmp_path: Path) -> None:
     notes.write_text("## Meeting notes\n\nNothing about final accounts here.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(notes)])
     assert result.exit_code == 4
-    assert "不像决算公开文件" in result.stderr and "Traceback" not in result.output
+    assert "不像决算或预算公开文件" in result.stderr and "Traceback" not in result.output
+
+
+def test_check_as_one_reads_narrative_and_tables_together() -> None:
+    narrative = str(SAMPLES / "jiangsu-party-office-2018-dept-budget.pdf")
+    tables = str(SAMPLES / "jiangsu-party-office-2018-dept-budget-tables.pdf")
+    apart = runner.invoke(app, ["check", narrative, tables])
+    assert apart.stdout.count("审核结果") == 2  # two documents without --as-one
+    result = runner.invoke(app, ["check", narrative, tables, "--as-one"])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.count("审核结果") == 1
+    assert f"文件：{narrative} + {tables}（PDF，28页）" in result.stdout
+    assert "类型：部门预算" in result.stdout
+    # evidence names the file a page belongs to, with that file's own page number
+    assert "jiangsu-party-office-2018-dept-budget-tables.pdf 第7页" in result.stdout

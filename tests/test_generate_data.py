@@ -7,7 +7,6 @@ table value and every stated figure comes back exactly as composed.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections import Counter
 from decimal import Decimal
@@ -37,6 +36,7 @@ from juesuan.generate.workbook import (
 from juesuan.model import Disclosure, Statement, TableKind
 from juesuan.model.findings import Severity
 from juesuan.rules import check
+from tests.generate_snapshot import rich as _rich
 
 D = Decimal
 LAYOUTS = ("sichuan", "shanghai")
@@ -64,54 +64,6 @@ def _serious(doc: Disclosure) -> list[str]:
         for f in report.findings
         if f.severity in (Severity.ERROR, Severity.WARNING)
     ]
-
-
-def _rich(example: gd.GenerationData) -> gd.GenerationData:
-    """The example with last year's figures, a “三公” budget and an administrative unit."""
-    data = copy.deepcopy(example)
-    data.prior = gd.PriorYear(
-        total=D("980.00"),
-        fiscal_total=D("1069.86"),
-        general_expense=D("700.00"),
-        admin_cost=D("20.00"),
-        sangong={
-            "total": D("2.20"),
-            "abroad": D("0.00"),
-            "vehicle": D("1.80"),
-            "reception": D("0.40"),
-        },
-    )
-    values = {
-        "total": ("3.00", "1.99"),
-        "abroad": ("0.00", "0.00"),
-        "vehicle": ("2.00", "1.60"),
-        "vehicle_purchase": ("0.00", "0.00"),
-        "vehicle_operation": ("2.00", "1.60"),
-        "reception": ("1.00", "0.39"),
-    }
-    data.tables[TableKind.T13] = gd.TableData(
-        TableKind.T13,
-        [
-            gd.TableLine(name, {"budget": D(values[k][0]), "actual": D(values[k][1])}, key=k)
-            for k, name in gd.SANGONG_ITEMS
-        ],
-    )
-    data.sangong.held = {"轿车": 1, "越野车": 0, "载客汽车": 0}
-    data.sangong.domestic = gd.Reception(D("0.39"), 2, 26)
-    data.texts.update(
-        {
-            "total_change": "新增政府性基金项目",
-            "general_change": "人员经费减少",
-            "sangong_budget_difference": "严格落实中央八项规定精神",
-            "vehicle_change": "严控公务用车支出",
-            "admin_cost_change": "压减一般性支出",
-        }
-    )
-    data.unit.administrative = True
-    data.admin_cost = D("17.07")
-    first = data.budgets[0]
-    first.initial, first.adjusted, first.reason = D("60.00"), D("55.00"), "人员调出"
-    return data
 
 
 # ---------------------------------------------------------------------------------------
@@ -284,6 +236,34 @@ def test_parts_tables_and_charts(example: gd.GenerationData) -> None:
     charts = [b for b in compose(_rich(example)).blocks if isinstance(b, Chart)]
     assert charts[-1].caption == "图7：“三公”经费财政拨款支出结构"
     assert charts[-1].kind == "pie"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_model_is_read_from_the_composed_document(example: gd.GenerationData, layout: str) -> None:
+    """The model the rules check is what the structure builder reads from the composed
+    text and tables: the layout, the cover facts and every coded amount of the data."""
+    from juesuan import catalog
+    from juesuan.generate.compose import LAYOUT_IDS
+
+    doc = to_disclosure(example, layout)
+    assert doc.source.format == "generated"
+    assert doc.layout == LAYOUT_IDS[layout]
+    assert (doc.unit, doc.year, doc.scope, doc.publication_date) == (
+        "乐山市大数据中心",
+        2024,
+        "单位",
+        "2025-09-26",
+    )
+    printed = catalog.layouts()[LAYOUT_IDS[layout]].tables
+    assert [t.kind for t in doc.tables] == list(printed)
+    for table in doc.tables:
+        data = example.table(table.kind)
+        for line in data.rows:
+            if not line.code or table.kind is TableKind.T08:
+                continue
+            row = next(r for r in table.rows if r.code == line.code)
+            for column, value in line.values.items():
+                assert (row.values.get(column) or D(0)) == value, (table.kind, line.code, column)
 
 
 def test_bare_data_composes_cleanly() -> None:

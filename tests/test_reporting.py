@@ -208,14 +208,20 @@ def test_text_report_several_files_and_no_findings() -> None:
 # JSON and CSV
 
 
-def test_json_one_object_or_array() -> None:
+def test_json_is_always_an_array_one_object_per_input() -> None:
+    from juesuan.model.findings import InputFailure
+
     one = render_json([guihua_report()])
     assert "错误" not in one and "合计行不等于各类之和" in one  # ensure_ascii=False
-    data = json.loads(one)
+    (data,) = json.loads(one)
     assert data["schema"] == "juesuan.findings/2"
     assert data["summary"]["error"] == 1 and len(data["findings"]) == 4
-    many = json.loads(render_json([guihua_report(), leshan_report()]))
-    assert isinstance(many, list) and [d["document"]["format"] for d in many] == ["pdf", "txt"]
+    assert "timing" not in data and render_json([guihua_report()]) == one  # reproducible
+    assert "timing" in json.loads(render_json([guihua_report()], timing=True))[0]
+    failed = InputFailure("missing.pdf", 3, "文件不存在：missing.pdf")
+    many = json.loads(render_json([guihua_report(), failed, leshan_report()]))
+    assert [d["document"].get("format") for d in many] == ["pdf", None, "txt"]
+    assert many[1]["error"] == {"exit_code": 3, "message": "文件不存在：missing.pdf"}
 
 
 def _csv_rows(text: str) -> list[list[str]]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from juesuan.model import (
     Disclosure,
+    DocKind,
     Evidence,
     Heading,
     Paragraph,
@@ -264,6 +265,51 @@ def test_numbering_repeat_error_only_with_geometry() -> None:
     pdf = run(_outline_doc(["一", "二", "二", "三"], pdf=True), "JS109")
     assert [(f.severity, f.actual) for f in pdf] == [(Severity.ERROR, "二、")]
     assert "重复" in pdf[0].message
+
+
+def _parts_doc(*parts: tuple[str, str, list[str]], kind: DocKind | None = None) -> Disclosure:
+    """An outline of parts (title, part key, section numbers) as a budget prints them."""
+    doc = Disclosure(source=SourceInfo("case.txt", "txt", None, ""), kind=kind)
+    line = 0
+    for title, part, numbers in parts:
+        line += 1
+        doc.outline.append(Heading(0, "", title, Evidence(title, None, line), part))
+        for number in numbers:
+            line += 1
+            doc.outline.append(Heading(1, number, "某某情况", Evidence(number, None, line)))
+    return doc
+
+
+def test_numbering_restarts_in_each_part_of_one_kind() -> None:
+    # 部门预算编制说明 and 其他相关情况说明 are both explanation parts, each numbered from 一
+    doc = _parts_doc(
+        ("部门预算编制说明", "explanation", ["一", "二"]),
+        ("其他相关情况说明", "explanation", ["一", "二", "三"]),
+        kind=DocKind.BUDGET,
+    )
+    assert run(doc, "JS109") == []
+
+
+def test_numbering_gap_in_a_budget_part() -> None:
+    doc = _parts_doc(
+        ("部门主要职能", "overview", []),
+        ("其他相关情况说明", "explanation", ["一", "二", "四"]),
+        kind=DocKind.BUDGET,
+    )
+    findings = run(doc, "JS109")
+    assert [(f.severity, f.expected, f.actual, f.where) for f in findings] == [
+        (Severity.WARNING, "三、", "四、", "预算情况说明")
+    ]
+
+
+def test_numbering_gap_named_by_its_part_when_two_parts_share_a_kind() -> None:
+    doc = _parts_doc(
+        ("部门预算编制说明", "explanation", ["一", "二"]),
+        ("其他相关情况说明", "explanation", ["一", "三"]),
+        kind=DocKind.BUDGET,
+    )
+    findings = run(doc, "JS109")
+    assert [(f.expected, f.where) for f in findings] == [("二、", "预算情况说明“其他相关情况说明”")]
 
 
 # ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from juesuan.model import Disclosure
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "read"]
+__all__ = ["__version__", "read", "read_many"]
 
 
 def read(path: str | Path) -> Disclosure:
@@ -21,3 +21,20 @@ def read(path: str | Path) -> Disclosure:
     from juesuan.structure import build
 
     return build(load(path))
+
+
+def read_many(paths: list[str | Path] | list[Path]) -> Disclosure:
+    """Read several files published as one disclosure (a narrative and its separately
+    published tables) into one model; ``source.parts`` says which pages came from which file.
+    """
+    from juesuan.model import SourcePart
+    from juesuan.sources import load_many
+    from juesuan.structure import build
+
+    raw = load_many(list(paths))
+    doc = build(raw)
+    doc.source.parts = [
+        SourcePart(p.path, p.format, p.sha256, p.page_count, p.first_page, p.first_line)
+        for p in raw.parts
+    ]
+    return doc

@@ -13,15 +13,36 @@ from typing import Annotated, Any
 
 import typer
 
-from juesuan.errors import JuesuanError
+from juesuan import cli_i18n
+from juesuan.errors import JuesuanError, os_error_text
+
+cli_i18n.install()
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="juesuan（决算）：读取、审核部门决算/单位决算公开文件。",
+    help="juesuan（决算）：读取、审核、生成部门决算和部门预算公开文件，保存历年公开文件。",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from juesuan import __version__
+
+        typer.echo(f"juesuan {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="显示版本号并退出。", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """juesuan（决算）：读取、审核、生成部门决算和部门预算公开文件，保存历年公开文件。"""
 
 
 class ExtractFormat(StrEnum):
@@ -44,12 +65,19 @@ def extract(
         Path | None, typer.Option("--output", "-o", help="输出文件（默认标准输出）")
     ] = None,
 ) -> None:
-    """读取一份决算公开文件，输出结构化数据（含每个数字的出处）。"""
+    """读取一份决算或预算公开文件，输出结构化数据（含每个数字的出处）。
+
+    退出码：0 成功；2 用法错误；3–8 文件无法读取，4 也表示文件不像公开文件（见 README）。
+    """
     from juesuan import read
     from juesuan.model import to_json_dict
+    from juesuan.rules import require_disclosure
 
+    if output is not None:
+        _check_output(output, [file])
     try:
         doc = read(file)
+        require_disclosure(doc, str(file), "未输出")
     except JuesuanError as err:
         raise _fail(err) from None
     if format is ExtractFormat.json:
@@ -68,7 +96,7 @@ def _write(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
+        typer.echo(f"错误：无法写入输出文件 {output}：{os_error_text(exc)}", err=True)
         raise typer.Exit(3) from None
 
 
@@ -82,10 +110,27 @@ def bench(
     generate: Annotated[
         bool, typer.Option("--generate", help="另计时：用示例数据生成 PDF/DOCX/HTML（两种版式）")
     ] = False,
+    corpus: Annotated[
+        int,
+        typer.Option(
+            "--corpus",
+            help="另计时文档库：样例入库速度，再审核并保存 N 份生成数据，查询单位历年情况",
+        ),
+    ] = 0,
+    db: Annotated[
+        str | None, typer.Option("--db", help="--corpus 用的空数据库（默认临时 SQLite 文件）")
+    ] = None,
 ) -> None:
     """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
-    from juesuan.bench import run_bench, run_generate_bench
+    from juesuan.bench import run_bench, run_corpus_bench, run_generate_bench
 
+    if corpus:
+        try:
+            sys.stdout.write(run_corpus_bench(corpus, db))
+        except JuesuanError as err:
+            raise _fail(err) from None
+        if not files and not generate:
+            return
     if generate:
         sys.stdout.write(run_generate_bench(repeat))
         if not files:
@@ -144,47 +189,112 @@ def check(
     ignore: Annotated[
         str | None, typer.Option("--ignore", help="不运行这些规则：编号、前缀或类别，逗号分隔")
     ] = None,
+    as_one: Annotated[
+        bool,
+        typer.Option(
+            "--as-one", help="把给出的几个文件当作一份公开文件合并审核（如说明与单独公开的报表）"
+        ),
+    ] = False,
+    timing: Annotated[
+        bool, typer.Option("--timing", help="JSON 报告中附上读取和审核用时（秒）")
+    ] = False,
 ) -> None:
-    """审核决算公开文件：表内表间勾稽、说明与报表一致性、模板残留等，逐条给出页码和数字。
+    """审核决算或预算公开文件：表内表间勾稽、说明与报表一致性、模板残留等，逐条给出页码和数字。
 
     退出码：0 没有“错误”级问题；1 有“错误”级问题；2 用法错误；3–8 文件无法读取（见 README）。
     """
-    from juesuan.model.findings import Severity
+    from juesuan.model.findings import InputFailure, Severity
     from juesuan.rules import check_file
 
     if format is CheckFormat.xlsx and output is None:
         raise _usage("xlsx 格式需要用 -o 指定输出文件")
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".pdf"):
         raise _usage("--annotate 只能用于单个 PDF 文件")
-    outputs = [p for p in (output, annotate) if p is not None]
-    for out in outputs:
-        if any(_same_file(out, f) for f in files):
-            raise _usage(f"输出文件 {out} 与输入文件相同，不会覆盖输入文件")
+    selected, ignored = _rule_patterns(select, "--select"), _rule_patterns(ignore, "--ignore")
+    for out in (output, annotate):
+        if out is not None:
+            _check_output(out, files)
     floor = Severity(min_severity.value).rank
-    reports = []
+    results: list[Any] = []  # a CheckReport or an InputFailure per input, in input order
     read_failure = 0
-    for file in files:
-        try:
-            report = check_file(file, select=_codes(select), ignore=_codes(ignore))
-        except JuesuanError as err:
-            typer.echo(f"错误：{err.message}", err=True)
-            read_failure = read_failure or err.exit_code
-            continue
-        report.findings = [f for f in report.findings if f.severity.rank >= floor]
-        reports.append(report)
-    if reports:
-        _emit_check(reports, format, output)
-        if annotate is not None:
-            from juesuan.reporting.annotate import annotate_pdf
+    inputs: list[Any] = [list(files)] if as_one and len(files) > 1 else list(files)
+    from juesuan.progress import tracker
 
+    with tracker("审核", len(inputs)) as advance:
+        for file in inputs:
             try:
-                annotate_pdf(reports[0], files[0], annotate)
+                report = check_file(file, select=selected, ignore=ignored)
             except JuesuanError as err:
-                raise _fail(err) from None
+                typer.echo(f"错误：{err.message}", err=True)
+                read_failure = read_failure or err.exit_code
+                name = "、".join(str(p) for p in file) if isinstance(file, list) else str(file)
+                results.append(InputFailure(name, err.exit_code, err.message))
+                advance()
+                continue
+            report.findings = [f for f in report.findings if f.severity.rank >= floor]
+            results.append(report)
+            advance()
+    reports = [r for r in results if not isinstance(r, InputFailure)]
+    if format is CheckFormat.json:
+        from juesuan.reporting import findings as render
+
+        _write(render.render_json(results, timing=timing) + "\n", output)
+    elif reports:
+        _emit_check(reports, format, output)
+    if reports and annotate is not None:
+        from juesuan.reporting.annotate import annotate_pdf
+
+        try:
+            annotate_pdf(reports[0], files[0], annotate)
+        except JuesuanError as err:
+            raise _fail(err) from None
     if read_failure:
         raise typer.Exit(read_failure)
     if any(r.has_errors for r in reports):
         raise typer.Exit(1)
+
+
+def _rule_patterns(value: str | None, option: str) -> list[str] | None:
+    """Codes, code prefixes or categories of ``--select``/``--ignore``; an unknown one is a
+    usage error naming the nearest codes."""
+    import difflib
+
+    from juesuan.rules import all_rules
+
+    patterns = _codes(value)
+    if not patterns:
+        return None
+    rules = all_rules().values()
+    codes = [r.code for r in rules]
+    categories = sorted({r.category.value for r in rules})
+    for p in patterns:
+        if any(c.startswith(p.upper()) for c in codes) or p in categories:
+            continue
+        near = difflib.get_close_matches(p.upper(), codes, n=3, cutoff=0.5)
+        near += difflib.get_close_matches(p, categories, n=2, cutoff=0.6)
+        hint = f"，最接近的有：{'、'.join(near)}" if near else ""
+        raise _usage(
+            f"{option} 中的“{p}”不是规则编号、编号前缀或类别{hint}（juesuan rules 列出全部规则）"
+        )
+    return patterns
+
+
+def _check_output(out: Path, inputs: list[Path]) -> None:
+    """Refuse an output path that would overwrite an input or cannot be written, before
+    any work is done."""
+    if any(_same_file(out, f) for f in inputs):
+        raise _usage(f"输出文件 {out} 与输入文件相同，不会覆盖输入文件")
+    if out.is_dir():
+        raise _usage(f"输出路径 {out} 是一个文件夹，请给出文件名")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        typer.echo(f"错误：无法写入输出文件 {out}：文件夹 {parent} 不存在", err=True)
+        raise typer.Exit(3)
+    import os
+
+    if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        typer.echo(f"错误：无法写入输出文件 {out}：没有写入权限", err=True)
+        raise typer.Exit(3)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -198,14 +308,11 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
     from juesuan.reporting import findings as render
 
     if format is CheckFormat.text:
-        perf = _performance_text(reports)
         if output is None:
             render.print_text(reports)
-            sys.stdout.write(perf)
+            _print_performance(reports)
             return
-        _write(render.render_text(reports) + perf, output)
-    elif format is CheckFormat.json:
-        _write(render.render_json(reports) + "\n", output)
+        _write(render.render_text(reports) + _performance_text(reports), output)
     elif format is CheckFormat.csv:
         _write(render.render_csv(reports), output)
     elif format is CheckFormat.html:
@@ -219,32 +326,64 @@ def _emit_check(reports: list[Any], format: CheckFormat, output: Path | None) ->
         try:
             write_xlsx(reports, output, extra_sheets=_performance_sheets(reports))
         except OSError as exc:
-            typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
+            typer.echo(f"错误：无法写入输出文件 {output}：{os_error_text(exc)}", err=True)
             raise typer.Exit(3) from None
 
 
+def _performance_heading(doc: Any) -> str | None:
+    """The heading of a document's performance summary, None when it has no forms."""
+    if doc.evaluations:
+        return "\n【绩效自评汇总】\n"
+    if doc.targets:
+        return "\n【绩效目标汇总】\n"
+    return None
+
+
 def _performance_text(reports: list[Any]) -> str:
-    """The 绩效自评 summary after the findings, for documents that have project tables."""
+    """The performance summary after the findings (plain lines), for documents with forms."""
     from juesuan.reporting.performance import render_text, summarize
 
-    parts = [
-        "\n【绩效自评汇总】\n" + render_text(summarize(r.document))
-        for r in reports
-        if r.document.evaluations
-    ]
+    parts = []
+    for r in reports:
+        heading = _performance_heading(r.document)
+        if heading is not None:
+            parts.append(heading + render_text(summarize(r.document)))
     return "".join(parts)
 
 
+def _print_performance(reports: list[Any]) -> None:
+    """The performance summary on standard output: tables on a terminal, plain otherwise."""
+    from juesuan.reporting.performance import print_text, summarize
+
+    for r in reports:
+        heading = _performance_heading(r.document)
+        if heading is not None:
+            sys.stdout.write(heading)
+            sys.stdout.flush()
+            print_text(summarize(r.document))
+
+
 def _performance_sheets(reports: list[Any]) -> dict[str, list[list[Any]]] | None:
-    """One 绩效自评 sheet (all documents, a 文件 column) when any has project tables."""
-    from juesuan.reporting.performance import sheet_rows, summarize
+    """A 绩效自评 sheet when any document has project tables and a 绩效目标 sheet when any has
+    target forms (all documents, a 文件 column)."""
+    from juesuan.reporting.performance import sheet_rows, summarize, target_sheet_rows
 
     rows: list[list[Any]] = []
+    targets: list[list[Any]] = []
     for r in reports:
         if r.document.evaluations:
             sheet = sheet_rows(summarize(r.document))
             rows.extend(sheet if not rows else sheet[1:])
-    return {"绩效自评": rows} if rows else None
+        if r.document.targets:
+            path = r.document.source.path
+            sheet = target_sheet_rows(summarize(r.document))
+            if not targets:
+                targets.append(["文件", *sheet[0]])
+            targets.extend([path, *row] for row in sheet[1:])
+    sheets = {"绩效自评": rows} if rows else {}
+    if targets:
+        sheets["绩效目标"] = targets
+    return sheets or None
 
 
 rules_app = typer.Typer(
@@ -273,15 +412,30 @@ def rules_list(
 
 
 @rules_app.command("explain")
-def rules_explain(code: Annotated[str, typer.Argument(help="规则编号，如 JS201")]) -> None:
+def rules_explain(
+    code: Annotated[str, typer.Argument(help="规则编号，如 JS201")],
+    markdown: Annotated[bool, typer.Option("--markdown", help="输出 Markdown 原文")] = False,
+) -> None:
     """查看一条规则的说明：为什么、错误示例、正确示例、修改建议。"""
+    import difflib
+
     from juesuan.reporting.rulebook import rule_page
     from juesuan.rules import all_rules
 
-    found = all_rules().get(code.strip().upper())
+    rules = all_rules()
+    found = rules.get(code.strip().upper())
     if found is None:
-        raise _usage(f"没有编号为 {code} 的规则；用 juesuan rules 查看全部规则")
-    sys.stdout.write(rule_page(found))
+        near = difflib.get_close_matches(code.strip().upper(), list(rules), n=3, cutoff=0.5)
+        hint = f"，最接近的有：{'、'.join(near)}" if near else ""
+        raise _usage(f"没有编号为 {code} 的规则{hint}；用 juesuan rules 查看全部规则")
+    page = rule_page(found)
+    if markdown:
+        sys.stdout.write(page)
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(page))
 
 
 @app.command("perf")
@@ -294,8 +448,8 @@ def perf(
         Path | None, typer.Option("--output", "-o", help="输出文件（默认标准输出；xlsx 必须指定）")
     ] = None,
 ) -> None:
-    """绩效自评汇总：各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
-    并列出“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目。"""
+    """绩效汇总：决算列出各项目预算、执行数、执行率、自评得分与按评分方法重算的得分及差额，
+    以及“高分低执行”（自评 ≥ 90 分、执行率 < 60%）的项目；预算列出各绩效目标表的资金和指标。"""
     from juesuan import read
     from juesuan.reporting import performance as report
 
@@ -304,8 +458,8 @@ def perf(
         raise _usage(f"不支持的格式 {format}；可选 text、json、xlsx")
     if fmt == "xlsx" and output is None:
         raise _usage("xlsx 格式需要用 -o 指定输出文件")
-    if output is not None and _same_file(output, file):
-        raise _usage(f"输出文件 {output} 与输入文件相同，不会覆盖输入文件")
+    if output is not None:
+        _check_output(output, [file])
     try:
         summary = report.summarize(read(file))
     except JuesuanError as err:
@@ -315,8 +469,11 @@ def perf(
         try:
             report.write_xlsx(summary, output)
         except OSError as exc:
-            typer.echo(f"错误：无法写入输出文件 {output}：{exc.strerror}", err=True)
+            typer.echo(f"错误：无法写入输出文件 {output}：{os_error_text(exc)}", err=True)
             raise typer.Exit(3) from None
+        return
+    if fmt == "text" and output is None:
+        report.print_text(summary)  # tables fitted to a terminal, plain lines to a pipe
         return
     _write(report.render_json(summary) if fmt == "json" else report.render_text(summary), output)
 
@@ -349,6 +506,12 @@ def generate(
         raise _usage(str(err)) from None
     except JuesuanError as err:
         raise _fail(err) from None
+
+
+# The corpus commands (ingest, corpus …) live in their own module.
+from juesuan.cli_corpus import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ Exit codes (also in README.md):
 8     file too large
 9     ``generate``: the data (workbook or JSON) is incomplete or inconsistent, or the
       generated disclosure fails the checks (error-level findings, without ``--force``)
+10    the store (database of ``ingest`` / ``corpus``) cannot be opened or written, or a unit,
+      document or finding named in a ``corpus`` command is not in it
 ====  =====================================================================
 """
 
@@ -77,3 +79,37 @@ class NotADisclosureError(JuesuanError):
     """The file reads, but holds no year, no standard table and no explanation section."""
 
     exit_code = 4
+
+
+class StoreError(JuesuanError):
+    """The store (database) cannot be opened, reached or written, or an object named in a
+    ``corpus`` command is not in it."""
+
+    exit_code = 10
+
+
+#: Chinese for the operating-system errors a user meets when reading or writing files.
+_OS_ERRORS = {
+    "ENOENT": "文件或文件夹不存在",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EISDIR": "这是一个文件夹",
+    "ENOTDIR": "路径中有一项不是文件夹",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "只读的文件系统",
+    "EEXIST": "文件已存在",
+    "ENAMETOOLONG": "文件名太长",
+    "EBUSY": "文件正被占用",
+    "EMFILE": "打开的文件太多",
+    "EIO": "读写设备出错",
+    "EINVAL": "路径无效",
+    "EDQUOT": "超出磁盘配额",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in Chinese ("没有权限"), for messages about a path."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_ERRORS.get(name) or f"系统错误 {name or exc.errno}"

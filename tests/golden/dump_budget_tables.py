@@ -1,7 +1,8 @@
 """Write the table golden of a budget sample: ``python tests/golden/dump_budget_tables.py SAMPLE``.
 
 One line per row, so that each row can be checked against the page and the check recorded
-(tests/golden/tables/CHECKED.md).  The output is a proposal until a person has checked it.
+(tests/golden/CHECKED.toml, see tests/golden/README.md).  The output is a proposal until a
+person has checked it.
 """
 
 from __future__ import annotations

@@ -44,6 +44,19 @@ class RowIdentity:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintedForm:
+    """How ``juesuan generate`` prints a standard table (``[Txx.printed]`` in tables.toml)."""
+
+    columns: dict[str, str]  # printed value columns in order: canonical name -> header
+    shows: str = ""  # "注：本表反映…本年度{shows}。"
+    empty: str = ""  # "…没有{empty}，故本表无数据。" ("" when the table never is empty)
+    labels: dict[str, str] = field(default_factory=dict)  # other words of the grid
+    income: dict[str, str] = field(default_factory=dict)  # two-sided: income lines
+    income_bottom: dict[str, str] = field(default_factory=dict)  # lines under the income
+    expense_bottom: dict[str, str] = field(default_factory=dict)  # lines under the classes
+
+
+@dataclass(frozen=True, slots=True)
 class TableSpec:
     kind: TableKind
     title: str
@@ -57,6 +70,7 @@ class TableSpec:
     shape: str = "coded"  # two_sided, coded, blocks, transposed, items, list, procurement
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shape = items
     row_identities: tuple[RowIdentity, ...] = ()
+    printed: PrintedForm | None = None  # how the generator prints it (final accounts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +91,20 @@ def _requires(value: Any) -> tuple[tuple[str, ...], ...]:
     if value and isinstance(value[0], list):
         return tuple(tuple(words) for words in value)
     return (tuple(value),) if value else ()
+
+
+def _printed(entry: dict[str, Any] | None) -> PrintedForm | None:
+    if entry is None:
+        return None
+    return PrintedForm(
+        columns=dict(entry["columns"]),
+        shows=entry.get("shows", ""),
+        empty=entry.get("empty", ""),
+        labels=dict(entry.get("labels", {})),
+        income=dict(entry.get("income", {})),
+        income_bottom=dict(entry.get("income_bottom", {})),
+        expense_bottom=dict(entry.get("expense_bottom", {})),
+    )
 
 
 def _final_shape(kind: TableKind, entry: dict[str, Any]) -> str:
@@ -117,6 +145,7 @@ def table_specs() -> dict[TableKind, TableSpec]:
                     )
                     for i in entry.get("row_identities", [])
                 ),
+                printed=_printed(entry.get("printed")),
             )
     return specs
 
@@ -159,14 +188,48 @@ def section_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ..
 
 
 @cache
-def section_names() -> dict[str, str]:
-    """Section key -> the template's title (for messages about a section)."""
-    return {s["key"]: s.get("name", s["key"]) for s in _layouts_data()["sections"]}
+def section_names(kind: DocKind | None = None) -> dict[str, str]:
+    """Section key -> the template's title, for messages about a section.
+
+    A key's title is the ``name`` of its first entry that has one; for a budget
+    (``DocKind.BUDGET``) the first ``budget_name`` wins where the budget template words the
+    section differently.  Final accounts and documents of unknown kind get ``name``.
+    """
+    names: dict[str, str] = {}
+    budget: dict[str, str] = {}
+    for s in _layouts_data()["sections"]:
+        if "name" in s:
+            names.setdefault(s["key"], s["name"])
+        if "budget_name" in s:
+            budget.setdefault(s["key"], s["budget_name"])
+        names.setdefault(s["key"], s["key"])
+    if kind is DocKind.BUDGET:
+        return {key: budget.get(key, name) for key, name in names.items()}
+    return names
 
 
 @cache
 def sangong_items() -> tuple[tuple[str, str], ...]:
     return tuple((s["key"], s["name"]) for s in _layouts_data()["sangong_items"])
+
+
+@cache
+def personnel_classes() -> tuple[str, ...]:
+    """Economic classes counted as 人员经费 in the 基本支出决算表 (301, 303); the rest are
+    公用经费."""
+    return tuple(str(c) for c in _load("classes.toml")["economic_sides"]["personnel"])
+
+
+@cache
+def vehicle_types() -> tuple[str, ...]:
+    """Types of 公务用车 in the “三公” sentences (轿车, 越野车, 载客汽车), in template order."""
+    return tuple(_load("vehicles.toml")["types"])
+
+
+@cache
+def vehicle_uses() -> tuple[str, ...]:
+    """Uses of 车辆 in the 国有资产占有使用 sentence, in template order."""
+    return tuple(_load("vehicles.toml")["uses"])
 
 
 @cache

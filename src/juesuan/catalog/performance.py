@@ -69,6 +69,8 @@ class Claim:
 class PerformanceLayout:
     project_titles: tuple[str, ...]
     department_titles: tuple[str, ...]
+    evaluation_words: tuple[str, ...]  # with “表”: a self-evaluation title in other words
+    standard_titles: tuple[str, ...]  # with “表”: a standard table's title
     categories: tuple[str, ...]
     fundings: tuple[str, ...]
     group_max_chars: int
@@ -118,6 +120,8 @@ def layout() -> PerformanceLayout:
     return PerformanceLayout(
         project_titles=_t(data["titles"]["project"]),
         department_titles=_t(data["titles"]["department"]),
+        evaluation_words=_t(data["titles"]["evaluation_words"]),
+        standard_titles=_t(data["titles"]["standard"]),
         categories=tuple(data["groups"]["categories"]),
         fundings=tuple(data["groups"]["fundings"]),
         group_max_chars=int(data["groups"]["max_chars"]),
@@ -150,6 +154,51 @@ def layout() -> PerformanceLayout:
             "|".join(re.escape(i) for i in _t(data["residue"]["instructions"]))
         ),
         counts={k: tuple(v) for k, v in data["counts"].items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFund:
+    label: str  # key of the printed label, “其中” removed
+    block: str  # project, annual or auto
+    key: str  # total, fiscal, appropriation, carryover, other
+
+
+@dataclass(frozen=True, slots=True)
+class TargetLayout:
+    """How budget performance-target forms (绩效目标表) are recognised and named."""
+
+    department_titles: tuple[str, ...]
+    project_titles: tuple[str, ...]
+    required_level1: tuple[str, ...]
+    count_subjects: tuple[str, ...]
+    measure_suffixes: tuple[str, ...]
+    empty_values: tuple[str, ...]
+    fields: dict[str, tuple[str, ...]]  # name, department, implementer, nature, category …
+    funds: tuple[TargetFund, ...]
+    fund_units: dict[str, Decimal]  # printed unit → divisor giving 万元
+
+    def fund(self, label_key: str) -> TargetFund | None:
+        k = label_key.removeprefix("其中").lstrip("-－—")
+        for f in self.funds:
+            if k == f.label:
+                return f
+        return None
+
+
+@cache
+def target_layout() -> TargetLayout:
+    data = _load("performance.toml")["targets"]
+    return TargetLayout(
+        department_titles=_t(data["department_titles"]),
+        project_titles=_t(data["project_titles"]),
+        required_level1=_t(data["required_level1"]),
+        count_subjects=tuple(data["count_subjects"]),
+        measure_suffixes=tuple(data["measure_suffixes"]),
+        empty_values=_t(data["empty_values"]),
+        fields={k: _t(v) for k, v in data["fields"].items()},
+        funds=tuple(TargetFund(key(f[0]), f[1], f[2]) for f in data["funds"]["lines"]),
+        fund_units={k: Decimal(v) for k, v in data["funds"]["units"].items()},
     )
 
 

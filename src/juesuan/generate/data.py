@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from juesuan import catalog
 from juesuan.errors import DataError
 from juesuan.model import TableKind
 
@@ -28,191 +29,39 @@ ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
 # ---------------------------------------------------------------------------------------
-# The fixed lines of the two-sided tables and the items of the “三公” table.  Keys are the
-# ``ref_code`` values of the reader (structure/tables.py), so that generated and read
-# tables compare directly.
+# Vocabulary, all from the catalog: the printed columns of each table and their headers
+# (catalog/tables.toml [Txx.printed]), its row identities, the “三公” items, the economic
+# classes of 人员经费.  Canonical column names are the keys of ``TableLine.values``.
 
-#: 收入支出决算总表 income lines (key, printed name without its list number).
-T01_INCOME_LINES: tuple[tuple[str, str], ...] = (
-    ("general", "一般公共预算财政拨款收入"),
-    ("govfund", "政府性基金预算财政拨款收入"),
-    ("soe", "国有资本经营预算财政拨款收入"),
-    ("superior", "上级补助收入"),
-    ("business", "事业收入"),
-    ("operating", "经营收入"),
-    ("affiliated", "附属单位上缴收入"),
-    ("other", "其他收入"),
-)
-#: The lines under the income lines of 收入支出决算总表 (key, name).
-T01_INCOME_BOTTOM: tuple[tuple[str, str], ...] = (
-    ("income_total", "本年收入合计"),
-    ("non_fiscal_balance_used", "使用非财政拨款结余（含专用结余）"),
-    ("begin_balance", "年初结转和结余"),
-    ("grand_total", "总计"),
-)
-T01_EXPENSE_BOTTOM: tuple[tuple[str, str], ...] = (
-    ("expense_total", "本年支出合计"),
-    ("distribution", "结余分配"),
-    ("end_balance", "年末结转和结余"),
-    ("grand_total", "总计"),
-)
-#: 财政拨款收入支出决算总表 income lines.
-T04_INCOME_LINES: tuple[tuple[str, str], ...] = (
-    ("general", "一般公共预算财政拨款"),
-    ("govfund", "政府性基金预算财政拨款"),
-    ("soe", "国有资本经营预算财政拨款"),
-)
-T04_INCOME_BOTTOM: tuple[tuple[str, str], ...] = (
-    ("income_total", "本年收入合计"),
-    ("begin_balance", "年初财政拨款结转和结余"),
-    ("begin_balance.general", "一般公共预算财政拨款"),
-    ("begin_balance.govfund", "政府性基金预算财政拨款"),
-    ("begin_balance.soe", "国有资本经营预算财政拨款"),
-    ("grand_total", "总计"),
-)
-T04_EXPENSE_BOTTOM: tuple[tuple[str, str], ...] = (
-    ("expense_total", "本年支出合计"),
-    ("end_balance", "年末财政拨款结转和结余"),
-    ("grand_total", "总计"),
-)
-#: Expense lines (functional classes) of the two summary tables, per layout.
-EXPENSE_CLASSES: dict[str, tuple[tuple[str, str], ...]] = {
-    "sichuan": (
-        ("201", "一般公共服务支出"),
-        ("202", "外交支出"),
-        ("203", "国防支出"),
-        ("204", "公共安全支出"),
-        ("205", "教育支出"),
-        ("206", "科学技术支出"),
-        ("207", "文化旅游体育与传媒支出"),
-        ("208", "社会保障和就业支出"),
-        ("210", "卫生健康支出"),
-        ("211", "节能环保支出"),
-        ("212", "城乡社区支出"),
-        ("213", "农林水支出"),
-        ("214", "交通运输支出"),
-        ("215", "资源勘探工业信息等支出"),
-        ("216", "商业服务业等支出"),
-        ("217", "金融支出"),
-        ("219", "援助其他地区支出"),
-        ("220", "自然资源海洋气象等支出"),
-        ("221", "住房保障支出"),
-        ("222", "粮油物资储备支出"),
-        ("223", "国有资本经营预算支出"),
-        ("224", "灾害防治及应急管理支出"),
-        ("229", "其他支出"),
-        ("231", "债务还本支出"),
-        ("232", "债务付息支出"),
-        ("234", "抗疫特别国债安排的支出"),
-    ),
-}
-EXPENSE_CLASSES["shanghai"] = tuple(
-    c for c in EXPENSE_CLASSES["sichuan"] if c[0] not in ("231", "232")
-)
-#: Every class line any layout prints (the data may use any of them).
-ALL_EXPENSE_CLASSES: dict[str, str] = dict(EXPENSE_CLASSES["sichuan"])
 
-#: The “三公” items (key, name); 合计 = 因公出国 + 公务用车 + 公务接待, 公务用车 = 购置 + 运行.
-SANGONG_ITEMS: tuple[tuple[str, str], ...] = (
-    ("total", "合计"),
-    ("abroad", "因公出国（境）费"),
-    ("vehicle", "公务用车购置及运行维护费"),
-    ("vehicle_purchase", "公务用车购置费"),
-    ("vehicle_operation", "公务用车运行维护费"),
-    ("reception", "公务接待费"),
-)
+def printed_columns(kind: TableKind) -> dict[str, str]:
+    """The value columns of a standard table as generated, in printed order: canonical
+    name -> printed header."""
+    printed = catalog.table_specs()[kind].printed
+    if printed is None:
+        raise KeyError(f"{kind.value} is not a table the generator prints")
+    return printed.columns
+
+
+def generated_tables() -> tuple[TableKind, ...]:
+    """The standard tables the data holds (T01 … T13): those with a printed form."""
+    return tuple(k for k, s in catalog.table_specs().items() if s.printed is not None)
+
+
+def row_identities(kind: TableKind) -> list[tuple[str, tuple[str, ...]]]:
+    """Within a row of the generated table: (total column, part columns) that must add up
+    (the catalog's identities that apply to the printed columns)."""
+    columns = tuple(printed_columns(kind))
+    out = []
+    for identity in catalog.table_specs()[kind].row_identities:
+        parts = identity.parts_in(columns)
+        if parts is not None:
+            out.append((identity.total, parts))
+    return out
+
 
 #: Economic classes counted as 人员经费 in the 基本支出决算表 (the rest is 公用经费).
-PERSONNEL_CLASSES = ("301", "303")
-
-#: Canonical value columns of each coded table as generated (catalog/tables.toml names).
-CODED_COLUMNS: dict[TableKind, tuple[str, ...]] = {
-    TableKind.T02: ("total", "fiscal", "superior", "business", "operating", "affiliated", "other"),
-    TableKind.T03: ("total", "basic", "project", "remit", "operating", "subsidy"),
-    TableKind.T05: ("total", "basic", "personnel", "public", "project"),
-    TableKind.T06: ("total", "basic", "project"),
-    TableKind.T07: ("total", "basic", "personnel", "public", "project"),
-    TableKind.T09: ("total", "e301", "e302", "e303", "e310", "e399"),
-    TableKind.T10: ("begin", "income", "expense_total", "expense_basic", "expense_project", "end"),
-    TableKind.T11: ("begin", "income", "expense_total", "expense_basic", "expense_project", "end"),
-    TableKind.T12: ("total", "basic", "project"),
-}
-#: Row identities of the coded tables: (total column, part columns).
-ROW_IDENTITIES: dict[TableKind, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    TableKind.T02: (
-        ("total", ("fiscal", "superior", "business", "operating", "affiliated", "other")),
-    ),
-    TableKind.T03: (("total", ("basic", "project", "remit", "operating", "subsidy")),),
-    TableKind.T05: (("total", ("basic", "project")), ("basic", ("personnel", "public"))),
-    TableKind.T06: (("total", ("basic", "project")),),
-    TableKind.T07: (("total", ("basic", "project")), ("basic", ("personnel", "public"))),
-    TableKind.T09: (("total", ("e301", "e302", "e303", "e310", "e399")),),
-    TableKind.T10: (("expense_total", ("expense_basic", "expense_project")),),
-    TableKind.T11: (("expense_total", ("expense_basic", "expense_project")),),
-    TableKind.T12: (("total", ("basic", "project")),),
-}
-#: Printed column headers of the generated tables (canonical -> header text).
-COLUMN_HEADERS: dict[str, str] = {
-    "amount": "决算数",
-    "fiscal": "财政拨款收入",
-    "superior": "上级补助收入",
-    "business": "事业收入",
-    "operating": "经营收入",
-    "affiliated": "附属单位上缴收入",
-    "other": "其他收入",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "remit": "上缴上级支出",
-    "subsidy": "对附属单位补助支出",
-    "personnel": "人员经费",
-    "public": "公用经费",
-    "e301": "工资福利支出",
-    "e302": "商品和服务支出",
-    "e303": "对个人和家庭的补助",
-    "e310": "资本性支出",
-    "e399": "其他支出",
-    "begin": "年初结转和结余",
-    "income": "本年收入",
-    "expense_total": "本年支出合计",
-    "expense_basic": "基本支出",
-    "expense_project": "项目支出",
-    "end": "年末结转和结余",
-    "general": "一般公共预算财政拨款",
-    "govfund": "政府性基金预算财政拨款",
-    "soe": "国有资本经营预算财政拨款",
-    "budget": "预算数",
-    "actual": "决算数",
-}
-
-
-def coded_labels(kind: TableKind) -> list[str]:
-    """The printed headers of a coded table's value columns (CODED_COLUMNS order)."""
-    columns = CODED_COLUMNS[kind]
-    labels = [COLUMN_HEADERS.get(c, "合计") for c in columns]
-    if kind in (TableKind.T05, TableKind.T07):
-        return ["合计", "基本支出", "其中：人员经费", "其中：公用经费", "项目支出"]
-    if kind is TableKind.T02:
-        labels[0] = "本年收入合计"
-    elif kind is TableKind.T03:
-        labels[0] = "本年支出合计"
-        labels[columns.index("operating")] = "经营支出"
-    return labels
-
-
-#: Vehicle uses of the 国有资产 sentence, in template order.
-VEHICLE_USES: tuple[str, ...] = (
-    "部级领导干部用车",
-    "主要领导干部用车",
-    "主要负责人用车",
-    "机要通信用车",
-    "应急保障用车",
-    "执法执勤用车",
-    "特种专业技术用车",
-    "离退休干部用车",
-    "其他用车",
-)
-#: Vehicle types of the “三公” sentences.
-VEHICLE_TYPES: tuple[str, ...] = ("轿车", "越野车", "载客汽车")
+PERSONNEL_CLASSES = catalog.personnel_classes()
 
 #: Keys of :attr:`GenerationData.texts` (reasons and descriptions written into sentences),
 #: with the label shown in the workbook.
@@ -459,7 +308,7 @@ class Procurement:
 class Assets:
     """国有资产占有使用: vehicles by use and high-value equipment at year end."""
 
-    vehicles: dict[str, int] = field(default_factory=dict)  # use (VEHICLE_USES) -> count
+    vehicles: dict[str, int] = field(default_factory=dict)  # use (catalog.vehicle_uses()) -> count
     equipment_over_1m: int = 0  # 单价100万元（含）以上设备（不含车辆）
     general_equipment_over_500k: int | None = None  # 单价50万元（含）以上通用设备
     special_equipment_over_1m: int | None = None  # 单价100万元（含）以上专用设备

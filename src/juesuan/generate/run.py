@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from juesuan.errors import DataError, OutputError
-from juesuan.generate.compose import LAYOUTS, compose_with_model
+from juesuan.errors import DataError, OutputError, os_error_text
+from juesuan.generate.compose import DEFAULT_LAYOUT, LAYOUTS, compose_with_model
 from juesuan.generate.data import GenerationData, dump_json, load_example
 from juesuan.generate.document import Document
 from juesuan.generate.workbook import load_data, write_template, write_workbook
@@ -70,7 +70,7 @@ class GenerationResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def check_data(data: GenerationData, layout: str = "sichuan") -> CheckReport:
+def check_data(data: GenerationData, layout: str = DEFAULT_LAYOUT) -> CheckReport:
     """Run every rule on the disclosure ``data`` would produce in ``layout``."""
     from juesuan.rules import check
 
@@ -114,11 +114,11 @@ def render(document: Document, output: str | Path) -> None:
         else:
             raise OutputError(f"渲染器 {fn.__name__} 没有返回内容")
     except OSError as err:
-        raise OutputError(f"无法写入输出文件 {path}：{err.strerror or err}") from None
+        raise OutputError(f"无法写入输出文件 {path}：{os_error_text(err)}") from None
 
 
 def generate(
-    data: GenerationData, output: str | Path, layout: str = "sichuan", force: bool = False
+    data: GenerationData, output: str | Path, layout: str = DEFAULT_LAYOUT, force: bool = False
 ) -> GenerationResult:
     """Check ``data``, compose it in ``layout`` and write ``output``.
 
@@ -154,7 +154,7 @@ def write_example(output: str | Path) -> None:
         try:
             path.write_text(dump_json(data), encoding="utf-8")
         except OSError as err:
-            raise OutputError(f"无法写入 {path}：{err.strerror or err}") from None
+            raise OutputError(f"无法写入 {path}：{os_error_text(err)}") from None
     elif suffix == ".xlsx":
         write_workbook(path, data)
     else:
@@ -164,7 +164,7 @@ def write_example(output: str | Path) -> None:
 def run_command(
     data_file: Path | None,
     output: Path | None,
-    layout: str = "sichuan",
+    layout: str = DEFAULT_LAYOUT,
     force: bool = False,
     template: Path | None = None,
     example: Path | None = None,

@@ -25,21 +25,7 @@ from typing import Any
 from juesuan import catalog
 from juesuan.errors import DataError, FileMissingError, OutputError
 from juesuan.generate.data import (
-    CODED_COLUMNS,
-    COLUMN_HEADERS,
-    EXPENSE_CLASSES,
-    PERSONNEL_CLASSES,
-    ROW_IDENTITIES,
-    SANGONG_ITEMS,
-    T01_EXPENSE_BOTTOM,
-    T01_INCOME_BOTTOM,
-    T01_INCOME_LINES,
-    T04_EXPENSE_BOTTOM,
-    T04_INCOME_BOTTOM,
-    T04_INCOME_LINES,
     TEXT_KEYS,
-    VEHICLE_TYPES,
-    VEHICLE_USES,
     ZERO,
     Assets,
     GenerationData,
@@ -54,30 +40,29 @@ from juesuan.generate.data import (
     UnitEntry,
     UnitFacts,
     VehiclePurchase,
-    coded_labels,
+    generated_tables,
+    printed_columns,
+    row_identities,
 )
+from juesuan.generate.tables import t08_side, two_sided_lines
+from juesuan.generate.variant import all_expense_classes
+from juesuan.generate.variant import load as load_layout
+from juesuan.generate.variant import names as layout_names
 from juesuan.model import TableKind
 
 CENT = Decimal("0.01")
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
-#: Sheet names of the standard tables.
+#: Sheet names of the standard tables: number and title ("01收入支出决算总表").
 TABLE_SHEETS: dict[TableKind, str] = {
-    TableKind.T01: "01收入支出决算总表",
-    TableKind.T02: "02收入决算表",
-    TableKind.T03: "03支出决算表",
-    TableKind.T04: "04财政拨款收入支出决算总表",
-    TableKind.T05: "05财政拨款支出决算明细表",
-    TableKind.T06: "06一般公共预算财政拨款支出决算表",
-    TableKind.T07: "07一般公共预算财政拨款支出决算明细表",
-    TableKind.T08: "08一般公共预算财政拨款基本支出决算表",
-    TableKind.T09: "09一般公共预算财政拨款项目支出决算表",
-    TableKind.T10: "10政府性基金预算财政拨款收入支出决算表",
-    TableKind.T11: "11国有资本经营预算财政拨款收入支出决算表",
-    TableKind.T12: "12国有资本经营预算财政拨款支出决算表",
-    TableKind.T13: "13财政拨款“三公”经费支出决算表",
+    k: f"{k.value[1:]}{catalog.table_specs()[k].title}" for k in generated_tables()
 }
-TABLE_TITLES: dict[TableKind, str] = {k: v[2:] for k, v in TABLE_SHEETS.items()}
+TABLE_TITLES: dict[TableKind, str] = {k: catalog.table_specs()[k].title for k in TABLE_SHEETS}
+#: Vehicle words of the “三公” and 国有资产 sheets.
+VEHICLE_TYPES = catalog.vehicle_types()
+VEHICLE_USES = catalog.vehicle_uses()
+#: The “三公” items (key, name) in the order of the table's columns.
+SANGONG_ITEMS = catalog.sangong_items()
 
 S_README = "说明"
 S_UNIT = "基本情况"
@@ -131,7 +116,12 @@ README_LINES = (
     "说明文字中填写增减变动原因和主要用途（不填则不写原因）。",
     "八、生成前，程序按与审核公开文件相同的规则检查数据；有“错误”级问题时不生成文件并列出问题，"
     "确需生成可加 --force。",
-    "九、版式：--layout sichuan（四川13张表，默认）或 --layout shanghai（上海9张表）。",
+    "九、版式："
+    + "或 ".join(
+        f"--layout {name}（{load_layout(name).settings['label']}{'，默认' if i == 0 else ''}）"
+        for i, name in enumerate(layout_names())
+    )
+    + "。",
 )
 
 
@@ -206,7 +196,7 @@ def _widths(ws: Any, widths: list[int]) -> None:
 
 
 def _coded_labels(kind: TableKind) -> list[str]:
-    return ["科目编码", "科目名称", *coded_labels(kind)]
+    return ["科目编码", "科目名称", *printed_columns(kind).values()]
 
 
 HEADER_ROW = 3  # first header row of every table sheet
@@ -214,7 +204,7 @@ HEADER_ROW = 3  # first header row of every table sheet
 
 def _write_coded(ws: Any, kind: TableKind, table: TableData | None, st: _Styles) -> None:
     labels = _coded_labels(kind)
-    columns = CODED_COLUMNS[kind]
+    columns = tuple(printed_columns(kind))
     _title(ws, TABLE_TITLES[kind], len(labels), st)
     _put_header(ws, HEADER_ROW, labels, st)
     row = HEADER_ROW + 1
@@ -246,19 +236,11 @@ def _two_sided_layout(
     kind: TableKind,
 ) -> tuple[list[tuple[str, str] | None], list[tuple[str, str] | None], list[str]]:
     """(income side, expense side, expense columns) of a summary table's sheet rows."""
-    is_t04 = kind is TableKind.T04
-    income_lines = T04_INCOME_LINES if is_t04 else T01_INCOME_LINES
-    income_bottom = T04_INCOME_BOTTOM if is_t04 else T01_INCOME_BOTTOM
-    expense_bottom = T04_EXPENSE_BOTTOM if is_t04 else T01_EXPENSE_BOTTOM
-    classes = EXPENSE_CLASSES["sichuan"]
-    top = max(len(income_lines), len(classes))
-    left: list[tuple[str, str] | None] = list(income_lines) + [None] * (top - len(income_lines))
-    right: list[tuple[str, str] | None] = list(classes)
-    bottom_in: list[tuple[str, str] | None] = list(income_bottom)
-    bottom_ex: list[tuple[str, str] | None] = list(expense_bottom)
-    while len(bottom_ex) < len(bottom_in):
-        bottom_ex.insert(len(bottom_ex) - 1, None)
-    exp_cols = ["total", "general", "govfund", "soe"] if is_t04 else ["amount"]
+    income, classes, bottom_in, bottom_ex = two_sided_lines(kind, all_expense_classes())
+    top = max(len(income), len(classes))
+    left: list[tuple[str, str] | None] = list(income) + [None] * (top - len(income))
+    right: list[tuple[str, str] | None] = list(classes) + [None] * (top - len(classes))
+    exp_cols = [c for c in printed_columns(kind) if c != "amount"] or ["amount"]
     return left + bottom_in, right + bottom_ex, exp_cols
 
 
@@ -266,15 +248,14 @@ def _write_two_sided(ws: Any, kind: TableKind, table: TableData | None, st: _Sty
     left, right, exp_cols = _two_sided_layout(kind)
     ncols = 3 + 2 + len(exp_cols)
     _title(ws, TABLE_TITLES[kind], ncols, st)
-    exp_labels = (
-        ["合计", COLUMN_HEADERS["general"], COLUMN_HEADERS["govfund"], COLUMN_HEADERS["soe"]]
-        if len(exp_cols) > 1
-        else ["决算数"]
-    )
+    headers = printed_columns(kind)
+    exp_labels = [headers[c] for c in exp_cols]
     _put_header(ws, HEADER_ROW, ["收入", "", "", "支出", "", *[""] * len(exp_cols)], st)
     ws.merge_cells(start_row=HEADER_ROW, start_column=1, end_row=HEADER_ROW, end_column=3)
     ws.merge_cells(start_row=HEADER_ROW, start_column=4, end_row=HEADER_ROW, end_column=ncols)
-    _put_header(ws, HEADER_ROW + 1, ["项目", "行次", "决算数", "项目", "行次", *exp_labels], st)
+    _put_header(
+        ws, HEADER_ROW + 1, ["项目", "行次", headers["amount"], "项目", "行次", *exp_labels], st
+    )
     n = len(left)
     for i in range(n):
         row = HEADER_ROW + 2 + i
@@ -298,10 +279,14 @@ def _write_two_sided(ws: Any, kind: TableKind, table: TableData | None, st: _Sty
 
 def _write_t08(ws: Any, table: TableData | None, st: _Styles) -> None:
     _title(ws, TABLE_TITLES[TableKind.T08], 6, st)
-    _put_header(ws, HEADER_ROW, ["人员经费", "", "", "公用经费", "", ""], st)
+    t08 = catalog.table_specs()[TableKind.T08].printed
+    assert t08 is not None
+    _put_header(
+        ws, HEADER_ROW, [t08.columns["personnel"], "", "", t08.columns["public"], "", ""], st
+    )
     ws.merge_cells(start_row=HEADER_ROW, start_column=1, end_row=HEADER_ROW, end_column=3)
     ws.merge_cells(start_row=HEADER_ROW, start_column=4, end_row=HEADER_ROW, end_column=6)
-    _put_header(ws, HEADER_ROW + 1, ["科目编码", "科目名称", "决算数"] * 2, st)
+    _put_header(ws, HEADER_ROW + 1, ["科目编码", "科目名称", t08.labels["amount"]] * 2, st)
     names = catalog.economic_codes().names
     given = {r.code: r for r in (table.rows if table is not None else []) if r.code}
     if given:  # a filled workbook lists the data's codes only
@@ -310,7 +295,7 @@ def _write_t08(ws: Any, table: TableData | None, st: _Styles) -> None:
     else:
         personnel, public = list(T08_PERSONNEL_CODES), list(T08_PUBLIC_CODES)
     for code, line in given.items():  # codes the data has beyond the standard list
-        side = _t08_side(line)
+        side = t08_side(line)
         target = personnel if side == "personnel" else public
         if code not in target:
             target.append(code)
@@ -332,26 +317,21 @@ def _economic_order(code: str) -> tuple[str, int]:
     return (code[:3], len(code))
 
 
-def _t08_side(line: TableLine) -> str:
-    if "personnel" in line.values and "public" not in line.values:
-        return "personnel"
-    if "public" in line.values and "personnel" not in line.values:
-        return "public"
-    return "personnel" if (line.code or "").startswith(PERSONNEL_CLASSES) else "public"
-
-
-SANGONG_ORDER = ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+SANGONG_ORDER = tuple(key for key, _ in SANGONG_ITEMS)
 
 
 def _write_t13(ws: Any, table: TableData | None, st: _Styles) -> None:
     _title(ws, TABLE_TITLES[TableKind.T13], 12, st)
     names = dict(SANGONG_ITEMS)
-    row1 = ["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "",
-            "公务接待费", ""]  # fmt: skip
-    row2 = ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""]
+    t13 = catalog.table_specs()[TableKind.T13].printed
+    assert t13 is not None
+    row1 = [names["total"], "", names["abroad"], "", names["vehicle"], "", "", "", "", "",
+            names["reception"], ""]  # fmt: skip
+    row2 = ["", "", "", "", t13.labels["subtotal"], "", names["vehicle_purchase"], "",
+            names["vehicle_operation"], "", "", ""]  # fmt: skip
     _put_header(ws, HEADER_ROW, row1, st)
     _put_header(ws, HEADER_ROW + 1, row2, st)
-    _put_header(ws, HEADER_ROW + 2, ["预算数", "决算数"] * 6, st)
+    _put_header(ws, HEADER_ROW + 2, [t13.columns["budget"], t13.columns["actual"]] * 6, st)
     for c1, c2 in ((1, 2), (3, 4), (11, 12)):
         ws.merge_cells(start_row=HEADER_ROW, start_column=c1, end_row=HEADER_ROW + 1, end_column=c2)
     ws.merge_cells(start_row=HEADER_ROW, start_column=5, end_row=HEADER_ROW, end_column=10)
@@ -364,7 +344,6 @@ def _write_t13(ws: Any, table: TableData | None, st: _Styles) -> None:
         line = table.line(key) if table is not None else None
         _money_cell(ws, row, 1 + 2 * i, line.values.get("budget") if line else None, st)
         _money_cell(ws, row, 2 + 2 * i, line.values.get("actual") if line else None, st)
-    _ = names
     _widths(ws, [11] * 12)
 
 
@@ -778,7 +757,7 @@ def _check_sum(where: str, total: Decimal, parts: list[Decimal], what: str) -> N
 
 
 def _read_coded(sheet: _Sheet, kind: TableKind) -> TableData:
-    columns = CODED_COLUMNS[kind]
+    columns = tuple(printed_columns(kind))
     expected = _coded_labels(kind)
     for col_no, label in enumerate(expected, 1):
         got = sheet.text(HEADER_ROW, col_no)
@@ -834,12 +813,12 @@ def _read_coded(sheet: _Sheet, kind: TableKind) -> TableData:
 
 def _validate_coded(sheet: _Sheet, table: TableData, row_of: dict[int, int]) -> None:
     kind = table.kind
-    columns = CODED_COLUMNS[kind]
+    columns = tuple(printed_columns(kind))
     col_index = {c: 3 + i for i, c in enumerate(columns)}
     # row identities (合计列 = Σ 分列)
     for line in table.rows:
         r = row_of[id(line)]
-        for total, parts in ROW_IDENTITIES.get(kind, ()):
+        for total, parts in row_identities(kind):
             _check_sum(
                 sheet.where(r, col_index[total]),
                 line.value(total),
@@ -877,12 +856,7 @@ def _validate_coded(sheet: _Sheet, table: TableData, row_of: dict[int, int]) -> 
 
 
 def _label(kind: TableKind, column: str) -> str:
-    labels = _coded_labels(kind)[2:]
-    return (
-        dict(zip(CODED_COLUMNS[kind], labels, strict=True))
-        .get(column, column)
-        .removeprefix("其中：")
-    )
+    return printed_columns(kind).get(column, column).removeprefix("其中：")
 
 
 def _read_two_sided(sheet: _Sheet, kind: TableKind) -> TableData:
@@ -942,14 +916,15 @@ def _validate_two_sided(
         r, c = positions.get((side, key), (HEADER_ROW + 2, 3))
         return sheet.where(r, c + col_offset)
 
-    income_keys = [k for k, _ in (T04_INCOME_LINES if is_t04 else T01_INCOME_LINES)]
+    income, classes, _, _ = two_sided_lines(table.kind, all_expense_classes())
+    income_keys = [k for k, _ in income]
     _check_sum(
         where("income_total", "income"),
         v("income_total", "income"),
         [v(k, "income") for k in income_keys],
         "本年收入合计（应等于各项收入之和）",
     )
-    class_keys = [k for k, _ in EXPENSE_CLASSES["sichuan"]]
+    class_keys = [k for k, _ in classes]
     for j, col in enumerate(exp_cols):
         _check_sum(
             where("expense_total", "expense", j),
@@ -1002,7 +977,7 @@ def _validate_two_sided(
 
 
 def _fund_label(column: str) -> str:
-    return "（" + COLUMN_HEADERS.get(column, "合计") + "）"
+    return "（" + printed_columns(TableKind.T04)[column] + "）"
 
 
 def _line_name(table: TableData, key: str) -> str:

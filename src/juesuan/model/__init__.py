@@ -16,7 +16,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
+    from juesuan.model.performance import (
+        DepartmentEvaluation,
+        PerformanceTarget,
+        ProjectEvaluation,
+    )
 
 SCHEMA = "juesuan.disclosure/2"
 
@@ -79,9 +83,12 @@ class Evidence:
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
+    line_end: int | None = None  # last line when the quote spans several lines
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page, "line": self.line, "text": self.text}
+        if self.line_end is not None:
+            out["line_end"] = self.line_end
         if self.bbox is not None:
             out["bbox"] = [round(v, 1) for v in self.bbox]
         return out
@@ -94,6 +101,7 @@ class Evidence:
             page=data.get("page"),
             line=data.get("line"),
             bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
+            line_end=data.get("line_end"),
         )
 
 
@@ -276,19 +284,71 @@ class Paragraph:
 
 
 @dataclass(slots=True)
-class SourceInfo:
+class SourcePart:
+    """One file of a disclosure published as several (a narrative and its tables).
+
+    Its pages are numbered on after the previous parts' (``first_page`` is the number its
+    page 1 carries in the evidence); a part without pages (text, Word) has its lines
+    numbered on instead (``first_line``)."""
+
     path: str
-    format: str  # pdf, txt, docx, xlsx
-    pages: int | None  # None for formats without pages
+    format: str
     sha256: str
+    pages: int | None = None
+    first_page: int | None = None
+    first_line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "format": self.format,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "first_page": self.first_page,
+            "first_line": self.first_line,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourcePart:
+        return cls(
+            path=data["path"],
+            format=data["format"],
+            sha256=data.get("sha256", ""),
+            pages=data.get("pages"),
+            first_page=data.get("first_page"),
+            first_line=data.get("first_line"),
+        )
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    path: str
+    format: str  # pdf, txt, docx, xlsx
+    pages: int | None  # None for formats without pages
+    sha256: str
+    # The files of a disclosure read as one (empty for a single file); ``sha256`` is then
+    # the hash of the parts' hashes.
+    parts: list[SourcePart] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "format": self.format,
             "pages": self.pages,
             "sha256": self.sha256,
         }
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
+        return out
+
+    def part_of_page(self, page: int | None) -> tuple[SourcePart, int] | None:
+        """The file a page number of the evidence belongs to, and the page in that file."""
+        if page is None:
+            return None
+        for part in reversed(self.parts):
+            if part.first_page is not None and page >= part.first_page:
+                return part, page - part.first_page + 1
+        return None
 
 
 @dataclass(slots=True)
@@ -309,6 +369,7 @@ class Disclosure:
     paragraphs: list[Paragraph] = field(default_factory=list)
     evaluations: list[ProjectEvaluation] = field(default_factory=list)  # 项目支出绩效自评表
     department_evaluation: DepartmentEvaluation | None = None  # 部门整体支出绩效自评表
+    targets: list[PerformanceTarget] = field(default_factory=list)  # 绩效目标表 (budgets)
     listed_tables: list[TableKind] = field(default_factory=list)  # named in 目录 or 附表 list
     cover: Evidence | None = None
     kind_evidence: list[Evidence] = field(default_factory=list)  # where the kind was read
@@ -358,6 +419,7 @@ def to_json_dict(doc: Disclosure) -> dict[str, Any]:
         "department_evaluation": (
             doc.department_evaluation.to_dict() if doc.department_evaluation else None
         ),
+        "targets": [t.to_dict() for t in doc.targets],
         "notes": list(doc.notes),
     }
 
@@ -372,7 +434,13 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
         raise ValueError(f"unsupported schema {data.get('schema')!r}")
     src = data["source"]
     doc = Disclosure(
-        source=SourceInfo(src["path"], src["format"], src.get("pages"), src.get("sha256", "")),
+        source=SourceInfo(
+            src["path"],
+            src["format"],
+            src.get("pages"),
+            src.get("sha256", ""),
+            [SourcePart.from_dict(p) for p in src.get("parts", [])],
+        ),
         unit=data.get("unit"),
         year=data.get("year"),
         kind=DocKind(data["kind"]) if data.get("kind") else None,
@@ -460,9 +528,14 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 topic=p.get("topic"),
             )
         )
-    from juesuan.model.performance import DepartmentEvaluation, ProjectEvaluation
+    from juesuan.model.performance import (
+        DepartmentEvaluation,
+        PerformanceTarget,
+        ProjectEvaluation,
+    )
 
     doc.evaluations = [ProjectEvaluation.from_dict(e) for e in data.get("evaluations", [])]
     if data.get("department_evaluation"):
         doc.department_evaluation = DepartmentEvaluation.from_dict(data["department_evaluation"])
+    doc.targets = [PerformanceTarget.from_dict(t) for t in data.get("targets", [])]
     return doc

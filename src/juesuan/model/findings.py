@@ -58,7 +58,7 @@ _CATEGORY_LABELS = {
     Category.NARRATIVE: "说明与报表一致性",
     Category.NARRATIVE_ARITHMETIC: "说明内部计算",
     Category.RESIDUE: "模板残留与格式",
-    Category.PERFORMANCE: "绩效自评",
+    Category.PERFORMANCE: "预算绩效",  # self-evaluations (自评) and targets (绩效目标)
     Category.INTERNAL: "内部错误",
 }
 
@@ -167,8 +167,10 @@ class CheckReport:
             "pages": doc.source.pages,
         }
 
-    def to_json_dict(self) -> dict[str, Any]:
-        return {
+    def to_json_dict(self, timing: bool = False) -> dict[str, Any]:
+        """The report's JSON object; ``timing`` adds the seconds spent (off by default, so
+        that the same document always gives the same bytes)."""
+        out: dict[str, Any] = {
             "schema": FINDINGS_SCHEMA,
             "document": self.document_dict(),
             "summary": self.summary(),
@@ -177,8 +179,26 @@ class CheckReport:
                 code: {"status": status.value, "reason": self.not_applicable.get(code)}
                 for code, status in sorted(self.rule_status.items())
             },
-            "timing": {
+        }
+        if timing:
+            out["timing"] = {
                 "read_seconds": round(self.read_seconds, 4),
                 "rules_seconds": round(self.rules_seconds, 4),
-            },
+            }
+        return out
+
+
+@dataclass(slots=True)
+class InputFailure:
+    """An input that could not be checked: its path, exit code and the Chinese message."""
+
+    path: str
+    exit_code: int
+    message: str
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "schema": FINDINGS_SCHEMA,
+            "document": {"path": self.path},
+            "error": {"exit_code": self.exit_code, "message": self.message},
         }

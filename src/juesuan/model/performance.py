@@ -10,7 +10,14 @@ as printed, the number read from it and where it was printed.
 The tables are often damaged by the conversion to text (cells split over lines, labels
 clipped).  What the reader could not place with confidence is said in ``notes`` and the
 ``budget_uncertain`` / ``indicators_uncertain`` flags, which the rules use to lower their
-severity.
+severity.  What makes the reading of a whole form doubtful (it was recognised by header words
+only, its printed scores add up to more than the form's maximum, its total does not parse) is
+said in ``doubts``; the rules report nothing above info that is built on a doubtful reading.
+
+A budget's performance targets (绩效目标表, 财政项目支出绩效目标填报表, 部门整体支出绩效目标表)
+are another kind of form: no results and no scores, only what the project plans.  They become
+:class:`PerformanceTarget` objects with their fund lines (:class:`FundLine`, Decimal in 万元) and
+indicators (:class:`TargetIndicator`).
 """
 
 from __future__ import annotations
@@ -259,6 +266,15 @@ class ProjectEvaluation:
     notes: list[str] = field(default_factory=list)  # what the reader could not place
     budget_uncertain: bool = False
     indicators_uncertain: bool = False
+    #: How the form was recognised as a self-evaluation: "title" (its own title, or the
+    #: 附表 heading it is printed under, names a self-evaluation), "columns" (the columns of
+    #: scoring: 权重/分值 and 得分 with 完成值 or 执行数), "header" (header words only, e.g.
+    #: 年初预算数/执行数 without scores: doubtful, see ``doubts``).
+    recognised_by: str = "title"
+    doubts: list[str] = field(default_factory=list)  # why the reading may be wrong (Chinese)
+    #: The scores as a whole are doubtful (e.g. they add up to more than the form's maximum):
+    #: rules built on sums over the form report info at most.
+    scores_doubtful: bool = False
 
     @property
     def label(self) -> str:
@@ -314,8 +330,16 @@ class ProjectEvaluation:
             "notes": list(self.notes),
             "budget_uncertain": self.budget_uncertain,
             "indicators_uncertain": self.indicators_uncertain,
+            "recognised_by": self.recognised_by,
+            "doubts": list(self.doubts),
+            "scores_doubtful": self.scores_doubtful,
             "evidence": self.evidence.to_dict(),
         }
+
+    @property
+    def form_doubtful(self) -> bool:
+        """Recognised by header words only: it may not be a self-evaluation at all."""
+        return self.recognised_by == "header"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ProjectEvaluation:
@@ -355,6 +379,9 @@ class ProjectEvaluation:
             notes=list(d.get("notes", [])),
             budget_uncertain=bool(d.get("budget_uncertain", False)),
             indicators_uncertain=bool(d.get("indicators_uncertain", False)),
+            recognised_by=d.get("recognised_by", "title"),
+            doubts=list(d.get("doubts", [])),
+            scores_doubtful=bool(d.get("scores_doubtful", False)),
         )
 
 
@@ -388,4 +415,202 @@ class DepartmentEvaluation:
             total_weight=_cell(d.get("total_weight")),
             total_score=_cell(d.get("total_score")),
             notes=list(d.get("notes", [])),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# budget performance targets (绩效目标表)
+
+
+@dataclass(slots=True)
+class FundLine:
+    """One printed fund line of a target form (项目资金总额, 其中：财政资金, 年度资金申请总额 …).
+
+    ``block`` is the group the line belongs to: ``project`` (项目资金: the whole project) or
+    ``annual`` (年度资金: this year's request); ``key`` is ``total`` (the block's whole),
+    ``fiscal`` 财政资金, ``appropriation`` 当年财政拨款, ``carryover`` 上年结转资金 or ``other``
+    其他资金.  ``amount`` is in 万元 (the printed number divided by 10000 when the form prints
+    元); ``text`` is the amount exactly as printed, ``unit`` the printed unit.
+    """
+
+    block: str
+    key: str
+    label: str  # as printed (其中：当年财政拨款)
+    text: str  # the amount as printed (11,419,043.00)
+    amount: Decimal | None  # in 万元; None when the text is not a number
+    unit: str  # 元 / 万元 as printed (万元 when the form prints none, see doubts)
+    evidence: Evidence  # label and amount cells (text joined with a tab)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "block": self.block,
+            "key": self.key,
+            "label": self.label,
+            "text": self.text,
+            "amount": None if self.amount is None else str(self.amount),
+            "unit": self.unit,
+            "evidence": self.evidence.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FundLine:
+        amount = d.get("amount")
+        return cls(
+            block=d["block"],
+            key=d["key"],
+            label=d.get("label", ""),
+            text=d.get("text", ""),
+            amount=None if amount is None else Decimal(amount),
+            unit=d.get("unit", "万元"),
+            evidence=Evidence.from_dict(d["evidence"]),
+        )
+
+
+@dataclass(slots=True)
+class TargetIndicator:
+    """One row of a target form's 绩效指标: levels, name and the planned value (指标值).
+
+    ``value`` is the 指标值 cell as printed; when it is a measure (“≥13459.00(平方米)”,
+    “=100.00(%)”, “不低于50%”, or a number with the 指标性质 and 度量单位 in their own columns)
+    ``operator``, ``number`` and ``unit`` hold its parts, else they are None (a text target
+    such as “完善率” or “居民区全覆盖”).
+    """
+
+    level1: str | None
+    level2: str | None
+    name: str | None  # 三级指标
+    evidence: Evidence  # the row
+    value: Cell | None = None  # 指标值 as printed (None: the cell is empty)
+    operator: Nature | None = None  # parsed comparator (or the 指标性质 column)
+    operator_text: str | None = None  # as printed (≥, 不低于, >=)
+    number: Decimal | None = None
+    unit: str | None = None  # 平方米, %, 次 …
+    weight: Cell | None = None  # 分值/权重 when the form prints one
+    levels_inferred: bool = False  # levels taken from a merged cell without its geometry
+
+    @property
+    def label(self) -> str:
+        return self.name or self.level2 or self.level1 or "（未命名指标）"
+
+    @property
+    def quantified(self) -> bool:
+        return self.number is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level1": self.level1,
+            "level2": self.level2,
+            "name": self.name,
+            "value": _out(self.value),
+            "operator": None if self.operator is None else self.operator.value,
+            "operator_text": self.operator_text,
+            "number": None if self.number is None else str(self.number),
+            "unit": self.unit,
+            "weight": _out(self.weight),
+            "levels_inferred": self.levels_inferred,
+            "evidence": self.evidence.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TargetIndicator:
+        number = d.get("number")
+        return cls(
+            level1=d.get("level1"),
+            level2=d.get("level2"),
+            name=d.get("name"),
+            evidence=Evidence.from_dict(d["evidence"]),
+            value=_cell(d.get("value")),
+            operator=Nature(d["operator"]) if d.get("operator") else None,
+            operator_text=d.get("operator_text"),
+            number=None if number is None else Decimal(number),
+            unit=d.get("unit"),
+            weight=_cell(d.get("weight")),
+            levels_inferred=bool(d.get("levels_inferred", False)),
+        )
+
+
+@dataclass(slots=True)
+class PerformanceTarget:
+    """One performance-target form of a budget (项目支出绩效目标表 / 财政项目支出绩效目标填报表 /
+    绩效目标申报表, or 部门整体支出绩效目标表 with ``scope`` "department")."""
+
+    name: str  # 项目名称 (部门名称 for a department form)
+    evidence: Evidence  # the title line, or the 项目名称 row when no title is printed
+    scope: str = "project"  # "project" or "department"
+    title: str | None = None  # as printed
+    department: Cell | None = None  # 主管部门
+    implementer: Cell | None = None  # 实施单位
+    nature: Cell | None = None  # 项目性质 (经常性项目 / 阶段性项目 …)
+    category: Cell | None = None  # 项目类别 (特定目标类 / 其他运转类 …)
+    start: Cell | None = None  # 计划开始日期
+    end: Cell | None = None  # 计划完成日期
+    period: Cell | None = None  # 项目期限 / 实施期限 when printed as one cell
+    funds: list[FundLine] = field(default_factory=list)
+    fund_unit: str | None = None  # the unit printed for the fund block (元, 万元)
+    overall_goal: Cell | None = None  # 项目总目标 (中长期目标)
+    annual_goal: Cell | None = None  # 年度总体目标 / 年度绩效目标
+    indicators: list[TargetIndicator] = field(default_factory=list)
+    recognised_by: str = "title"  # "title", or "header" (header words only: doubtful)
+    doubts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    end_line: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The form as findings name it: “绩效目标：<项目名称>”."""
+        return f"绩效目标：{self.name}"
+
+    def fund(self, block: str, key: str) -> FundLine | None:
+        for f in self.funds:
+            if f.block == block and f.key == key:
+                return f
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "scope": self.scope,
+            "title": self.title,
+            "department": _out(self.department),
+            "implementer": _out(self.implementer),
+            "nature": _out(self.nature),
+            "category": _out(self.category),
+            "start": _out(self.start),
+            "end": _out(self.end),
+            "period": _out(self.period),
+            "fund_unit": self.fund_unit,
+            "funds": [f.to_dict() for f in self.funds],
+            "overall_goal": _out(self.overall_goal),
+            "annual_goal": _out(self.annual_goal),
+            "indicators": [i.to_dict() for i in self.indicators],
+            "recognised_by": self.recognised_by,
+            "doubts": list(self.doubts),
+            "notes": list(self.notes),
+            "end_line": self.end_line,
+            "evidence": self.evidence.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PerformanceTarget:
+        return cls(
+            name=d["name"],
+            evidence=Evidence.from_dict(d["evidence"]),
+            scope=d.get("scope", "project"),
+            title=d.get("title"),
+            department=_cell(d.get("department")),
+            implementer=_cell(d.get("implementer")),
+            nature=_cell(d.get("nature")),
+            category=_cell(d.get("category")),
+            start=_cell(d.get("start")),
+            end=_cell(d.get("end")),
+            period=_cell(d.get("period")),
+            fund_unit=d.get("fund_unit"),
+            funds=[FundLine.from_dict(f) for f in d.get("funds", [])],
+            overall_goal=_cell(d.get("overall_goal")),
+            annual_goal=_cell(d.get("annual_goal")),
+            indicators=[TargetIndicator.from_dict(i) for i in d.get("indicators", [])],
+            recognised_by=d.get("recognised_by", "title"),
+            doubts=list(d.get("doubts", [])),
+            notes=list(d.get("notes", [])),
+            end_line=d.get("end_line"),
         )

@@ -29,6 +29,7 @@ from juesuan.errors import (
     MismatchError,
     OutputError,
     UnsupportedFormatError,
+    os_error_text,
 )
 from juesuan.model import BBox
 from juesuan.model.findings import CheckReport, Finding, Severity
@@ -251,7 +252,8 @@ def annotate_pdf(
         try:
             doc.save(str(out), garbage=1, deflate=True)
         except Exception as exc:
-            raise OutputError(f"无法写入输出文件 {out}：{exc}") from None
+            reason = os_error_text(exc) if isinstance(exc, OSError) else "写入 PDF 时出错"
+            raise OutputError(f"无法写入输出文件 {out}：{reason}") from None
     finally:
         doc.close()
     return summary

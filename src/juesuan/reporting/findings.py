@@ -19,10 +19,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from juesuan.model import Evidence
-from juesuan.model.findings import CheckReport, Finding, Severity
+from juesuan.model import Evidence, SourceInfo
+from juesuan.model.findings import CheckReport, Finding, InputFailure, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -73,13 +74,18 @@ Cell = str | int | None
 # shared helpers
 
 
-def evidence_location(ev: Evidence) -> str:
-    """``第7页 第6行`` for PDF evidence, ``第57行`` for text input, ``""`` when unknown."""
+def evidence_location(ev: Evidence, source: SourceInfo | None = None) -> str:
+    """``第7页 第6行`` for PDF evidence, ``第57行`` for text input, ``""`` when unknown; for a
+    disclosure read from several files, the file and its own page (``报表.pdf 第7页``)."""
     parts: list[str] = []
-    if ev.page is not None:
+    part = source.part_of_page(ev.page) if source is not None and len(source.parts) > 1 else None
+    if part is not None:
+        parts.append(f"{Path(part[0].path).name} 第{part[1]}页")
+    elif ev.page is not None:
         parts.append(f"第{ev.page}页")
     if ev.line is not None:
-        parts.append(f"第{ev.line}行")
+        span = f"{ev.line}–{ev.line_end}" if ev.line_end and ev.line_end != ev.line else ev.line
+        parts.append(f"第{span}行")
     return " ".join(parts)
 
 
@@ -114,22 +120,31 @@ def display_text(text: str) -> str:
     return " ".join(piece.strip() for piece in text.split("\n") if piece.strip())
 
 
-def evidence_line(ev: Evidence) -> str:
+def evidence_line(ev: Evidence, source: SourceInfo | None = None) -> str:
     """``第7页 第6行：「…」`` (the form used by the text and HTML reports)."""
-    where = evidence_location(ev)
+    where = evidence_location(ev, source)
     quoted = f"「{display_text(ev.text)}」"
     return f"{where}：{quoted}" if where else quoted
 
 
 def unique_evidence(finding: Finding) -> list[Evidence]:
-    """The finding's evidence without repeats (two values read from one printed row)."""
-    seen: set[tuple[int | None, int | None, str]] = set()
+    """The finding's evidence, each quote once: two values read from one printed row, or a
+    sentence quoted from two of the lines it spans (one quote, its lines as a range)."""
     out: list[Evidence] = []
+    by_text: dict[tuple[int | None, str], int] = {}
     for ev in finding.evidence:
-        key = (ev.page, ev.line, ev.text)
-        if key not in seen:
-            seen.add(key)
+        k = (ev.page, ev.text)
+        at = by_text.get(k)
+        if at is None:
+            by_text[k] = len(out)
             out.append(ev)
+            continue
+        kept = out[at]
+        if ev.line is None or kept.line is None or ev.line == kept.line:
+            continue
+        first = min(kept.line, ev.line)
+        last = max(kept.line_end or kept.line, ev.line)
+        out[at] = replace(kept, line=first, line_end=last)
     return out
 
 
@@ -208,7 +223,8 @@ def document_header(report: CheckReport) -> list[str]:
     doc = report.document
     src = doc.source
     pages = f"，{src.pages}页" if src.pages else ""
-    first = clean(f"文件：{src.path}（{src.format.upper()}{pages}）")
+    path = src.path if len(src.parts) <= 1 else " + ".join(p.path for p in src.parts)
+    first = clean(f"文件：{path}（{src.format.upper()}{pages}）")
     second = clean(f"单位：{doc.unit or '未识别'}    年度：{doc.year or '未识别'}")
     if doc.kind_label:
         second += f"    类型：{doc.kind_label}"
@@ -264,12 +280,19 @@ def finding_rows(reports: Sequence[CheckReport]) -> list[list[Cell]]:
 # JSON
 
 
-def render_json(reports: Sequence[CheckReport], *, indent: int | None = 1) -> str:
-    """One report → its ``juesuan.findings/1`` object; several → a JSON array of them.
-    No trailing newline (the caller adds one when writing)."""
-    data = [r.to_json_dict() for r in reports]
-    payload = data[0] if len(data) == 1 else data
-    return json.dumps(payload, ensure_ascii=False, indent=indent)
+def render_json(
+    reports: Sequence[CheckReport | InputFailure],
+    *,
+    indent: int | None = 1,
+    timing: bool = False,
+) -> str:
+    """A JSON array with one ``juesuan.findings/2`` object per input, in input order; an
+    input that could not be read is an object with its ``error``.  No trailing newline."""
+    data = [
+        r.to_json_dict(timing=timing) if isinstance(r, CheckReport) else r.to_json_dict()
+        for r in reports
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 # --------------------------------------------------------------------------------------------
@@ -341,7 +364,7 @@ def _emit_text(console: Console, reports: Sequence[CheckReport]) -> None:
             header.append(f" {len(group.findings)} 项", style="cyan")
             out(header)
             for f in group.findings:
-                _emit_finding(out, f)
+                _emit_finding(out, f, report.document.source)
     if len(reports) > 1:
         out()
         out("=" * 60)
@@ -375,7 +398,7 @@ def _counts_text_of(errors: int, warnings: int, infos: int) -> Text:
     return text
 
 
-def _emit_finding(out: _Out, f: Finding) -> None:
+def _emit_finding(out: _Out, f: Finding, source: SourceInfo | None = None) -> None:
     from rich.text import Text
 
     head = Text("  ")
@@ -389,7 +412,8 @@ def _emit_finding(out: _Out, f: Finding) -> None:
     if ea:
         out(Text("    " + ea))
     for ev in unique_evidence(f):
-        out(Text("    " + evidence_line(ev), style="dim" if f.severity is Severity.INFO else ""))
+        line = evidence_line(ev, source)
+        out(Text("    " + line, style="dim" if f.severity is Severity.INFO else ""))
     if f.suggestion:
         out(Text("    建议：" + f.suggestion, style="italic"))
 

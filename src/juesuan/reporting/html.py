@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from juesuan.model import SourceInfo
 from juesuan.model.findings import CheckReport, Finding, Severity
 from juesuan.reporting.findings import (
     clean,
@@ -28,7 +29,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE_NAME = "findings.html.j2"
 
 
-def _finding_view(f: Finding) -> dict[str, Any]:
+def _finding_view(f: Finding, source: SourceInfo | None = None) -> dict[str, Any]:
     return {
         "severity": f.severity.value,
         "label": f.severity.label,
@@ -41,7 +42,7 @@ def _finding_view(f: Finding) -> dict[str, Any]:
         "expected_actual": expected_actual(f),
         "suggestion": f.suggestion,
         "evidence": [
-            {"where": evidence_location(ev), "text": display_text(ev.text)}
+            {"where": evidence_location(ev, source), "text": display_text(ev.text)}
             for ev in unique_evidence(f)
         ],
     }
@@ -73,7 +74,7 @@ def _report_view(index: int, report: CheckReport) -> dict[str, Any]:
                 "first_page": group.first_page,
                 "classes": " ".join(f"has-{s.value}" for s in severities),
                 "counts": {s.value: group.count(s) for s in Severity},
-                "findings": [_finding_view(f) for f in group.findings],
+                "findings": [_finding_view(f, report.document.source) for f in group.findings],
             }
         )
     return {
@@ -89,6 +90,7 @@ def _report_view(index: int, report: CheckReport) -> dict[str, Any]:
         "rules": rules_line(report),
         "groups": groups,
         "performance": _performance_view(report),
+        "targets": _targets_view(report),
     }
 
 
@@ -98,6 +100,14 @@ def _performance_view(report: CheckReport) -> dict[str, Any] | None:
     from juesuan.reporting.performance import summarize, table_view
 
     return table_view(summarize(report.document))
+
+
+def _targets_view(report: CheckReport) -> dict[str, Any] | None:
+    if not report.document.targets:
+        return None
+    from juesuan.reporting.performance import summarize, targets_view
+
+    return targets_view(summarize(report.document))
 
 
 def render_html(

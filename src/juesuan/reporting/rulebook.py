@@ -41,7 +41,7 @@ def rule_page(r: Rule, heading: str = "#") -> str:
         parts.append(f"- 容差：{r.tolerance}")
     parts.append(f"- 代码：`{r.source}`")
     parts.append(f"- 测试用例：`tests/rule_cases/{r.code}.toml`")
-    parts += ["", "**为什么**", "", r.rationale]
+    parts += ["", "**为什么**", "", unwrap(r.rationale)]
     bad, good = examples(r.code)
     if bad is not None:
         parts += ["", "**错误示例**", "", *_example(bad)]
@@ -50,6 +50,21 @@ def rule_page(r: Rule, heading: str = "#") -> str:
     if r.suggestion:
         parts += ["", "**修改建议**", "", r.suggestion]
     return "\n".join(parts) + "\n"
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs of source-wrapped Chinese prose on one line each: a line break inside a
+    paragraph is not a space in Chinese (and a "+" starting a wrapped line is no list)."""
+    paragraphs = []
+    for block in text.split("\n\n"):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        out = ""
+        for ln in lines:
+            if out and out[-1].isascii() and ln[0].isascii() and out[-1].isalnum():
+                out += " "
+            out += ln
+        paragraphs.append(out)
+    return "\n\n".join(paragraphs)
 
 
 def _example(case: Case) -> list[str]:

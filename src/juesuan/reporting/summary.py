@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from juesuan import catalog
 from juesuan.model import Disclosure, DocKind, Evidence
+from juesuan.model.performance import FundLine, PerformanceTarget
+from juesuan.rules.common import round_to
 
 KIND_NAMES = {kind: spec.title for kind, spec in catalog.table_specs().items()}
 
@@ -35,7 +39,7 @@ def render_summary(doc: Disclosure) -> str:
     for h in doc.outline:
         if h.level <= 1 and (h.level == 0 or h.key):
             indent = "  " * h.level
-            sep = "、" if h.level == 1 and h.number else " "
+            sep = ("、" if h.level == 1 else " ") if h.number else ""
             out.append(f"{indent}{h.number}{sep}{h.title}（{_where(h.evidence)}）")
     out.append("")
     listed = ", ".join(KIND_NAMES[k] for k in doc.listed_tables)
@@ -66,5 +70,56 @@ def render_summary(doc: Disclosure) -> str:
         out.append("")
         out.append(f"【绩效自评表】共 {len(doc.evaluations)} 张")
         for e in doc.evaluations:
-            out.append(f"  {e.printed_name}（{_where(e.evidence)}）")
+            doubt = f"；读取存疑：{'；'.join(e.doubts)}" if e.doubts else ""
+            out.append(f"  {e.printed_name}（{_where(e.evidence)}{doubt}）")
+    if doc.targets:
+        out.append("")
+        out.append(f"【绩效目标表】共 {len(doc.targets)} 张")
+        for target in doc.targets:
+            out.extend(_target_lines(target))
     return "\n".join(out) + "\n"
+
+
+def _target_lines(t: PerformanceTarget) -> list[str]:
+    """One form: name and place, its fund lines in 万元, its indicators by first level."""
+    head = f"  {t.name}（{_where(t.evidence)}"
+    if t.category is not None:
+        head += f"，{t.category.text}"
+    head += "）"
+    lines = [head]
+    blocks: list[str] = []
+    for block in ("project", "annual"):
+        members = [f for f in t.funds if f.block == block]
+        whole = next((f for f in members if f.key == "total"), None)
+        parts = "，".join(f"{_fund_label(f)} {_wan(f.amount)}" for f in members if f is not whole)
+        if whole is not None:
+            blocks.append(
+                f"{_fund_label(whole)} {_wan(whole.amount)}" + (f"（{parts}）" if parts else "")
+            )
+        elif parts:
+            blocks.append(parts)
+    if blocks:
+        unit = f"；表中以{t.fund_unit}印出" if t.fund_unit and t.fund_unit != "万元" else ""
+        lines.append(f"    资金（万元{unit}）：{'；'.join(blocks)}")
+    levels: dict[str, int] = {}
+    for i in t.indicators:
+        name = i.level1 or "未识别"
+        levels[name] = levels.get(name, 0) + 1
+    quantified = sum(1 for i in t.indicators if i.quantified)
+    by_level = "、".join(f"{k} {v}" for k, v in levels.items())
+    lines.append(
+        f"    绩效指标 {len(t.indicators)} 个（{by_level}；有数值目标的 {quantified} 个）"
+        if t.indicators
+        else "    绩效指标：未读到"
+    )
+    for d in t.doubts:
+        lines.append(f"    读取存疑：{d}")
+    return lines
+
+
+def _fund_label(f: FundLine) -> str:
+    return f.label.removeprefix("其中：").removeprefix("其中").strip()
+
+
+def _wan(amount: Decimal | None) -> str:
+    return "无法读取" if amount is None else f"{round_to(amount, 2):f}"

@@ -25,27 +25,43 @@ def check(
 
 
 def looks_like_disclosure(doc: Disclosure) -> bool:
-    """Something to check: a year, a standard table, a recognised section or a stated fact."""
+    """Something to check: a year, a standard table, a performance form, a recognised section
+    or a stated fact."""
     return bool(
         doc.year
         or doc.tables
         or doc.statements
         or doc.evaluations
+        or doc.targets
         or any(h.key for h in doc.outline if h.level > 0)
     )
 
 
-def check_file(
-    path: str | Path, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
-) -> CheckReport:
-    from juesuan import read
-
-    start = time.perf_counter()
-    doc = read(path)
+def require_disclosure(doc: Disclosure, name: str, what: str) -> None:
+    """Refuse (exit 4) a readable file that is not a disclosure."""
     if not looks_like_disclosure(doc):
         raise NotADisclosureError(
-            f"文件中没有决算年度、决算表或决算情况说明，不像决算公开文件，未审核：{path}"
+            f"文件中没有年度、决算表或预算表、情况说明，不像决算或预算公开文件，{what}：{name}"
         )
+
+
+def check_file(
+    path: str | Path | Sequence[str | Path],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> CheckReport:
+    """Read and check one disclosure: one file, or several files published as one (a
+    narrative and its separately published tables), read in the order given."""
+    from juesuan import read, read_many
+
+    start = time.perf_counter()
+    if isinstance(path, (str, Path)):
+        doc = read(path)
+        name = str(path)
+    else:
+        doc = read_many(list(path))
+        name = "、".join(str(p) for p in path)
+    require_disclosure(doc, name, "未审核")
     read_seconds = time.perf_counter() - start
     report = run_rules(doc, select=select, ignore=ignore)
     report.read_seconds = read_seconds

@@ -11,7 +11,8 @@ rendered as the documented example) are data in ``tests/rule_cases/JS201.toml``
 
 Code ranges: JS0xx engine, JS1xx completeness, JS2xx table arithmetic, JS3xx cross-table,
 JS4xx codes, JS5xx narrative vs tables, JS6xx narrative arithmetic, JS7xx residue and form,
-JS8xx performance self-evaluation, JS9xx budget disclosures (部门预算公开).
+JS8xx performance: self-evaluation (JS801–JS814) and budget targets (JS815–JS820),
+JS9xx budget disclosures (部门预算公开).
 """
 
 from __future__ import annotations

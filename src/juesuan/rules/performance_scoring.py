@@ -180,6 +180,13 @@ def recomputed_indicator_score(ind: Indicator, m: ScoringMethod | None = None) -
     return min(printed, weight) if weight is not None else printed
 
 
+def form_maximum(p: ProjectEvaluation, m: ScoringMethod | None = None) -> Decimal:
+    """The most the form can score: its printed block points (“预算执行情况（10分）”,
+    “绩效指标（90分）”) or the method's."""
+    m = m or method()
+    return (p.budget_points or m.budget_points) + (p.indicator_points or m.indicator_points)
+
+
 def recomputed_total(p: ProjectEvaluation, m: ScoringMethod | None = None) -> Decimal | None:
     """budget score (from the amounts) + Σ rescored indicators, rounded to 2 decimals."""
     if not p.scored:

@@ -8,6 +8,7 @@ are only ever opened for reading.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from juesuan.errors import (
@@ -16,7 +17,7 @@ from juesuan.errors import (
     FileTooLargeError,
     UnsupportedFormatError,
 )
-from juesuan.sources.raw import RawDocument
+from juesuan.sources.raw import RawDocument, RawLine, RawPart, RawTable
 
 #: Largest input accepted, in bytes.  Real disclosures are well under 50 MB; a larger file is
 #: almost certainly not one, and reading it would cost memory for nothing.
@@ -104,3 +105,70 @@ def load(path: str | Path) -> RawDocument:
         raise UnsupportedFormatError(f"不支持的文件类型，支持：{SUPPORTED}：{p}")
     doc.sha256 = digest
     return doc
+
+
+def joined_sha256(hashes: Sequence[str]) -> str:
+    """The content hash of a document made of several files: the hash of their sorted
+    hashes, so the same files in another order are the same document."""
+    return hashlib.sha256("\n".join(sorted(hashes)).encode("ascii")).hexdigest()
+
+
+def load_many(paths: Sequence[str | Path]) -> RawDocument:
+    """Read several files published as one disclosure (a narrative and its separately
+    published tables) into one raw document, in the given order.
+
+    Nothing is renumbered within a file; the pages of a later file are numbered on after the
+    earlier files' pages (its page 1 becomes page ``first_page``), and the lines of a file
+    without pages on after the earlier files' lines, so every page and line number in the
+    evidence points at one place.  ``parts`` says which file each range came from.
+    """
+    if not paths:
+        raise FileMissingError("没有指定文件")
+    if len(paths) == 1:
+        return load(paths[0])
+    docs = [load(p) for p in paths]
+    joined = RawDocument(
+        path=docs[0].path,
+        format=docs[0].format,
+        pages=[],
+        sha256=joined_sha256([d.sha256 for d in docs]),
+        page_count=0,
+        metadata=dict(docs[0].metadata),
+    )
+    page_offset = 0
+    line_offset = 0
+    any_pages = False
+    for doc in docs:
+        paged = any(page.number is not None for page in doc.pages)
+        part = RawPart(doc.path, doc.format, doc.sha256, doc.page_count)
+        if paged:
+            any_pages = True
+            part.first_page = page_offset + 1
+            _shift(doc, page_offset, 0)
+            page_offset += doc.page_count or max((p.number or 0 for p in doc.pages), default=0)
+        else:
+            part.first_line = line_offset + 1
+            _shift(doc, 0, line_offset)
+            line_offset = max((ln.line for ln in doc.lines()), default=line_offset)
+        joined.pages.extend(doc.pages)
+        joined.parts.append(part)
+    joined.page_count = page_offset if any_pages else None
+    return joined
+
+
+def _shift(doc: RawDocument, pages: int, lines: int) -> None:
+    """Number a part's pages (or, without pages, its lines) on after the earlier parts."""
+    if not pages and not lines:
+        return
+    for page in doc.pages:
+        if pages and page.number is not None:
+            page.number += pages
+        for item in page.items:
+            rows: list[RawLine] = item.rows if isinstance(item, RawTable) else [item]
+            if isinstance(item, RawTable) and pages and item.page is not None:
+                item.page += pages
+            for row in rows:
+                if pages and row.page is not None:
+                    row.page += pages
+                if lines:
+                    row.line += lines

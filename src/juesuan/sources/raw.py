@@ -73,6 +73,18 @@ class RawPage:
 
 
 @dataclass(slots=True)
+class RawPart:
+    """One file of a document read from several (:func:`juesuan.sources.load_many`)."""
+
+    path: str
+    format: str
+    sha256: str
+    page_count: int | None = None
+    first_page: int | None = None  # number its page 1 carries in the joined document
+    first_line: int | None = None  # the same for the lines of a file without pages
+
+
+@dataclass(slots=True)
 class RawDocument:
     path: str
     format: str  # "pdf", "txt", "docx", "xlsx"
@@ -80,6 +92,7 @@ class RawDocument:
     sha256: str = ""
     page_count: int | None = None  # number of physical pages (PDF); None otherwise
     metadata: dict[str, str] = field(default_factory=dict)
+    parts: list[RawPart] = field(default_factory=list)  # several files read as one
 
     def items(self) -> Iterator[RawItem]:
         for page in self.pages:

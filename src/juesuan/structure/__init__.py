@@ -5,7 +5,7 @@ from __future__ import annotations
 from juesuan import catalog
 from juesuan.model import Disclosure, DocKind, SourceInfo, TableKind
 from juesuan.sources.raw import RawDocument
-from juesuan.structure.outline import read_outline, table_kind_of_title
+from juesuan.structure.outline import listed_table_kind, read_outline
 
 
 def build(raw: RawDocument) -> Disclosure:
@@ -39,7 +39,7 @@ def _listed_from_body(doc: Disclosure) -> None:
     listed = list(doc.listed_tables)
     for h in doc.outline:
         if h.level >= 1:
-            kind = table_kind_of_title(h.title)
+            kind = listed_table_kind(h.title)
             if kind is not None and kind not in listed:
                 listed.append(kind)
     doc.listed_tables = listed

@@ -31,7 +31,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from juesuan.catalog.performance import PerformanceLayout, key, layout
+from juesuan.catalog.performance import (
+    PerformanceLayout,
+    key,
+    layout,
+    scoring_method,
+    target_layout,
+)
 from juesuan.model import Disclosure, Evidence
 from juesuan.model.performance import (
     BudgetLine,
@@ -345,7 +351,10 @@ def _extend(cell: Cell | None, more: list[_C]) -> Cell | None:
 
 @dataclass(slots=True)
 class _Span:
-    kind: str  # "project" or "department"
+    #: "project" / "department" (self-evaluation titles), "target" / "target_department"
+    #: (performance-target titles), "untitled" (started at a 项目名称 row: what it is depends
+    #: on the 附表 title it is printed under and on its own columns)
+    kind: str
     start: int  # index into the physical rows
     end: int = -1
     title: _Row | None = None
@@ -353,17 +362,39 @@ class _Span:
     category: str | None = None
     funding: str | None = None
     group: Evidence | None = None
+    shared: _Row | None = None  # the title printed once above untitled forms (附表：…)
+    shared_kind: str | None = None
+
+
+TOC_LEADER = re.compile(r"[.…·．]{3,}\s*\d*$")
 
 
 def _title_kind(row: _Row, lay: PerformanceLayout) -> str | None:
     k = row.key
-    if len(k) > 60:
+    if len(k) > 60 or TOC_LEADER.search(row.cells[0].text if row.cells else ""):
         return None
     if any(t in k for t in lay.department_titles):
         return "department"
     if any(t in k for t in lay.project_titles):
         return "project"
+    if len(k) > 40 or "表" not in k:
+        return None
+    if any(w in k for w in lay.evaluation_words):
+        return "project"
+    targets = target_layout()
+    if any(t in k for t in targets.department_titles):
+        return "target_department"
+    if any(t in k for t in targets.project_titles):
+        return "target"
     return None
+
+
+def _standard_title(row: _Row, lay: PerformanceLayout) -> bool:
+    """A short one-cell line naming a standard table (收支总表, 机关运行经费预算表 …)."""
+    if len(row.cells) != 1:
+        return False
+    k = row.key
+    return len(k) <= 40 and "表" in k and any(w in k for w in lay.standard_titles)
 
 
 def _group_heading(row: _Row, lay: PerformanceLayout) -> tuple[str, str | None] | None:
@@ -388,27 +419,44 @@ def _stops(row: _Row) -> bool:
     return bool(PART_RE.match(k) or NUMBERED_RE.match(t) or re.match(r"^附[件表]", k))
 
 
-def _spans(rows: list[_Row | None], lay: PerformanceLayout) -> tuple[list[_Span], _Row | None]:
+def _spans(
+    rows: list[_Row | None], lay: PerformanceLayout, standard: set[tuple[int | None, int]]
+) -> list[_Span]:
+    """The forms' row ranges.  ``standard`` holds the (page, line) of every row of a
+    recognised standard table: such a row ends a form and never starts one."""
     spans: list[_Span] = []
     current: _Span | None = None
     category: str | None = None
     funding: str | None = None
     group: Evidence | None = None
-    shared_title: _Row | None = None  # a title printed once for untitled tables (附表：…)
+    shared: _Row | None = None  # a title printed once for untitled tables (附表：…)
+    shared_kind: str | None = None
 
     def close(i: int) -> None:
-        nonlocal current, shared_title
+        nonlocal current, shared, shared_kind
         if current is None:
             return
         current.end = i
-        if current.kind == "project" and not current.named:
-            shared_title = current.title or shared_title
+        if current.kind in ("project", "target") and current.title is not None:
+            # the title also heads the untitled forms printed after this one
+            shared, shared_kind = current.title, current.kind
+        if current.kind in ("project", "target") and not current.named:
+            pass  # a title alone (附表：…): only heads the forms that follow
         else:
             spans.append(current)
         current = None
 
     for i, row in enumerate(rows):
         if row is None:
+            continue
+        standard_row = (row.line.page, row.line.line) in standard or _standard_title(row, lay)
+        if standard_row and _title_kind(row, lay) is None:
+            close(i)
+            shared, shared_kind = None, None  # forms after a standard table need their own
+            continue
+        if not row.table and row.cells and PART_RE.match(row.key):
+            close(i)
+            shared, shared_kind = None, None
             continue
         heading = _group_heading(row, lay)
         if heading is not None:
@@ -422,17 +470,18 @@ def _spans(rows: list[_Row | None], lay: PerformanceLayout) -> tuple[list[_Span]
             current = _Span(kind, i, title=row, category=category, funding=funding, group=group)
             continue
         if row.cells and _label_is(row.first, lay.fields["name"]):
-            if current is not None and current.kind == "project" and not current.named:
+            if current is not None and current.kind in ("project", "target") and not current.named:
                 current.named = True
                 continue
             close(i)
-            current = _Span("project", i, named=True, category=category, funding=funding)
+            current = _Span("untitled", i, named=True, category=category, funding=funding)
             current.group = group
+            current.shared, current.shared_kind = shared, shared_kind
             continue
         if current is not None and _stops(row):
             close(i)
     close(len(rows))
-    return spans, shared_title
+    return spans
 
 
 # ---------------------------------------------------------------------------------------
@@ -1306,6 +1355,7 @@ class _ProjectReader:
             self.note("未读到绩效指标", "indicators")
         if p.conclusion is not None:
             p.claims = _claims(p.conclusion, lay)
+        self.doubts()
         for cell in (
             p.conclusion,
             p.problems,
@@ -1321,6 +1371,27 @@ class _ProjectReader:
             if marker is not None:
                 p.cancelled = Evidence(text=marker, page=cell.page, line=cell.line)
                 break
+
+    def doubts(self) -> None:
+        """What makes the form's numbers as a whole doubtful (``doubts``)."""
+        p = self.p
+        ts = p.total_score
+        if ts is not None and ts.value is None and not _dash(ts.text):
+            p.doubts.append(f"合计得分印为“{ts.text.strip()}”，无法读取")
+        if not p.scored:
+            return
+        m = scoring_method()
+        maximum = (p.budget_points or m.budget_points) + (p.indicator_points or m.indicator_points)
+        total = p.total
+        budget_score = total.score.value if total is not None and total.score else None
+        scores = [i.score.value for i in p.indicators if i.score is not None and i.score.value]
+        printed = sum(scores, budget_score or Decimal(0))
+        if printed > maximum:
+            p.doubts.append(
+                f"各项得分之和 {printed:f} 分超过满分 {maximum:f} 分"
+                "（表格可能多读了行，或分值、得分填错）"
+            )
+            p.scores_doubtful = True
 
 
 def _claims(cell: Cell, lay: PerformanceLayout) -> list[Claim]:
@@ -1389,12 +1460,66 @@ def _one_cell_form(rows: list[_Row | None]) -> bool:
     return False
 
 
+def _standard_lines(doc: Disclosure) -> set[tuple[int | None, int]]:
+    """(page, line) of every title and row of the standard tables read before."""
+    out: set[tuple[int | None, int]] = set()
+    for t in doc.tables:
+        for ev in (t.evidence, *(r.evidence for r in t.rows)):
+            if ev.line is not None:
+                out.add((ev.page, ev.line))
+    return out
+
+
+def _scoring_columns(reader: _ProjectReader) -> bool:
+    """The columns of scoring: 权重/分值 and 得分 with 完成值 (indicators) or with 执行数 /
+    执行率 (budget execution)."""
+    ind = reader.ind_header
+    if ind is not None and ind.known and {"weight", "score", "actual"} <= set(ind.cols):
+        return True
+    budget = reader.budget_header
+    return (
+        budget is not None
+        and {"weight", "score"} <= set(budget.cols)
+        and bool({"executed", "rate"} & set(budget.cols))
+    )
+
+
+def _evaluation_header(reader: _ProjectReader) -> bool:
+    """Header words of a self-evaluation without its scoring columns: 执行数 / 执行率 of the
+    budget block, or 完成值 of the indicators."""
+    ind = reader.ind_header
+    budget = reader.budget_header
+    return (ind is not None and ind.known and "actual" in ind.cols) or (
+        budget is not None and bool({"executed", "rate"} & set(budget.cols))
+    )
+
+
+def _target_columns(rows: list[_Row]) -> bool:
+    """An indicator header with 指标值 but no 完成值 and no 得分 (the planned values only)."""
+    lay = layout()
+    for row in rows:
+        k = row.key
+        if any(all(w in k for w in words) for words in lay.indicator_header_sets):
+            return "完成" not in k and "得分" not in k
+    return False
+
+
+HEADER_ONLY = "没有标题，也没有权重（分值）、得分列，只凭表头词语识别"
+
+
 def read_performance(raw: RawDocument, doc: Disclosure) -> None:
-    """Find every self-evaluation table in ``raw`` and put it into ``doc``."""
+    """Find every self-evaluation and performance-target form in ``raw`` and put it into
+    ``doc``: ``doc.evaluations``, ``doc.department_evaluation``, ``doc.targets``.
+
+    A form counts as a self-evaluation by its own structure: a title naming one (its own or
+    the 附表 title it is printed under), or the columns of scoring.  Rows of the standard
+    tables (收支总表, 机关运行经费, 政府采购, “三公”…) are never read as forms.
+    """
+    from juesuan.structure.performance_targets import has_target_structure, read_target
+
     lay = layout()
     phys = _physical(raw)
-    spans, shared_title = _spans(phys, lay)
-    for span in spans:
+    for span in _spans(phys, lay, _standard_lines(doc)):
         part = phys[span.start : span.end]
         rows = _logical(part, _one_cell_form(part))
         if not rows:
@@ -1403,7 +1528,43 @@ def read_performance(raw: RawDocument, doc: Disclosure) -> None:
             if doc.department_evaluation is None:
                 doc.department_evaluation = _read_department(rows, span)
             continue
-        reader = _ProjectReader(rows, span, shared_title)
+        titled_target = span.kind in ("target", "target_department") or (
+            span.kind == "untitled" and span.shared_kind == "target"
+        )
+        if titled_target and (_target_columns(rows) or not _has_evaluation_columns(rows, span)):
+            scope = "department" if span.kind == "target_department" else "project"
+            target = read_target(rows, span.title, scope)
+            if target.name and (target.funds or target.indicators):
+                doc.targets.append(target)
+            continue
+        shared = span.shared if span.shared_kind == "project" else None
+        reader = _ProjectReader(rows, span, shared)
         project = reader.read()
-        if project.name:
-            doc.evaluations.append(project)
+        if not project.name:
+            continue
+        if span.kind == "project" or span.kind.startswith("target"):
+            project.recognised_by = "title" if span.kind == "project" else "columns"
+        elif shared is not None and (reader.budget_header or reader.ind_header):
+            project.recognised_by = "title"
+        elif _scoring_columns(reader):
+            project.recognised_by = "columns"
+        elif has_target_structure(rows) and _target_columns(rows):
+            target = read_target(rows, None, "project")
+            target.recognised_by = "header"
+            target.doubts.insert(0, f"绩效目标表{HEADER_ONLY}")
+            if target.name and (target.funds or target.indicators):
+                doc.targets.append(target)
+            continue
+        elif _evaluation_header(reader):
+            project.recognised_by = "header"
+            project.doubts.insert(0, f"绩效自评表{HEADER_ONLY}")
+        else:
+            continue  # not a form: a 项目名称 column of some other table
+        doc.evaluations.append(project)
+
+
+def _has_evaluation_columns(rows: list[_Row], span: _Span) -> bool:
+    """A form titled as a target whose columns are those of a self-evaluation (完成值, 得分)."""
+    reader = _ProjectReader(rows, span, None)
+    reader.read()
+    return _scoring_columns(reader)

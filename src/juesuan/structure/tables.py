@@ -32,7 +32,7 @@ CODE_PART_RE = re.compile(r"^\d{2,7}$")
 NUMBER_PREFIX_RE = re.compile(r"^[一二三四五六七八九十]+、")
 TABLE_NUMBER_RE = re.compile(r"((?:财决|财预)?公开\s*\d{1,2}\s*表)")
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
-EMPTY_RE = re.compile(r"本表无数据|无数据|本表为空表|故本表为空")
+EMPTY_RE = re.compile(r"本表无数据|无数据|本表为空表|故本表为空|(?:无|没有)(?:相关|此类|此项)收支")
 #: Factors from a printed unit to 万元.
 UNIT_SCALE = {
     "万元": Decimal(1),
@@ -199,6 +199,11 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
     if pending is not None:
         zones.append(pending.zone())
     return zones
+
+
+def _describes_table(text: str) -> bool:
+    """A line that belongs to the table above it: unit, number, 注/说明, "本表无数据"."""
+    return bool(_is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")))
 
 
 def _is_table_meta(text: str) -> bool:
@@ -849,9 +854,10 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
             parse_sangong(zone, spec, table)
         else:
             parse_coded(zone, spec, table)
-        pages = (
-            [zone.title_line.page] + [r.page for r in zone.rows] + [ln.page for ln in zone.lines]
-        )
+        # the pages the table is printed on: its title, rows and notes (not the running text
+        # that follows a table ending at the foot of a page)
+        notes = [ln for ln in zone.lines if _describes_table(tidy(ln.text))]
+        pages = [zone.title_line.page] + [r.page for r in zone.rows] + [ln.page for ln in notes]
         table.pages = sorted({p for p in pages if p is not None})
         if table.empty_statement is None:
             for line in zone.lines:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence, Heading, Table, TableKind, TableRow
+from juesuan.model import Disclosure, DocKind, Evidence, Heading, Table, TableKind, TableRow
 from juesuan.rules.common import TABLE_NAMES, ZERO
 from juesuan.rules.engine import NotApplicable
 from juesuan.rules.tables import cell_or_zero
@@ -24,6 +24,23 @@ PART_LABELS = {
     "annex": "附件",
     "tables": "决算表（附表）",
 }
+
+#: Part names where a budget words them differently.
+PART_LABELS_BY_KIND: dict[DocKind, dict[str, str]] = {
+    DocKind.BUDGET: {
+        **PART_LABELS,
+        "explanation": "预算情况说明",
+        "tables": "预算表",
+        "project_info": "项目经费情况说明",
+        "targets": "绩效目标",
+    },
+}
+
+
+def part_labels(doc: Disclosure) -> dict[str, str]:
+    """Names of the parts in messages about this document."""
+    return PART_LABELS_BY_KIND.get(doc.kind, PART_LABELS) if doc.kind else PART_LABELS
+
 
 SPACES = re.compile(r"\s+")
 
@@ -110,7 +127,11 @@ def toc_keys(doc: Disclosure) -> list[tuple[str | None, str | None, int, Evidenc
     for entry in doc.toc:
         if entry.level == 0:
             part = part_key_of(entry.title)
-            out.append((part, None, 0, entry.evidence, f"{entry.number}{entry.title}"))
+            # 第X部分 runs into its title; a part the 目录 numbers 一、二、 keeps its 、
+            number = entry.number
+            if number and not number.startswith("第"):
+                number += "、"
+            out.append((part, None, 0, entry.evidence, f"{number}{entry.title}"))
         else:
             key = None if entry.table_kind is not None else section_key(entry.title)
             number = f"{entry.number}、" if entry.level == 1 and entry.number else entry.number
@@ -207,6 +228,14 @@ def total_row(table: Table) -> TableRow | None:
         if row.ref_code == "total" or (row.code is None and norm(row.name) in ("合计", "总计")):
             return row
     return None
+
+
+def tables_only(doc: Disclosure) -> bool:
+    """A file of tables alone (some departments publish 预算公开报表 apart from the text):
+    tables, no part headings, no running text of the explanation."""
+    parts = [h for h in doc.outline if h.level == 0]
+    explanation = [p for p in doc.paragraphs if p.part == "explanation" or p.topic]
+    return bool(doc.tables) and not parts and not explanation and not doc.statements
 
 
 def layout_of(doc: Disclosure) -> catalog.Layout | None:

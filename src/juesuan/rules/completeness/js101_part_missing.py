@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
-    PART_LABELS,
     layout_of,
     norm,
     part_key_of,
+    part_labels,
     placed_outline,
+    tables_only,
     toc_keys,
 )
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 
 #: Longest paragraph (characters, spaces removed) taken for an unrecognised part title.
 PART_TITLE_CHARS = 24
@@ -31,6 +32,7 @@ def _part_title_printed(doc: Disclosure, part: str) -> bool:
 
 @rule(
     "JS101",
+    applies_to=BOTH_KINDS,
     name="part-missing",
     title="缺少规定的组成部分",
     category=Category.COMPLETENESS,
@@ -52,12 +54,16 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
             required.append(part)
     if not required:
         raise NotApplicable("未识别版式，目录也没有列出各部分")
+    if tables_only(doc):
+        raise NotApplicable("本文件只有公开报表，概况和情况说明另行公开")
     placed = placed_outline(doc)
     present = {
         p.heading.key or part_key_of(p.heading.title) for p in placed if p.heading.level == 0
     }
     if doc.tables:
         present.add("tables")
+    if doc.targets:
+        present.add("targets")  # 绩效目标表 printed without a part heading
     no_parts = not any(p.heading.level == 0 for p in placed)
     for part in required:
         if part in present:
@@ -67,7 +73,7 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
         if _part_title_printed(doc, part):
             continue  # the title is printed, only not taken for a heading
         toc = next(((e, t) for key, e, t in toc_parts if key == part), None)
-        label = PART_LABELS.get(part, part)
+        label = part_labels(doc).get(part, part)
         if toc is not None:
             message = f"目录列有“{toc[1]}”，正文中没有这一部分。"
             evidence = [toc[0]]

@@ -10,14 +10,15 @@ from juesuan import catalog
 from juesuan.model import Disclosure, Evidence, Paragraph
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
-    PART_LABELS,
     layout_of,
     norm,
+    part_labels,
     placed_outline,
     section_key,
+    tables_only,
     toc_keys,
 )
-from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 
 #: Longest text (characters, spaces removed) taken for a heading-like title at a paragraph's start.
 TITLE_PREFIX_CHARS = 40
@@ -38,6 +39,7 @@ def _paragraph_opening(doc: Disclosure, keys: Iterable[str], part: str) -> Parag
 
 @rule(
     "JS102",
+    applies_to=BOTH_KINDS,
     name="section-missing",
     title="缺少规定的说明章节",
     category=Category.COMPLETENESS,
@@ -52,6 +54,8 @@ def _paragraph_opening(doc: Disclosure, keys: Iterable[str], part: str) -> Parag
     suggestion="按公开模板补写缺少的章节；没有相应事项时写明“无”。",
 )
 def section_missing(doc: Disclosure) -> Iterator[Hit]:
+    if tables_only(doc):
+        raise NotApplicable("本文件只有公开报表，概况和情况说明另行公开")
     layout = layout_of(doc)
     required: dict[str, list[str]] = {}
     if layout is not None:
@@ -68,7 +72,8 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
         raise NotApplicable("未识别版式，目录也没有列出说明章节")
     placed = placed_outline(doc)
     parts_present = {p.part for p in placed if p.heading.level == 0}
-    names = catalog.section_names()
+    names = catalog.section_names(doc.kind)
+    labels = part_labels(doc)
     for part, keys in required.items():
         if parts_present and part not in parts_present:
             continue  # the whole part is missing: JS101 reports it
@@ -81,7 +86,7 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
                 continue  # printed as a paragraph's first line, not recognised as a heading
             title = " 或 ".join(f"“{names.get(k, k)}”" for k in options)
             toc = next((toc_titles[k] for k in options if k in toc_titles), None)
-            part_label = PART_LABELS.get(part, part)
+            part_label = labels.get(part, part)
             evidence: list[Evidence]
             if toc is not None:
                 message = f"目录列有“{toc[1]}”，{part_label}部分中没有这一章节。"
@@ -95,5 +100,5 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
                 evidence=evidence,
                 expected=title,
                 actual="缺失",
-                where=PART_LABELS.get(part, part),
+                where=labels.get(part, part),
             )

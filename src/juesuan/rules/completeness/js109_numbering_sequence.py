@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from juesuan.model import Disclosure, Heading, Paragraph
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
     PART_LABELS,
+    Placed,
     geometry_confirms,
     norm,
     part_key_of,
+    part_labels,
     placed_outline,
 )
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -164,17 +168,29 @@ def numbering_sequence(doc: Disclosure) -> Iterator[Hit]:
         if n is not None:
             toc_numbers[n] = part_key_of(entry.title) in present_parts
     yield from _numbering_hits(parts, 0, "正文各部分", doc.paragraphs, toc_numbers)
+    # sections are numbered from 一 within each printed part: a layout may print two parts
+    # of one kind (部门预算编制说明 and 其他相关情况说明), each with its own 一、二、…;
     # without part headings the whole body is read as the explanation
-    scopes: tuple[str | None, ...] = ("overview", "explanation") if parts else (None,)
-    for part in scopes:
-        sections = [p.heading for p in placed if p.part == part and p.heading.level == 1]
+    if parts:
+        groups = [g for g in _part_groups(placed) if g.part in ("overview", "explanation")]
+    else:
+        groups = [_PartGroup(None, None, [p for p in placed if p.part is None])]
+    labels = part_labels(doc)
+    repeated = Counter(g.part for g in groups)
+    for group in groups:
+        part = group.part
+        sections = [p.heading for p in group.members if p.heading.level == 1]
         paragraphs = [p for p in doc.paragraphs if p.part == part]
-        label = PART_LABELS[part] if part else "正文"
+        label = labels.get(part, PART_LABELS.get(part, part)) if part else "正文"
+        if part and group.heading is not None and repeated[part] > 1:
+            label += f"“{group.heading.title}”"
         yield from _numbering_hits(sections, 1, label, paragraphs)
         if part == "overview":
             continue  # list items of the overview are not headings
         for parent in sections:
-            children = [p.heading for p in placed if p.parent is parent and p.heading.level == 2]
+            children = [
+                p.heading for p in group.members if p.parent is parent and p.heading.level == 2
+            ]
             if not children:
                 continue
             path = parent.number
@@ -186,3 +202,23 @@ def numbering_sequence(doc: Disclosure) -> Iterator[Hit]:
             yield from _numbering_hits(
                 children, 2, f"{label}“{parent.number}、{parent.title}”", inside
             )
+
+
+@dataclass(slots=True)
+class _PartGroup:
+    """The headings printed under one part heading (or before the first one)."""
+
+    heading: Heading | None
+    part: str | None
+    members: list[Placed]
+
+
+def _part_groups(placed: Sequence[Placed]) -> list[_PartGroup]:
+    """The headings of each part heading (those before the first part heading are left out)."""
+    groups: list[_PartGroup] = []
+    for p in placed:
+        if p.heading.level == 0:
+            groups.append(_PartGroup(p.heading, p.part, []))
+        elif groups:
+            groups[-1].members.append(p)
+    return groups

@@ -1,4 +1,4 @@
-"""Performance self-evaluation (JS800–JS899): the 项目支出绩效自评表 checked against itself,
+"""Performance self-evaluation (JS801–JS814): the 项目支出绩效自评表 checked against itself,
 its conclusion, the configured scoring method and the department's own statements.
 
 Every finding names the project (``where`` = “绩效自评：<项目名称>”), the row and the numbers.

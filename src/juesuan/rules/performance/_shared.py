@@ -8,7 +8,7 @@ from juesuan.model import Disclosure
 from juesuan.model.findings import Severity
 from juesuan.model.performance import BudgetLine, Cell, Indicator, ProjectEvaluation
 from juesuan.rules.common import round_to
-from juesuan.rules.engine import NotApplicable
+from juesuan.rules.engine import Hit, NotApplicable
 
 #: Up to this many points a wrong score is reported as a warning (it does not change the
 #: grade); beyond, as an error.
@@ -48,6 +48,29 @@ def lower(severity: Severity, uncertain: bool, floor: Severity = Severity.INFO) 
         severity, Severity.INFO
     )
     return lowered if lowered.rank >= floor.rank else floor
+
+
+def doubt(p: ProjectEvaluation, whole: bool) -> str | None:
+    """Why a finding about ``p`` is built on a doubtful reading, or None.
+
+    A form recognised by header words only may not be a self-evaluation at all: every finding
+    about it is doubtful.  A form whose scores as a whole are doubtful (they add up to more
+    than its maximum) makes the findings built on sums over the form doubtful (``whole``);
+    a finding on one printed row or cell stays as it is: a reviewer confirms it from the row.
+    """
+    if p.form_doubtful or (whole and p.scores_doubtful):
+        return p.doubts[0] if p.doubts else "表格读取存疑"
+    return None
+
+
+def checked(p: ProjectEvaluation, hit: Hit, whole: bool = False) -> Hit:
+    """``hit`` as info, with the doubt said, when it is built on a doubtful reading of ``p``
+    (DOMAIN: never an error built on a doubtful reading)."""
+    why = doubt(p, whole)
+    if why is not None:
+        hit.severity = Severity.INFO
+        hit.message = f"{hit.message}读取存疑，仅作提示：{why}。"
+    return hit
 
 
 def pts(d: Decimal | None) -> str:

@@ -9,6 +9,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import money, percent_consistent, ratio_interval
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
 from juesuan.rules.performance._shared import (
+    checked,
     line_label,
     lower,
     pct,
@@ -53,15 +54,19 @@ def execution_rate(doc: Disclosure) -> Iterator[Hit]:
                 if alt is not None and percent_consistent(printed, alt):
                     severity = Severity.WARNING
                     note = "（与 执行数 ÷ 年初预算数 相符，可能用错了分母）"
-            yield Hit(
-                message=(
-                    f"{project(p)}{line_label(line)}：预算执行率印为 {line.rate.text.strip()}，"
-                    f"按执行数 {money(line.executed.value)} 万元 ÷ 调整后预算数 "
-                    f"{money(line.adjusted.value)} 万元 计算应为 {pct(exact)}{note}。"
+            yield checked(
+                p,
+                Hit(
+                    message=(
+                        f"{project(p)}{line_label(line)}：预算执行率印为 {line.rate.text.strip()}，"
+                        f"按执行数 {money(line.executed.value)} 万元 ÷ 调整后预算数 "
+                        f"{money(line.adjusted.value)} 万元 计算应为 {pct(exact)}{note}。"
+                    ),
+                    evidence=[line.evidence],
+                    expected=pct(exact),
+                    actual=line.rate.text.strip(),
+                    severity=lower(severity, p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[line.evidence],
-                expected=pct(exact),
-                actual=line.rate.text.strip(),
-                severity=lower(severity, p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )

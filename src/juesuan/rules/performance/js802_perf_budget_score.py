@@ -13,6 +13,7 @@ from juesuan.rules.common import CENT, HUNDRED, ZERO, half_unit, percent_consist
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
 from juesuan.rules.performance._shared import (
     SCORE_WARNING_GAP,
+    checked,
     lower,
     pct,
     project,
@@ -83,15 +84,19 @@ def budget_score(doc: Disclosure) -> Iterator[Hit]:
         rate_text = (
             total.rate.text.strip() if total.rate is not None else pct(rate_of(total) or ZERO)
         )
-        yield Hit(
-            message=(
-                f"{project(p)}预算执行得分印为 {total.score.text.strip()} 分；按分值 "
-                f"{pts(budget_points(p, m))} 分 × 执行率 {rate_text}（封顶 100%）应为 "
-                f"{pts(round_to(expected, 2))} 分，相差 {pts(round_to(gap, 3))} 分。"
+        yield checked(
+            p,
+            Hit(
+                message=(
+                    f"{project(p)}预算执行得分印为 {total.score.text.strip()} 分；按分值 "
+                    f"{pts(budget_points(p, m))} 分 × 执行率 {rate_text}（封顶 100%）应为 "
+                    f"{pts(round_to(expected, 2))} 分，相差 {pts(round_to(gap, 3))} 分。"
+                ),
+                evidence=[total.evidence],
+                expected=pts(round_to(expected, 2)),
+                actual=total.score.text.strip(),
+                severity=lower(severity, p.budget_uncertain),
+                where=p.label,
             ),
-            evidence=[total.evidence],
-            expected=pts(round_to(expected, 2)),
-            actual=total.score.text.strip(),
-            severity=lower(severity, p.budget_uncertain),
-            where=p.label,
+            whole=False,
         )

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import cell_text, lower, project, pts, scored_evaluations
+from juesuan.rules.performance._shared import (
+    cell_text,
+    checked,
+    lower,
+    project,
+    pts,
+    scored_evaluations,
+)
 from juesuan.rules.performance_scoring import method
 
 
@@ -41,14 +48,18 @@ def budget_weight(doc: Disclosure) -> Iterator[Hit]:
             if w.value is not None
             else f"印为“{w.text.strip()}”"
         )
-        yield Hit(
-            message=(
-                f"{project(p)}预算执行情况的权重（分值）{what}，应为 {pts(m.budget_points)} 分"
-                f"（得分印为 {cell_text(total.score)}）。"
+        yield checked(
+            p,
+            Hit(
+                message=(
+                    f"{project(p)}预算执行情况的权重（分值）{what}，应为 {pts(m.budget_points)} 分"
+                    f"（得分印为 {cell_text(total.score)}）。"
+                ),
+                evidence=[total.evidence],
+                expected=pts(m.budget_points),
+                actual=w.text.strip(),
+                severity=lower(Severity.WARNING, p.budget_uncertain),
+                where=p.label,
             ),
-            evidence=[total.evidence],
-            expected=pts(m.budget_points),
-            actual=w.text.strip(),
-            severity=lower(Severity.WARNING, p.budget_uncertain),
-            where=p.label,
+            whole=False,
         )

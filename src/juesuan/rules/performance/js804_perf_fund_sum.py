@@ -8,7 +8,13 @@ from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, difference_severity, money, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import SOURCE_NAMES, lower, project, scored_evaluations
+from juesuan.rules.performance._shared import (
+    SOURCE_NAMES,
+    checked,
+    lower,
+    project,
+    scored_evaluations,
+)
 
 FIELD_NAMES = {
     "initial": "年初预算数",
@@ -55,14 +61,18 @@ def fund_sum(doc: Disclosure) -> Iterator[Hit]:
             names = " + ".join(
                 f"{SOURCE_NAMES.get(b.source, b.label)} {money(c.value)}" for b, c in printed
             )
-            yield Hit(
-                message=(
-                    f"{project(p)}预算执行情况{label}：总额 {money(whole.value)} 万元，"
-                    f"各资金来源 {names} = {money(s)} 万元，相差 {money(diff)} 万元。"
+            yield checked(
+                p,
+                Hit(
+                    message=(
+                        f"{project(p)}预算执行情况{label}：总额 {money(whole.value)} 万元，"
+                        f"各资金来源 {names} = {money(s)} 万元，相差 {money(diff)} 万元。"
+                    ),
+                    evidence=[total.evidence, *(b.evidence for b, _ in printed)],
+                    expected=money(s),
+                    actual=money(whole.value),
+                    severity=lower(difference_severity(diff), p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[total.evidence, *(b.evidence for b, _ in printed)],
-                expected=money(s),
-                actual=money(whole.value),
-                severity=lower(difference_severity(diff), p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )

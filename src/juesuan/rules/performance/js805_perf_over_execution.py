@@ -8,7 +8,7 @@ from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import money
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import evaluations_of, line_label, lower, project
+from juesuan.rules.performance._shared import checked, evaluations_of, line_label, lower, project
 from juesuan.rules.performance_scoring import value
 
 
@@ -32,14 +32,18 @@ def over_execution(doc: Disclosure) -> Iterator[Hit]:
             adjusted, executed = value(line.adjusted), value(line.executed)
             if adjusted is None or executed is None or executed <= adjusted:
                 continue
-            yield Hit(
-                message=(
-                    f"{project(p)}{line_label(line)}：执行数 {money(executed)} 万元超过调整后"
-                    f"预算数 {money(adjusted)} 万元，超出 {money(executed - adjusted)} 万元。"
+            yield checked(
+                p,
+                Hit(
+                    message=(
+                        f"{project(p)}{line_label(line)}：执行数 {money(executed)} 万元超过调整后"
+                        f"预算数 {money(adjusted)} 万元，超出 {money(executed - adjusted)} 万元。"
+                    ),
+                    evidence=[line.evidence],
+                    expected=f"≤ {money(adjusted)}",
+                    actual=money(executed),
+                    severity=lower(Severity.WARNING, p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[line.evidence],
-                expected=f"≤ {money(adjusted)}",
-                actual=money(executed),
-                severity=lower(Severity.WARNING, p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import cell_text, project, pts, scored_evaluations
+from juesuan.rules.performance._shared import cell_text, checked, project, pts, scored_evaluations
 from juesuan.rules.performance_scoring import indicator_weights, method, value
 
 
@@ -56,11 +56,15 @@ def weight_sum(doc: Disclosure) -> Iterator[Hit]:
         evidence = [i.evidence for i in p.indicators]
         if p.total_evidence is not None:
             evidence.append(p.total_evidence)
-        yield Hit(
-            message=f"{project(p)}：{'；'.join(problems)}。",
-            evidence=evidence,
-            expected=pts(m.indicator_points),
-            actual=pts(total_w),
-            severity=severity,
-            where=p.label,
+        yield checked(
+            p,
+            Hit(
+                message=f"{project(p)}：{'；'.join(problems)}。",
+                evidence=evidence,
+                expected=pts(m.indicator_points),
+                actual=pts(total_w),
+                severity=severity,
+                where=p.label,
+            ),
+            whole=True,
         )

@@ -9,6 +9,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
 from juesuan.rules.performance._shared import (
     cell_text,
+    checked,
     ind_name,
     lower,
     project,
@@ -39,47 +40,65 @@ def over_max(doc: Disclosure) -> Iterator[Hit]:
         for ind in p.indicators:
             w, s = value(ind.weight), value(ind.score)
             if w is not None and w > m.indicator_points:
-                yield Hit(
-                    message=(
-                        f"{project(p)}{ind_name(ind)}的权重印为 {pts(w)} 分，超过绩效指标的"
-                        f"总分值 {pts(m.indicator_points)} 分（得分 {cell_text(ind.score)}）。"
+                yield checked(
+                    p,
+                    Hit(
+                        message=(
+                            f"{project(p)}{ind_name(ind)}的权重印为 {pts(w)} 分，超过绩效指标的"
+                            f"总分值 {pts(m.indicator_points)} 分（得分 {cell_text(ind.score)}）。"
+                        ),
+                        evidence=[ind.evidence],
+                        expected=f"≤ {pts(m.indicator_points)}",
+                        actual=pts(w),
+                        severity=lower(Severity.ERROR, p.indicators_uncertain, Severity.WARNING),
+                        where=p.label,
                     ),
-                    evidence=[ind.evidence],
-                    expected=f"≤ {pts(m.indicator_points)}",
-                    actual=pts(w),
-                    severity=lower(Severity.ERROR, p.indicators_uncertain, Severity.WARNING),
-                    where=p.label,
+                    whole=False,
                 )
             elif w is not None and s is not None and s > w:
-                yield Hit(
-                    message=(
-                        f"{project(p)}{ind_name(ind)}的得分 {pts(s)} 分超过其权重 {pts(w)} 分。"
+                yield checked(
+                    p,
+                    Hit(
+                        message=(
+                            f"{project(p)}{ind_name(ind)}的得分 {pts(s)} 分超过其权重 {pts(w)} 分。"
+                        ),
+                        evidence=[ind.evidence],
+                        expected=f"≤ {pts(w)}",
+                        actual=pts(s),
+                        severity=lower(Severity.ERROR, p.indicators_uncertain),
+                        where=p.label,
                     ),
-                    evidence=[ind.evidence],
-                    expected=f"≤ {pts(w)}",
-                    actual=pts(s),
-                    severity=lower(Severity.ERROR, p.indicators_uncertain),
-                    where=p.label,
+                    whole=False,
                 )
         total = p.total
         if total is not None:
             s, w = value(total.score), budget_points(p, m)
             if s is not None and s > w:
-                yield Hit(
-                    message=f"{project(p)}预算执行得分 {pts(s)} 分超过其分值 {pts(w)} 分。",
-                    evidence=[total.evidence],
-                    expected=f"≤ {pts(w)}",
-                    actual=pts(s),
-                    severity=lower(Severity.ERROR, p.budget_uncertain),
-                    where=p.label,
+                yield checked(
+                    p,
+                    Hit(
+                        message=f"{project(p)}预算执行得分 {pts(s)} 分超过其分值 {pts(w)} 分。",
+                        evidence=[total.evidence],
+                        expected=f"≤ {pts(w)}",
+                        actual=pts(s),
+                        severity=lower(Severity.ERROR, p.budget_uncertain),
+                        where=p.label,
+                    ),
+                    whole=False,
                 )
         ts = value(p.total_score)
         if ts is not None and ts > m.total_points:
-            yield Hit(
-                message=(f"{project(p)}合计得分 {pts(ts)} 分超过总分 {pts(m.total_points)} 分。"),
-                evidence=[p.total_evidence or p.evidence],
-                expected=f"≤ {pts(m.total_points)}",
-                actual=pts(ts),
-                severity=Severity.ERROR,
-                where=p.label,
+            yield checked(
+                p,
+                Hit(
+                    message=(
+                        f"{project(p)}合计得分 {pts(ts)} 分超过总分 {pts(m.total_points)} 分。"
+                    ),
+                    evidence=[p.total_evidence or p.evidence],
+                    expected=f"≤ {pts(m.total_points)}",
+                    actual=pts(ts),
+                    severity=Severity.ERROR,
+                    where=p.label,
+                ),
+                whole=False,
             )

@@ -11,7 +11,14 @@ from juesuan.model.findings import Category, Severity
 from juesuan.model.performance import Cell, Indicator
 from juesuan.rules.common import round_to
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import ind_name, lower, project, pts, scored_evaluations
+from juesuan.rules.performance._shared import (
+    checked,
+    ind_name,
+    lower,
+    project,
+    pts,
+    scored_evaluations,
+)
 from juesuan.rules.performance_scoring import has_reason, judge, method, value
 
 #: An indicator score off the method's proportional value by more than this many points is
@@ -94,11 +101,15 @@ def indicator_score(doc: Disclosure) -> Iterator[Hit]:
                     f"{project(p)}{ind_name(ind)}：指标值 {_measure(ind, ind.target, True)}，"
                     f"完成值 {_measure(ind, ind.actual)}，权重 {pts(w)}，得分 {pts(s)}"
                 )
-                yield Hit(
-                    message=f"{facts}：{verdict[0]}。",
-                    evidence=[ind.evidence],
-                    expected=verdict[1],
-                    actual=pts(s),
-                    severity=verdict[2],
-                    where=p.label,
+                yield checked(
+                    p,
+                    Hit(
+                        message=f"{facts}：{verdict[0]}。",
+                        evidence=[ind.evidence],
+                        expected=verdict[1],
+                        actual=pts(s),
+                        severity=verdict[2],
+                        where=p.label,
+                    ),
+                    whole=False,
                 )

@@ -9,7 +9,13 @@ from juesuan.model.findings import Category, Severity
 from juesuan.model.performance import Cell
 from juesuan.rules.common import ZERO, half_unit
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import SCORE_WARNING_GAP, project, pts, scored_evaluations
+from juesuan.rules.performance._shared import (
+    SCORE_WARNING_GAP,
+    checked,
+    project,
+    pts,
+    scored_evaluations,
+)
 from juesuan.rules.performance_scoring import indicator_scores, sum_interval_halfwidth, value
 
 
@@ -52,15 +58,19 @@ def total_score(doc: Disclosure) -> Iterator[Hit]:
         evidence = [total.evidence, *(i.evidence for i in p.indicators)]
         if p.total_evidence is not None:
             evidence.append(p.total_evidence)
-        yield Hit(
-            message=(
-                f"{project(p)}合计得分印为 {ts.text.strip()}；预算执行得分 "
-                f"{pts(budget)} + {len(p.indicators)} 个指标得分 {pts(indicators)} = "
-                f"{pts(s)}，相差 {pts(gap)} 分。"
+        yield checked(
+            p,
+            Hit(
+                message=(
+                    f"{project(p)}合计得分印为 {ts.text.strip()}；预算执行得分 "
+                    f"{pts(budget)} + {len(p.indicators)} 个指标得分 {pts(indicators)} = "
+                    f"{pts(s)}，相差 {pts(gap)} 分。"
+                ),
+                evidence=evidence,
+                expected=pts(s),
+                actual=ts.text.strip(),
+                severity=severity,
+                where=p.label,
             ),
-            evidence=evidence,
-            expected=pts(s),
-            actual=ts.text.strip(),
-            severity=severity,
-            where=p.label,
+            whole=True,
         )

@@ -9,7 +9,14 @@ from juesuan.model import Disclosure, Evidence
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, half_unit, round_to
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import cell_text, pct, project, pts, scored_evaluations
+from juesuan.rules.performance._shared import (
+    cell_text,
+    checked,
+    pct,
+    project,
+    pts,
+    scored_evaluations,
+)
 from juesuan.rules.performance_scoring import indicator_scores, rate_of, value
 
 _CLAIM_NAMES = {
@@ -84,7 +91,7 @@ def claims(doc: Disclosure) -> Iterator[Hit]:
                     if c.kind in ("indicator_score", "total_score")
                     else (Severity.WARNING)
                 )
-            yield Hit(
+            hit = Hit(
                 message=(
                     f"{project(p)}评价结论写“{c.evidence.text}”（{_CLAIM_NAMES[c.kind]} "
                     f"{pts(c.value)}{unit}），表中{shown}。"
@@ -95,3 +102,4 @@ def claims(doc: Disclosure) -> Iterator[Hit]:
                 severity=severity,
                 where=p.label,
             )
+            yield checked(p, hit, whole=c.kind in ("total_score", "indicator_score"))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import project, pts, scored_evaluations
+from juesuan.rules.performance._shared import checked, project, pts, scored_evaluations
 from juesuan.rules.performance_scoring import indicator_scores, value
 
 
@@ -43,11 +43,15 @@ def cancelled_scored(doc: Disclosure) -> Iterator[Hit]:
         ]
         if not scored:
             continue
-        yield Hit(
-            message=f"{project(p)}写明“{p.cancelled.text}”，却有{'、'.join(scored)}。",
-            evidence=[p.cancelled, *([p.total_evidence] if p.total_evidence else [])],
-            expected="0",
-            actual=pts(total if total is not None else indicators),
-            severity=Severity.WARNING,
-            where=p.label,
+        yield checked(
+            p,
+            Hit(
+                message=f"{project(p)}写明“{p.cancelled.text}”，却有{'、'.join(scored)}。",
+                evidence=[p.cancelled, *([p.total_evidence] if p.total_evidence else [])],
+                expected="0",
+                actual=pts(total if total is not None else indicators),
+                severity=Severity.WARNING,
+                where=p.label,
+            ),
+            whole=True,
         )

@@ -10,7 +10,7 @@ from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.model.performance import BudgetLine, Cell, Indicator, ProjectEvaluation
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
-from juesuan.rules.performance._shared import evaluations_of, ind_name, line_label, project
+from juesuan.rules.performance._shared import checked, evaluations_of, ind_name, line_label, project
 
 DIGIT = re.compile(r"\d")
 
@@ -92,10 +92,14 @@ def residue(doc: Disclosure) -> Iterator[Hit]:
             else:
                 message = f"{project(p)}{place}仍是表样的填写说明：“{shown}”。"
                 severity = Severity.INFO if isinstance(where, BudgetLine) else Severity.WARNING
-            yield Hit(
-                message=message,
-                evidence=[c.evidence],
-                actual=shown,
-                severity=severity,
-                where=p.label,
+            yield checked(
+                p,
+                Hit(
+                    message=message,
+                    evidence=[c.evidence],
+                    actual=shown,
+                    severity=severity,
+                    where=p.label,
+                ),
+                whole=False,
             )

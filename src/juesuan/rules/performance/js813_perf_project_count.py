@@ -62,6 +62,7 @@ def project_count(doc: Disclosure) -> Iterator[Hit]:
         "implemented_nonfiscal": "未写明取消的非财政拨款项目",
     }
     grouped = any(p.funding for p in projects)
+    doubtful = any(p.form_doubtful for p in projects)
     for what, statements in stated.items():
         if what in ("fiscal", "nonfiscal", "implemented_nonfiscal") and not grouped:
             continue
@@ -70,8 +71,8 @@ def project_count(doc: Disclosure) -> Iterator[Hit]:
             n = found[what]
             if s.value == n:
                 continue
-            if what in ("cancelled", "implemented_nonfiscal"):
-                severity = Severity.INFO
+            if what in ("cancelled", "implemented_nonfiscal") or doubtful:
+                severity = Severity.INFO  # cancellation words, or a form that may not be one
             else:
                 severity = Severity.WARNING
             evidence = [s.evidence, projects[0].evidence]

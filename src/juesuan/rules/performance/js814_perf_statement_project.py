@@ -10,7 +10,14 @@ from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, difference_severity, money, percent_consistent
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
-from juesuan.rules.performance._shared import cell_text, evaluations_of, lower, pct, project
+from juesuan.rules.performance._shared import (
+    cell_text,
+    checked,
+    evaluations_of,
+    lower,
+    pct,
+    project,
+)
 from juesuan.rules.performance_scoring import rate_interval, rate_of
 
 
@@ -56,17 +63,21 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
             if interval is None or percent_consistent(s.value, interval):
                 continue
             exact = rate_of(total) or ZERO
-            yield Hit(
-                message=(
-                    f"情况说明称{s.subject}完成预算的 {s.value:f}%，{project(p)}执行数 "
-                    f"{cell_text(total.executed)} ÷ 预算数 {cell_text(total.adjusted)} = "
-                    f"{pct(exact)}。"
+            yield checked(
+                p,
+                Hit(
+                    message=(
+                        f"情况说明称{s.subject}完成预算的 {s.value:f}%，{project(p)}执行数 "
+                        f"{cell_text(total.executed)} ÷ 预算数 {cell_text(total.adjusted)} = "
+                        f"{pct(exact)}。"
+                    ),
+                    evidence=[s.evidence, total.evidence],
+                    expected=pct(exact),
+                    actual=f"{s.value:f}%",
+                    severity=lower(Severity.ERROR, p.budget_uncertain),
+                    where=p.label,
                 ),
-                evidence=[s.evidence, total.evidence],
-                expected=pct(exact),
-                actual=f"{s.value:f}%",
-                severity=lower(Severity.ERROR, p.budget_uncertain),
-                where=p.label,
+                whole=False,
             )
             continue
         if s.unit != "万元":
@@ -78,14 +89,18 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
         if diff == 0:
             continue
         label = "预算数" if s.measure == "budget" else "执行数"
-        yield Hit(
-            message=(
-                f"情况说明称{s.subject}{label} {s.value:f} 万元，{project(p)}{label}为 "
-                f"{cell.text.strip()} 万元，相差 {money(diff)} 万元。"
+        yield checked(
+            p,
+            Hit(
+                message=(
+                    f"情况说明称{s.subject}{label} {s.value:f} 万元，{project(p)}{label}为 "
+                    f"{cell.text.strip()} 万元，相差 {money(diff)} 万元。"
+                ),
+                evidence=[s.evidence, total.evidence],
+                expected=cell.text.strip(),
+                actual=f"{s.value:f}",
+                severity=lower(difference_severity(diff), p.budget_uncertain),
+                where=p.label,
             ),
-            evidence=[s.evidence, total.evidence],
-            expected=cell.text.strip(),
-            actual=f"{s.value:f}",
-            severity=lower(difference_severity(diff), p.budget_uncertain),
-            where=p.label,
+            whole=False,
         )

@@ -20,6 +20,7 @@ def _core_name(unit: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
+_YEAR_WORDS = re.compile(r"^(?:年度|年|度)")
 _PLACE_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗))+)$")
 
 
@@ -83,9 +84,12 @@ def unit_name(doc: Disclosure) -> Iterator[Hit]:
         m = _PLACE_BEFORE.search(flat[:pos])
         if not m:
             continue
-        printed = m.group(1) + core
-        if unit.endswith(printed):
+        place_printed = _YEAR_WORDS.sub("", m.group(1))  # "2018年度江苏省…": 年度 is no place
+        if not place_printed:
             continue
+        printed = place_printed + core
+        if unit.endswith(printed) or printed.removeprefix("中共") == unit.removeprefix("中共"):
+            continue  # 中共江苏省委办公厅 and 江苏省委办公厅 name one unit
         key = (printed, evidence.page, evidence.line)
         if key in reported:
             continue

@@ -1,0 +1,266 @@
+"""``juesuan ingest``: files → read → checked → stored, once per content.
+
+:func:`analyse` is the work for one document (read, refuse what is not a disclosure, run
+the rules); it touches no database, so a process pool can map it.  :func:`ingest` walks the
+inputs, skips content the store already holds (by SHA-256, before reading), stores the rest
+and records every failure with its Chinese message, never stopping on one.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from juesuan.errors import FileMissingError, JuesuanError, NotADisclosureError, os_error_text
+from juesuan.model import Disclosure
+from juesuan.model.findings import CheckReport
+
+if TYPE_CHECKING:
+    from juesuan.store.core import FileRef, Store
+
+#: Extensions taken from a folder (a file named on the command line is always taken).
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm", ".txt", ".doc", ".xls"}
+_GLOB_CHARS = set("*?[")
+
+
+@cache
+def catalog_version() -> str:
+    """A hash of the rule catalog (codes and metadata; the documented examples are rule
+    cases, not metadata): check runs made under another catalog are told apart, and
+    re-checked when asked."""
+    from juesuan.rules import all_rules
+
+    entries = [
+        [
+            r.code,
+            r.name,
+            r.title,
+            r.category.value,
+            r.severity.value,
+            r.rationale,
+            r.tolerance,
+            r.suggestion,
+        ]
+        for r in all_rules().values()
+    ]
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def collect(arguments: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files named, found in folders (recursively, document extensions only, hidden files
+    skipped) or matched by globs; and the arguments that match nothing."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for arg in arguments:
+        text = str(arg)
+        path = Path(text).expanduser()
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(_folder_files(path))
+        elif _GLOB_CHARS & set(text):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            files: list[Path] = []
+            for m in matches:
+                p = Path(m)
+                if p.is_dir():
+                    files.extend(_folder_files(p))
+                elif p.is_file():
+                    files.append(p)
+            if files:
+                found.extend(files)
+            else:
+                missing.append(text)
+        else:
+            missing.append(text)
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values()), missing
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in DOCUMENT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes; raises :class:`FileMissingError` when unreadable."""
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except FileNotFoundError:
+        raise FileMissingError(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise FileMissingError(f"无法读取文件 {path}：{os_error_text(exc)}") from None
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One document read and checked (not yet stored)."""
+
+    doc: Disclosure
+    report: CheckReport
+    seconds: float
+
+
+def analyse(paths: Sequence[Path]) -> Analysis:
+    """Read one document (several files when it was published as several) and check it.
+    Raises :class:`JuesuanError` for a file that cannot be read or is not a disclosure."""
+    from juesuan import read, read_many
+    from juesuan.rules import check, looks_like_disclosure
+
+    start = time.perf_counter()
+    doc = read(paths[0]) if len(paths) == 1 else read_many(list(paths))
+    if not looks_like_disclosure(doc):
+        names = "、".join(str(p) for p in paths)
+        raise NotADisclosureError(
+            f"文件中没有年度、公开表或情况说明，不像决算/预算公开文件，未入库：{names}"
+        )
+    read_seconds = time.perf_counter() - start
+    report = check(doc)
+    report.read_seconds = read_seconds
+    return Analysis(doc, report, time.perf_counter() - start)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one input: stored, skipped (content already stored) or failed."""
+
+    paths: list[Path]
+    status: str  # stored / skipped / failed
+    document_id: int | None = None
+    unit: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    version: int = 1
+    inherited: int = 0
+    exit_code: int = 0
+    message: str = ""
+
+    @property
+    def label(self) -> str:
+        return " + ".join(str(p) for p in self.paths)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def of(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def exit_code(self) -> int:
+        """0, or the exit code of the first file that failed (errors.py)."""
+        return next((o.exit_code for o in self.outcomes if o.status == "failed"), 0)
+
+
+def ingest(
+    store: Store,
+    groups: Iterable[Sequence[Path]],
+    *,
+    on_start: Callable[[Sequence[Path]], None] | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> IngestSummary:
+    """Store each group of files (one file, or the files of one disclosure) once."""
+    from juesuan.sources import joined_sha256
+
+    summary = IngestSummary()
+    version = catalog_version()
+    for group in groups:
+        paths = list(group)
+        if on_start is not None:
+            on_start(paths)
+        hashes: list[str] = []
+        try:
+            hashes = [file_hash(p) for p in paths]
+            sha = hashes[0] if len(paths) == 1 else joined_sha256(hashes)
+            known = store.document_for_hash(sha)
+            if known is not None:
+                for p, h in zip(paths, hashes, strict=True):
+                    store.record_file(known, str(p), h)
+                outcome = Outcome(paths, "skipped", document_id=known)
+            else:
+                analysis = analyse(paths)
+                files = _file_refs(paths, hashes, analysis.doc)
+                stored = store.add(
+                    analysis.doc,
+                    analysis.report,
+                    files=files,
+                    catalog_version=version,
+                    seconds=analysis.seconds,
+                )
+                counts = analysis.report.summary()
+                outcome = Outcome(
+                    paths,
+                    "stored" if stored.created else "skipped",
+                    document_id=stored.document_id,
+                    unit=stored.unit or analysis.doc.unit,
+                    year=analysis.doc.year,
+                    kind=analysis.doc.kind_label,
+                    errors=counts["error"],
+                    warnings=counts["warning"],
+                    infos=counts["info"],
+                    version=stored.version,
+                    inherited=stored.inherited,
+                )
+        except JuesuanError as err:
+            # A store error is recorded as this input's failure; if the store cannot even
+            # record it, the error stops the run (the database is gone).
+            outcome = _failure(store, paths, hashes, err.exit_code, err.message)
+        except Exception as exc:  # a reader's bug must not stop the run
+            message = f"读取时出现内部错误（{type(exc).__name__}: {exc}），请向 juesuan 开发者报告"
+            outcome = _failure(store, paths, hashes, 5, f"{message}：{paths[0]}")
+        summary.outcomes.append(outcome)
+        if on_done is not None:
+            on_done(outcome)
+    return summary
+
+
+def _file_refs(paths: list[Path], hashes: list[str], doc: Disclosure) -> list[FileRef]:
+    from juesuan.store.core import FileRef
+
+    if len(paths) == 1:
+        return [FileRef(str(paths[0]), hashes[0])]
+    parts = doc.source.parts
+    out = []
+    for i, (p, h) in enumerate(zip(paths, hashes, strict=True)):
+        part = parts[i] if i < len(parts) else None
+        out.append(
+            FileRef(
+                str(p),
+                h,
+                part=i + 1,
+                first_page=part.first_page if part else None,
+                first_line=part.first_line if part else None,
+            )
+        )
+    return out
+
+
+def _failure(
+    store: Store, paths: list[Path], hashes: list[str], code: int, message: str
+) -> Outcome:
+    for i, p in enumerate(paths):
+        store.record_failure(str(p), hashes[i] if i < len(hashes) else "", code, message)
+    return Outcome(paths, "failed", exit_code=code, message=message)

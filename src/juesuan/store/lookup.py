@@ -1,0 +1,45 @@
+"""The store as a :class:`~juesuan.model.corpus.CorpusLookup` for the corpus rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from juesuan.model import Disclosure, DocKind
+
+if TYPE_CHECKING:
+    from juesuan.store.core import Store
+
+
+class StoreCorpus:
+    """Related documents from the store: the same unit (found by the document's content
+    hash when it is stored, else by its printed name's key and aliases), current versions
+    only, the same scope (部门/单位) preferred."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _related(
+        self, doc: Disclosure, year: int | None, kind: DocKind | None
+    ) -> Disclosure | None:
+        if year is None or kind is None:
+            return None
+        unit_id = self.store.unit_id_of(doc)
+        if unit_id is None:
+            return None
+        found = self.store.current_document(unit_id, year, kind.value, doc.scope)
+        if found is None:
+            return None
+        related = self.store.load(found)
+        if related.source.sha256 and related.source.sha256 == doc.source.sha256:
+            return None
+        return related
+
+    def previous_year(self, doc: Disclosure) -> Disclosure | None:
+        return self._related(doc, doc.year - 1 if doc.year else None, doc.kind)
+
+    def same_year_budget(self, doc: Disclosure) -> Disclosure | None:
+        return self._related(doc, doc.year, DocKind.BUDGET)
+
+    def code_names(self, code: str, year: int) -> Counter[str]:
+        return self.store.code_names(code, year)
