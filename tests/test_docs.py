@@ -3,6 +3,7 @@ exists, and every document the README links to is there."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,3 +39,50 @@ def test_readme_links_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for link in re.findall(r"\]\(((?:docs|samples)/[^)#]+)\)", readme):
         assert (ROOT / link).exists(), link
+
+
+def _keys(value: object, out: set[str]) -> set[str]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.add(k)
+            _keys(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _keys(v, out)
+    return out
+
+
+SAMPLE_FILES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in {".pdf", ".txt"})
+#: Keys that are data, not field names (rule codes, catalog keys in by_category).
+DATA_KEY = re.compile(r"^JS\d{3}$")
+
+
+def test_disclosure_json_keys_are_documented() -> None:
+    import juesuan
+    from juesuan.model import to_json_dict
+
+    doc_text = (ROOT / "docs" / "disclosure-json.md").read_text(encoding="utf-8")
+    keys: set[str] = set()
+    for path in SAMPLE_FILES:
+        _keys(to_json_dict(juesuan.read(path)), keys)
+    # canonical column names and raw cell keys are listed in the canonical-columns table
+    undocumented = sorted(k for k in keys if f"`{k}`" not in doc_text and not k.isdigit())
+    assert undocumented == [], f"keys emitted but not in docs/disclosure-json.md: {undocumented}"
+
+
+def test_findings_json_keys_are_documented() -> None:
+    from juesuan.model.findings import InputFailure
+    from juesuan.reporting.findings import render_json
+    from juesuan.rules import check_file
+
+    doc_text = (ROOT / "docs" / "findings-json.md").read_text(encoding="utf-8")
+    reports = [check_file(p) for p in SAMPLE_FILES]
+    data = json.loads(render_json([*reports, InputFailure("x.pdf", 5, "损坏")], timing=True))
+    keys = _keys(data, set())
+    categories = {f["category"] for d in data if "findings" in d for f in d["findings"]}
+    undocumented = sorted(
+        k
+        for k in keys
+        if f"`{k}`" not in doc_text and not DATA_KEY.match(k) and k not in categories
+    )
+    assert undocumented == [], f"keys emitted but not in docs/findings-json.md: {undocumented}"
