@@ -300,6 +300,16 @@ _VEHICLE_USES = (
 )
 _CAR_TYPES = ("（轿车）", "（越野车）", "（载客汽车）")
 
+#: Uses of the year's expense; 单位预留机动经费 is a budget's (预算) reserve, beside 基本/项目.
+_EXPENSE_PARTS = (
+    "基本支出",
+    "项目支出",
+    "上缴上级支出",
+    "经营支出",
+    "对附属单位补助支出",
+    "单位预留机动经费",
+)
+
 _BREAKDOWNS = (
     _Breakdown(
         "本年收入合计", "本年收入合计", _INCOME_PARTS_FISCAL, frozenset({"income"}), partial=True
@@ -308,11 +318,7 @@ _BREAKDOWNS = (
         "本年收入合计", "本年收入合计", _INCOME_PARTS_SPLIT, frozenset({"income"}), partial=True
     ),
     _Breakdown(
-        "本年支出合计",
-        "本年支出合计",
-        ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
-        frozenset({"expense"}),
-        partial=True,
+        "本年支出合计", "本年支出合计", _EXPENSE_PARTS, frozenset({"expense"}), partial=True
     ),
     _Breakdown(
         "一般公共预算财政拨款基本支出",
@@ -531,12 +537,7 @@ _SHARE_GROUPS = (
         frozenset({"income"}),
         _INCOME_PARTS_FISCAL + _INCOME_PARTS_SPLIT[:3],
     ),
-    _ShareGroup(
-        "本年支出合计",
-        "本年支出合计",
-        frozenset({"expense"}),
-        ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
-    ),
+    _ShareGroup("本年支出合计", "本年支出合计", frozenset({"expense"}), _EXPENSE_PARTS),
     _ShareGroup(
         "一般公共预算财政拨款支出",
         "一般公共预算财政拨款支出",
