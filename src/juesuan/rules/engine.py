@@ -129,6 +129,7 @@ RULE_MODULES = (
     "residue",
     "performance",
     "budget",
+    "budget_narrative",
 )
 
 _loaded = False
