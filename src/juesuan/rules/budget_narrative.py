@@ -29,6 +29,7 @@ table cells it restates) come first.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -278,12 +279,21 @@ def _expense_column_total(kind: TableKind, column: str) -> Lookup:
 
 #: Subjects of totals, sources and uses and the cells they restate (JS931).
 TOTAL_LOOKUPS: dict[str, tuple[Lookup, ...]] = {
+    # a 收入(支出)预算总计 may be meant with or without what is carried over: either line
     "收入支出总计": (
         line(_B01, "income", ("income_total",)),
         line(_B01, "expense", ("expense_total",)),
+        line(_B01, "income", ("income_subtotal",)),
     ),
-    "收入总计": (line(_B01, "income", ("income_total",)), total(_B02)),
-    "支出总计": (line(_B01, "expense", ("expense_total",)),),
+    "收入总计": (
+        line(_B01, "income", ("income_total",)),
+        total(_B02),
+        line(_B01, "income", ("income_subtotal",)),
+    ),
+    "支出总计": (
+        line(_B01, "expense", ("expense_total",)),
+        line(_B01, "expense", ("expense_subtotal",)),
+    ),
     "本年收入合计": (_this_year_income, total(_B02)),
     "本年支出合计": (line(_B01, "expense", ("expense_subtotal", "expense_total")), total(_B03)),
     "财政拨款收入": (
@@ -975,13 +985,67 @@ def budget_narrative_procurement(doc: Disclosure) -> Iterator[Hit]:
 # JS940 shares
 
 
-#: The whole a share is of, by section: a stated subject, else the table's cell.
-SHARE_WHOLES: dict[str, tuple[str, tuple[Lookup, ...]]] = {
-    "income": ("本年收入合计", (_this_year_income,)),
-    "expense": ("本年支出合计", TOTAL_LOOKUPS["本年支出合计"]),
-    "fiscal_expense": ("本年支出合计", TOTAL_LOOKUPS["本年支出合计"]),
-    "sangong": ("“三公”经费", SANGONG_LOOKUPS["“三公”经费"]),
+#: The whole a share is of: the one the text names after 占 ("占本年支出合计的59.07%",
+#: "占“三公”经费的31.14%"), else the section's total ("占59.07%" under 支出预算情况).
+WHOLE_WORDS = (
+    ("三公", "“三公”经费"),
+    ("本年支出", "本年支出合计"),
+    ("支出合计", "本年支出合计"),
+    ("支出预算合计", "本年支出合计"),
+    ("本年收入", "本年收入合计"),
+    ("收入合计", "本年收入合计"),
+    ("收入预算合计", "本年收入合计"),
+)
+DEFAULT_WHOLES = {"income": "本年收入合计", "expense": "本年支出合计", "sangong": "“三公”经费"}
+WHOLE_LOOKUPS: dict[str, tuple[Lookup, ...]] = {
+    "本年收入合计": (_this_year_income,),
+    "本年支出合计": TOTAL_LOOKUPS["本年支出合计"],
+    "“三公”经费": SANGONG_LOOKUPS["“三公”经费"],
 }
+#: A 本年合计 and the 总计 beside it (the same unless money is carried over): the one the
+#: section states is the whole of its shares.
+WHOLE_SIBLINGS = {
+    "本年收入合计": ("本年收入合计", "收入总计"),
+    "本年支出合计": ("本年支出合计", "支出总计"),
+}
+
+
+def _carried(doc: Disclosure) -> bool:
+    """Whether the 收支总表 shows money carried over (上年结转, 结转下年)."""
+    for side, ref in (
+        ("income", "carryover"),
+        ("income", "fund_used"),
+        ("expense", "carry_forward"),
+    ):
+        found = line(_B01, side, (ref,))(doc)
+        if found is not None and found.value != 0:
+            return True
+    return False
+
+
+_SHARE_OF = re.compile(r"占([^，。；：%\d]{1,24}?)的?(?:比重|比例|比)?为?$")
+_SHARE_OF_ANY = re.compile(r"占([^，。；：%\d]{1,24}?)的?(?:比重|比例|比)?为?(?=\d)")
+
+
+def whole_name(s: Statement) -> str | None:
+    """The subject a share is of; None when the text names a whole this rule does not know."""
+    text = "".join(s.evidence.text.split()).replace("“", "").replace("”", "")
+    value = fmt(s.value) if isinstance(s.value, Decimal) else ""
+    end = text.rfind(value + "%") if value else -1
+    if end >= 0:
+        named = _SHARE_OF.search(text[:end])
+        printed = named.group(1) if named else None
+    else:  # the clause as printed: the one whole it names, if any
+        names = {m.group(1) for m in _SHARE_OF_ANY.finditer(text)}
+        if len(names) > 1:
+            return None
+        printed = names.pop() if names else None
+    if printed is None:
+        return DEFAULT_WHOLES.get(s.topic or "")
+    for word, subject in WHOLE_WORDS:
+        if word in printed:
+            return subject
+    return None
 
 
 @dataclass(slots=True)
@@ -1013,27 +1077,34 @@ def _ratio(
 
 
 def _whole_of(
-    doc: Disclosure, facts: Facts, s: Statement, shares: list[Statement]
+    doc: Disclosure, facts: Facts, name: str, section: str, shares: list[Statement]
 ) -> tuple[Decimal, int, list[Evidence], str] | None:
-    """(whole, its printed decimals, evidence, name) a share is of."""
-    topic = s.topic or ""
-    if topic not in SHARE_WHOLES:
-        return None
-    name, lookups = SHARE_WHOLES[topic]
+    """(whole, its printed decimals, evidence, how to name it) for the shares of ``name``:
+    its amount stated in the section (or anywhere for 本年支出合计), else the table's cell,
+    else (“三公”) the three items stated with their shares."""
+    names = WHOLE_SIBLINGS.get(name, (name,))
     stated = [
         t
-        for t in facts.of(name, "amount")
-        if money_value(t) is not None and (t.section == s.section or topic == "fiscal_expense")
+        for t in facts.statements
+        if t.subject in names
+        and t.measure == "amount"
+        and money_value(t) is not None
+        and (t.section == section or name != "“三公”经费")
     ]
+    # the section's own total first, the named one before its sibling
+    stated.sort(key=lambda t: (t.section != section, t.subject != name))
     if stated:
-        value = money_value(stated[0])
+        chosen = stated[0]
+        value = money_value(chosen)
         assert value is not None
-        return value, decimals_of(value), [stated[0].evidence], f"“{name}”"
-    for look in lookups:
+        return value, decimals_of(value), [chosen.evidence], f"“{chosen.subject}”"
+    if name in WHOLE_SIBLINGS and _carried(doc):
+        return None  # 总计 and 本年合计 differ by what is carried: which one is meant is unclear
+    for look in WHOLE_LOOKUPS.get(name, ()):
         found = look(doc)
         if found is not None and found.cap is None and found.value > 0:
             return found.value, found.places, list(found.evidence), found.label
-    if topic == "sangong":  # the three items stated with their shares make the whole
+    if name == "“三公”经费":  # the three items stated with their shares make the whole
         parts = [facts.before(t, {"amount"}, {"share"}) for t in shares]
         values = [money_value(p) for p in parts]
         if len(values) == 3 and all(v is not None for v in values):
@@ -1071,15 +1142,19 @@ def budget_narrative_share(doc: Disclosure) -> Iterator[Hit]:
     if not shares:
         raise NotApplicable("说明中没有占比")
     facts = Facts(doc.statements)
-    groups: dict[tuple[str, str | None], list[Statement]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for s in shares:
-        groups[(s.section, s.topic)].append(s)
-    for members in groups.values():
-        yield from _share_group(doc, facts, members)
+        name = whole_name(s)
+        if name is not None:  # a whole not known here: the share is not judged
+            groups[(s.section, name)].append(s)
+    for (section, name), members in groups.items():
+        yield from _share_group(doc, facts, name, section, members)
 
 
-def _share_group(doc: Disclosure, facts: Facts, members: list[Statement]) -> Iterator[Hit]:
-    whole_of = _whole_of(doc, facts, members[0], members)
+def _share_group(
+    doc: Disclosure, facts: Facts, name: str, section: str, members: list[Statement]
+) -> Iterator[Hit]:
+    whole_of = _whole_of(doc, facts, name, section, members)
     if whole_of is None:
         return
     whole, whole_places, whole_evidence, whole_name = whole_of
