@@ -341,6 +341,14 @@ def test_js940_whole_named_in_the_text() -> None:
     assert findings(unknown, "JS940") == []
 
 
+def test_js940_a_wrong_total_is_reported_once() -> None:
+    doc = sample(COURT)
+    statement(doc, "本年支出合计", "37188.34").value = Decimal("37138.34")
+    assert [f.severity for f in findings(doc, "JS931")] == [Severity.ERROR]
+    # the shares follow the table's total: no second finding for the same cause
+    assert all(f.severity is Severity.INFO for f in findings(doc, "JS940"))
+
+
 def test_js940_share_of_the_sangong_table() -> None:
     found = findings(case(("占“三公”经费的50.00%", "占“三公”经费的55.00%")), "JS940")
     assert [f.severity for f in found] == [Severity.ERROR]
@@ -439,6 +447,14 @@ def test_js943_leaves_it_to_the_table_rule_when_a_table_tells() -> None:
 def test_js944_classes_and_uses_add_up() -> None:
     assert findings(case(), "JS944") == []
     doc = case(("项目支出预算数为400万元", "项目支出预算数为410万元"))
+    # the table says 400: JS931 reports the amount, the sum is not reported a second time
+    assert [f.severity for f in findings(doc, "JS931")] == [Severity.ERROR]
+    assert findings(doc, "JS944") == []
+    # without a table to tell, the sum is what a reviewer can check
+    doc = case(
+        ("项目支出预算数为400万元", "项目支出预算数为410万元"),
+        ("二、项目支出	400.00", "二、其他支出	400.00"),
+    )
     found = findings(doc, "JS944")
     assert [f.severity for f in found] == [Severity.ERROR]
     assert "“支出总计”为 1000 万元" in found[0].message

@@ -1078,7 +1078,7 @@ def _ratio(
 
 def _whole_of(
     doc: Disclosure, facts: Facts, name: str, section: str, shares: list[Statement]
-) -> tuple[Decimal, int, list[Evidence], str] | None:
+) -> tuple[Decimal, int, list[Evidence], str, Cell | None] | None:
     """(whole, its printed decimals, evidence, how to name it) for the shares of ``name``:
     its amount stated in the section (or anywhere for 本年支出合计), else the table's cell,
     else (“三公”) the three items stated with their shares."""
@@ -1097,21 +1097,35 @@ def _whole_of(
         chosen = stated[0]
         value = money_value(chosen)
         assert value is not None
-        return value, decimals_of(value), [chosen.evidence], f"“{chosen.subject}”"
+        return (
+            value,
+            decimals_of(value),
+            [chosen.evidence],
+            f"“{chosen.subject}”",
+            _alt(doc, chosen, value),
+        )
     if name in WHOLE_SIBLINGS and _carried(doc):
         return None  # 总计 and 本年合计 differ by what is carried: which one is meant is unclear
     for look in WHOLE_LOOKUPS.get(name, ()):
         found = look(doc)
         if found is not None and found.cap is None and found.value > 0:
-            return found.value, found.places, list(found.evidence), found.label
+            return found.value, found.places, list(found.evidence), found.label, None
     if name == "“三公”经费":  # the three items stated with their shares make the whole
         parts = [facts.before(t, {"amount"}, {"share"}) for t in shares]
         values = [money_value(p) for p in parts]
         if len(values) == 3 and all(v is not None for v in values):
             known = [v for v in values if v is not None]
             places = max(decimals_of(v) for v in known)
-            return sum(known, ZERO), places, [], "所列三项之和"
+            return sum(known, ZERO), places, [], "所列三项之和", None
     return None
+
+
+def _alt(doc: Disclosure, s: Statement, value: Decimal) -> Cell | None:
+    """The table's figure for a stated amount that none of its table cells agrees with."""
+    cells = cells_of(doc, s)
+    if not cells or any(agrees(value, c) for c in cells):
+        return None
+    return cells[0]
 
 
 @rule(
@@ -1157,19 +1171,15 @@ def _share_group(
     whole_of = _whole_of(doc, facts, name, section, members)
     if whole_of is None:
         return
-    whole, whole_places, whole_evidence, whole_name = whole_of
+    whole, whole_places, whole_evidence, whole_name, alt_whole = whole_of
     judged: list[_Share] = []
     for s in members:
         part_stmt = facts.before(s, {"amount"}, {"share"})
         part = money_value(part_stmt)
         if part is None or part_stmt is None:
             continue
-        cells = cells_of(doc, part_stmt)
-        alt = next((c for c in cells if not agrees(part, c)), None) if cells else None
-        if alt is not None and any(agrees(part, c) for c in cells):
-            alt = None
-        share = _Share(s, part, decimals_of(part), alt)
-        _judge_share(share, whole, whole_places)
+        share = _Share(s, part, decimals_of(part), _alt(doc, part_stmt, part))
+        _judge_share(share, whole, whole_places, alt_whole)
         judged.append(share)
     complete = _forced_to_100(judged, whole, whole_places)
     for share in judged:
@@ -1178,7 +1188,9 @@ def _share_group(
         yield _share_hit(share, whole, whole_name, whole_evidence, complete, facts)
 
 
-def _judge_share(share: _Share, whole: Decimal, whole_places: int) -> None:
+def _judge_share(
+    share: _Share, whole: Decimal, whole_places: int, alt_whole: Cell | None = None
+) -> None:
     printed = percent_of(share.statement)
     assert printed is not None
     ratio = _ratio(share.part, share.part_places, whole, whole_places)
@@ -1187,13 +1199,26 @@ def _judge_share(share: _Share, whole: Decimal, whole_places: int) -> None:
     point, interval, singles = ratio
     verdict = judge_percent(printed, point, interval, singles)
     share.severity, share.expected, share.interval = verdict.severity, verdict.expected, interval
-    if verdict.severity is None or share.alt_part is None:
+    if verdict.severity is None:
         return
-    alt = _ratio(share.alt_part.value, share.alt_part.places, whole, whole_places)
-    if alt is not None:
-        other = judge_percent(printed, alt[0], alt[1], alt[2])
-        if other.severity is None or other.severity is Severity.INFO:
-            share.severity = None  # the share follows the table; the amount rule reports
+    # a stated part or whole that disagrees with its table: the share may follow the table
+    parts = [(share.part, share.part_places)]
+    if share.alt_part is not None:
+        parts.append((share.alt_part.value, share.alt_part.places))
+    wholes = [(whole, whole_places)]
+    if alt_whole is not None:
+        wholes.append((alt_whole.value, alt_whole.places))
+    for part, pp in parts:
+        for base, bp in wholes:
+            if (part, base) == (share.part, whole):
+                continue
+            alt = _ratio(part, pp, base, bp)
+            if alt is None:
+                continue
+            other = judge_percent(printed, alt[0], alt[1], alt[2])
+            if other.severity is None or other.severity is Severity.INFO:
+                share.severity = None  # follows the table: the amount rules report the cause
+                return
 
 
 def _forced_to_100(judged: list[_Share], whole: Decimal, whole_places: int) -> bool:
@@ -1614,7 +1639,7 @@ def budget_narrative_parts_sum(doc: Disclosure) -> Iterator[Hit]:
         by_section[s.section].append(s)
     for section_statements in by_section.values():
         for b in BREAKDOWNS:
-            yield from _breakdown_hits(facts, section_statements, b)
+            yield from _breakdown_hits(doc, facts, section_statements, b)
 
 
 def _parts_of(section: list[Statement], b: Breakdown) -> list[Statement]:
@@ -1641,7 +1666,9 @@ def _parts_of(section: list[Statement], b: Breakdown) -> list[Statement]:
     return [s for s in found if s is not None]
 
 
-def _breakdown_hits(facts: Facts, section: list[Statement], b: Breakdown) -> Iterator[Hit]:
+def _breakdown_hits(
+    doc: Disclosure, facts: Facts, section: list[Statement], b: Breakdown
+) -> Iterator[Hit]:
     total_stmt = _first_amount(s for s in section if s.subject == b.total and s.topic in b.topics)
     if total_stmt is None:
         return
@@ -1657,6 +1684,9 @@ def _breakdown_hits(facts: Facts, section: list[Statement], b: Breakdown) -> Ite
     diff = parts_sum - total_value
     complete = b.parts is not None and len(parts) == len(b.parts)
     names = "、".join(f"{p.subject} {fmt(v)}" for p, v in zip(parts, known, strict=True))
+    if diff != 0 and abs(diff) > slack and _holds_with_tables(doc, total_stmt, parts, slack):
+        return  # a stated amount disagrees with its table (JS931–JS939 report it) and the
+        # table's figure makes the sum hold: one root cause, one finding
     if diff != 0:
         severity: Severity | None = None
         note = ""
@@ -1679,6 +1709,22 @@ def _breakdown_hits(facts: Facts, section: list[Statement], b: Breakdown) -> Ite
                 where=where(total_stmt),
             )
     yield from _change_sum_hits(facts, total_stmt, parts, b)
+
+
+def _holds_with_tables(
+    doc: Disclosure, total_stmt: Statement, parts: list[Statement], slack: Decimal
+) -> bool:
+    """Whether the sum holds once the stated amounts that disagree with their tables are
+    replaced by the tables' figures (at least one is)."""
+    replaced = False
+    values: list[Decimal] = []
+    for s in [total_stmt, *parts]:
+        value = money_value(s)
+        assert value is not None
+        alt = _alt(doc, s, value)
+        replaced = replaced or alt is not None
+        values.append(alt.value if alt is not None else value)
+    return replaced and abs(sum(values[1:], ZERO) - values[0]) <= slack
 
 
 def _signed_change(facts: Facts, s: Statement) -> tuple[Decimal | None, bool]:
