@@ -133,7 +133,9 @@ def test_hand_made_budget_is_quiet() -> None:
         ("5011.4", "5011.43", 2, None),  # rounded to the printed decimal
         ("5011.4", "5011.46", 2, Severity.INFO),  # truncated: within the printed decimal
         ("5011.3", "5011.40", 2, Severity.WARNING),  # one unit of the printed decimal
-        ("5012", "5011.40", 2, Severity.INFO),
+        ("5011", "5011.60", 2, Severity.INFO),  # truncated
+        ("5012", "5011.40", 2, Severity.WARNING),
+        ("1757", "1756.0320", 4, Severity.WARNING),
         ("5013", "5011.40", 2, Severity.ERROR),
         ("17192", "17191.5169", 4, None),
         ("220.63", "220.6272", 4, None),

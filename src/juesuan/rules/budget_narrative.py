@@ -12,8 +12,8 @@ Severity (the policy of every rule here): an error only where a reviewer can con
 the evidence shown — amounts that differ beyond the precision they are printed with.
 Budgets print amounts with 0, 1 or 2 decimals ("17,192万元", "1400 万元", "5011.4 万元") and
 tables in 万元 with two decimals or in whole 元; a stated amount is compared at the coarser
-of the two precisions (``printed_verdict``): equal after rounding → right; off by less than
-one unit of the stated precision (a truncation) → info; one unit → warning; more → error.
+of the two precisions (``printed_verdict``): equal after rounding → right; the table's
+amount truncated to the stated decimals → info; one unit → warning; more → error.
 Percentages are judged by interval (``rules/common.py``) on amounts at their printed
 precision; shares forced to add up to 100% are info.  A table read with doubts gives info
 only; a reading that is not certain (a path whose code is not found, a total derived by
@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from juesuan.model import Disclosure, DocKind, Evidence, Statement, Table, TableKind, TableRow
 from juesuan.model.findings import Category, Severity
@@ -490,16 +490,15 @@ def printed_verdict(stated: Decimal, value: Decimal, table_places: int) -> Sever
     """A stated amount against a table amount, at the coarser of their precisions.
 
     Equal after rounding the finer one: right (None).  A statement printed with fewer
-    decimals than the table that misses the table's amount by less than one unit of its own
-    last decimal: info (truncated rather than rounded).  One unit of the coarser precision:
-    warning.  More: error."""
+    decimals than the table that is the table's amount truncated: info.  One unit of the
+    coarser precision: warning.  More: error."""
     places = decimals_of(stated)
     if places < table_places:
         unit = Decimal(1).scaleb(-places)
         if round_to(value, places) == stated:
             return None
-        if abs(stated - value) < unit:
-            return Severity.INFO
+        if value.quantize(unit, rounding=ROUND_DOWN) == stated:
+            return Severity.INFO  # truncated rather than rounded
         return Severity.WARNING if abs(stated - round_to(value, places)) <= unit else Severity.ERROR
     unit = Decimal(1).scaleb(-table_places)
     diff = abs(round_to(stated, table_places) - value)
@@ -531,7 +530,7 @@ def compare_stated(s: Statement, cells: list[Cell], what: str = "") -> Hit | Non
     subject = what or f"“{s.subject}”"
     note = ""
     if severity is Severity.INFO:
-        note = f"；说明只印到 {decimals_of(stated)} 位小数，差额在其末位以内，仅作提示"
+        note = f"；说明只印到 {decimals_of(stated)} 位小数，是表中金额截尾而非四舍五入，仅作提示"
     elif best.cap is Severity.WARNING and severity is Severity.WARNING:
         note = "（表中数额按惯例推算或该表未读到数据，仅作警告）"
     others = "".join(f"；{c.describe()}" for c in cells if c is not best and c.value != best.value)
@@ -600,14 +599,14 @@ def _check_lookups(
 总计，本年收入、支出合计，按来源分列的财政拨款（一般公共预算、政府性基金、国有资本经营）、
 财政专户管理资金、事业收入、其他收入、上年结转，按用途分列的基本支出、项目支出、单位预留
 机动经费。同一个数在说明和表中应一致。预算说明常把金额印成整数或一位小数（“17,192万元”
-“5011.4万元”），按说明所印精度比较：舍入后相等即为一致；相差不足说明末位一个单位仅作提示，
-一个单位为警告，更大为错误。
+“5011.4万元”），按说明所印精度比较：舍入后相等即为一致；是表中金额截尾（未四舍五入）的仅作
+提示；差一个末位单位为警告，更大为错误。
 """,
     bad="说明：基本支出预算数为21986万元；收支预算总表“基本支出”21,968.00万元。",
     good="说明：基本支出预算数为21968万元（与表中21,968.00万元一致）。",
     tolerance=(
-        "按所印精度：说明与表中金额在二者较粗的精度上舍入后相等为一致；差不足一个末位单位为"
-        "提示，一个单位为警告，更大为错误。"
+        "按所印精度：说明与表中金额在二者较粗的精度上舍入后相等为一致；说明是表中金额截尾的"
+        "为提示；差一个末位单位为警告，更大为错误。"
     ),
     suggestion="核对说明与收支预算总表、财政拨款收支预算总表，改正抄错的一处。",
 )
