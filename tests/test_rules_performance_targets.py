@@ -90,4 +90,9 @@ def test_wanli_real_findings(wanli: Disclosure) -> None:
         # page 34: two indicators whose 指标值 repeats the 三级指标 word for word
         ("JS819", "warning", 34, 53, "做好禁毒示范城区标准化建设"),
         ("JS819", "warning", 34, 68, "宣传工作覆盖面不断扩大"),
+        # page 29 line 18: “编报绩效目标的项目5个，涉及项目预算资金3328.13万元”; the five forms'
+        # 年度资金申请总额 (pages 31-35: 4,100,000.00 + 6,351,000.00 + 4,563,800.00 +
+        # 7595500.00 + 10,903,043.00 元) make 3351.3343 万元: mentioned only (the statement's
+        # amount is read since the budget statements of branch bnarr)
+        ("JS820", "info", 35, 6, "3328.13"),
     ]

@@ -28,3 +28,13 @@ INCOME_PARTS_SPLIT = (
     "国有资本经营预算财政拨款收入",
     *INCOME_PARTS_FISCAL[1:],
 )
+
+#: Uses of the year's expense; 单位预留机动经费 is a budget's (预算) reserve, beside 基本/项目.
+EXPENSE_PARTS = (
+    "基本支出",
+    "项目支出",
+    "上缴上级支出",
+    "经营支出",
+    "对附属单位补助支出",
+    "单位预留机动经费",
+)

@@ -7,9 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, DocKind, Statement
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.common import HUNDRED, ZERO, interval_text, judge_percent, money, money_half
+from juesuan.rules.common import (
+    HUNDRED,
+    ZERO,
+    half_unit,
+    interval_text,
+    judge_percent,
+    money,
+    money_half,
+)
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative_arithmetic._shared import statement_evidence
 from juesuan.rules.narrative_facts import (
@@ -44,10 +52,14 @@ def _sign(direction: Statement | None, rate_direction: Statement | None) -> int 
 
 
 def yoy_interval(
-    this_year: Decimal, change: Decimal, sign: int
+    this_year: Decimal, change: Decimal, sign: int, printed: bool = False
 ) -> tuple[tuple[Decimal, Decimal], list[tuple[Decimal, Decimal]]] | None:
-    """(all-rounding interval, one-amount-at-a-time intervals) of the change rate in %."""
-    ht, hc = money_half(this_year), money_half(change)
+    """(all-rounding interval, one-amount-at-a-time intervals) of the change rate in %.
+
+    ``printed``: the amounts stand for their printed precision (a budget prints "17,192万元"
+    for 17191.52), not for a value known to the cent."""
+    half = half_unit if printed else money_half
+    ht, hc = half(this_year), half(change)
     c_lo, c_hi = max(change - hc, ZERO), change + hc
     t_lo, t_hi = this_year - ht, this_year + ht
 
@@ -121,7 +133,7 @@ def yoy_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
             continue
         if last_year == 0:
             continue  # a new unit: the rate has no base
-        intervals = yoy_interval(this_year, change, sign)
+        intervals = yoy_interval(this_year, change, sign, printed=doc.kind is DocKind.BUDGET)
         if intervals is None:
             continue
         interval, singles = intervals

@@ -13,6 +13,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, money, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative_arithmetic._shared import (
+    EXPENSE_PARTS,
     INCOME_PARTS_FISCAL,
     INCOME_PARTS_SPLIT,
     statement_evidence,
@@ -65,13 +66,7 @@ _BREAKDOWNS = (
     _Breakdown(
         "本年收入合计", "本年收入合计", INCOME_PARTS_SPLIT, frozenset({"income"}), partial=True
     ),
-    _Breakdown(
-        "本年支出合计",
-        "本年支出合计",
-        ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
-        frozenset({"expense"}),
-        partial=True,
-    ),
+    _Breakdown("本年支出合计", "本年支出合计", EXPENSE_PARTS, frozenset({"expense"}), partial=True),
     _Breakdown(
         "一般公共预算财政拨款基本支出",
         "一般公共预算财政拨款基本支出",

@@ -11,6 +11,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import CENT, HUNDRED, ZERO, half_unit, judge_ratio, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative_arithmetic._shared import (
+    EXPENSE_PARTS,
     INCOME_PARTS_FISCAL,
     INCOME_PARTS_SPLIT,
     statement_evidence,
@@ -41,12 +42,7 @@ _SHARE_GROUPS = (
         frozenset({"income"}),
         INCOME_PARTS_FISCAL + INCOME_PARTS_SPLIT[:3],
     ),
-    _ShareGroup(
-        "本年支出合计",
-        "本年支出合计",
-        frozenset({"expense"}),
-        ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
-    ),
+    _ShareGroup("本年支出合计", "本年支出合计", frozenset({"expense"}), EXPENSE_PARTS),
     _ShareGroup(
         "一般公共预算财政拨款支出",
         "一般公共预算财政拨款支出",
