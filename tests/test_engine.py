@@ -9,6 +9,7 @@ import pytest
 from juesuan.model import Disclosure, Evidence, SourceInfo
 from juesuan.model.findings import Category, RuleStatus, Severity
 from juesuan.rules import engine
+from juesuan.rules.casebook import examples
 from juesuan.rules.common import percent_consistent, ratio_interval, sum_tolerance
 from juesuan.rules.engine import Hit, NotApplicable, Rule
 
@@ -19,7 +20,7 @@ def fake_rules(monkeypatch: pytest.MonkeyPatch) -> dict[str, Rule]:
     monkeypatch.setattr(engine, "_REGISTRY", registry)
     monkeypatch.setattr(engine, "_loaded", True)
 
-    meta = dict(category=Category.RESIDUE, rationale="r", bad="b", good="g")
+    meta = dict(category=Category.RESIDUE, rationale="r")
 
     @engine.rule("JS990", name="always", title="总是", severity=Severity.ERROR, **meta)  # type: ignore[arg-type]
     def always(doc: Disclosure) -> Iterator[Hit]:
@@ -79,8 +80,6 @@ def test_duplicate_code_refused(fake_rules: dict[str, Rule]) -> None:
             category=Category.RESIDUE,
             severity=Severity.INFO,
             rationale="",
-            bad="",
-            good="",
         )(lambda d: [])
     with pytest.raises(ValueError):
         engine.rule(
@@ -90,8 +89,6 @@ def test_duplicate_code_refused(fake_rules: dict[str, Rule]) -> None:
             category=Category.RESIDUE,
             severity=Severity.INFO,
             rationale="",
-            bad="",
-            good="",
         )
 
 
@@ -112,4 +109,5 @@ def test_rounding_helpers() -> None:
 
 def test_real_catalog_metadata_complete() -> None:
     for code, r in engine.all_rules().items():
-        assert r.code == code and r.title and r.rationale and r.bad and r.good, code
+        assert r.code == code and r.title and r.rationale, code
+        assert all(examples(code)), f"{code}: no documented examples"

@@ -1,43 +1,18 @@
-"""Classification code rules (JS4xx): hand-made tables of coded rows, modified samples, and the
-real code/name defects of the samples pinned (each confirmed in the document)."""
+"""Classification code rules (JS4xx) beyond their cases (tests/rule_cases/JS4*.toml): the
+reference lists, name normalisation, and the real code/name defects of the samples pinned
+(each confirmed in the document)."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 import pytest
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence, SourceInfo, Table, TableKind, TableRow
 from juesuan.model.findings import Severity
-from juesuan.rules.codes import normalise_name
+from juesuan.rules.codes.js401_code_name_mismatch import normalise_name
 from tests.rulekit import SAMPLE_NAMES, run, sample
 
 LESHAN = "leshan-bigdata-center-2024.txt"
 GUIHUA = "shanghai-guihua-2024.pdf"
-
-
-def _doc(
-    rows: list[tuple[str, str]], kind: TableKind = TableKind.T03, year: int = 2024
-) -> Disclosure:
-    doc = Disclosure(source=SourceInfo("case.txt", "txt", None, ""), year=year)
-    table_rows = [
-        TableRow(
-            name=name,
-            values={"total": Decimal("1.00")},
-            raw={"total": "1.00"},
-            evidence=Evidence(f"{code}\t{name}\t1.00", None, 10 + i),
-            code=code,
-        )
-        for i, (code, name) in enumerate(rows)
-    ]
-    doc.tables.append(
-        Table(kind, "支出决算表", [], ["total"], table_rows, Evidence("支出决算表", None, 9))
-    )
-    return doc
-
-
-HOUSING = [("221", "住房保障支出"), ("22102", "住房改革支出"), ("2210201", "住房公积金")]
 
 
 # ---------------------------------------------------------------------------------------
@@ -89,112 +64,5 @@ def test_leshan_names_pinned() -> None:
     assert findings[2].expected == "住房公积金"
 
 
-def test_name_of_another_code_is_error() -> None:
-    findings = run(
-        _doc(
-            [
-                ("201", "一般公共服务支出"),
-                ("20103", "政府办公厅（室）及相关机构事务"),
-                ("2010350", "行政运行"),
-            ]
-        ),
-        "JS401",
-    )
-    assert [(f.severity, f.expected) for f in findings] == [(Severity.ERROR, "事业运行")]
-    assert "2010301" in findings[0].message
-
-
-def test_misspelt_name_is_warning_and_truncated_is_info() -> None:
-    rows = [
-        ("208", "社会保障和就业支出"),
-        ("20805", "行政事业单位养老支出"),
-        ("2080505", "机关事业单位基本养老保险缴"),
-        ("2080506", "机关事业单位职业年金交费支出"),
-    ]
-    findings = run(_doc(rows), "JS401")
-    assert [(f.severity, f.actual) for f in findings] == [
-        (Severity.INFO, "机关事业单位基本养老保险缴"),
-        (Severity.WARNING, "机关事业单位职业年金交费支出"),
-    ]
-
-
-def test_different_name_without_corroboration_is_warning() -> None:
-    rows = [*HOUSING[:2], ("2210201", "住房租金支出")]
-    findings = run(_doc(rows), "JS401")
-    assert [f.severity for f in findings] == [Severity.WARNING]
-
-
-def test_other_year_lowers_severity() -> None:
-    rows = [
-        ("201", "一般公共服务支出"),
-        ("20103", "政府办公厅（室）及相关机构事务"),
-        ("2010350", "行政运行"),
-    ]
-    findings = run(_doc(rows, year=2020), "JS401")
-    assert [f.severity for f in findings] == [Severity.WARNING]
-    assert "2024年版" in findings[0].message
-
-
-def test_standard_names_quiet() -> None:
-    rows = [*HOUSING, ("302", "商品和服务支出"), ("30213", "维修(护)费")]
-    assert run(_doc(rows), "JS401") == []
-
-
-# ---------------------------------------------------------------------------------------
-# JS402 unknown codes
-
-
-def test_unknown_code_is_info_unknown_class_warning() -> None:
-    rows = [("213", "农林水支出"), ("21305", "巩固脱贫攻坚成果衔接乡村振兴"), ("218", "不存在的类")]
-    findings = run(_doc(rows), "JS402")
-    assert [(f.severity, f.actual) for f in findings] == [
-        (Severity.INFO, "21305"),
-        (Severity.WARNING, "218"),
-    ]
-    assert "未在参考目录中" in findings[0].message
-
-
-def test_known_codes_quiet() -> None:
-    assert run(_doc(HOUSING), "JS402") == []
-
-
-# ---------------------------------------------------------------------------------------
-# JS403 malformed and misplaced codes
-
-
-def test_wrong_length_is_warning() -> None:
-    findings = run(_doc([*HOUSING, ("221020", "住房公积金")]), "JS403")
-    assert [(f.severity, f.actual) for f in findings] == [(Severity.WARNING, "6位")]
-
-
-def test_kuan_under_other_class_is_warning() -> None:
-    rows = [
-        ("208", "社会保障和就业支出"),
-        ("210", "卫生健康支出"),
-        ("20805", "行政事业单位养老支出"),
-        ("21011", "行政事业单位医疗"),
-    ]
-    findings = run(_doc(rows), "JS403")
-    assert [(f.severity, f.expected, f.actual) for f in findings] == [
-        (Severity.WARNING, "属于208", "印在210下")
-    ]
-
-
-def test_well_placed_codes_quiet() -> None:
-    assert run(_doc(HOUSING), "JS403") == []
+def test_side_by_side_blocks_are_in_place() -> None:
     assert run(sample(GUIHUA), "JS403") == []  # 基本支出表: two blocks side by side
-
-
-# ---------------------------------------------------------------------------------------
-# JS404 missing parent rows
-
-
-def test_orphan_item_is_info() -> None:
-    rows = [*HOUSING, ("2101102", "事业单位医疗")]
-    findings = run(_doc(rows), "JS404")
-    assert [(f.severity, f.expected) for f in findings] == [(Severity.INFO, "款21011行")]
-
-
-def test_table_of_items_only_is_quiet() -> None:
-    rows = [("2210201", "住房公积金"), ("2101102", "事业单位医疗")]
-    assert run(_doc(rows), "JS404") == []

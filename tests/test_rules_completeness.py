@@ -1,6 +1,7 @@
-"""Completeness rules (JS1xx): each fires on a modified sample or a hand-made outline and stays
-quiet on the unmodified one; the real defects of the samples are pinned (each confirmed in the
-document: line numbers of the .txt samples, pages of the PDFs)."""
+"""Completeness rules (JS1xx) beyond their cases (tests/rule_cases/JS1*.toml): samples whose
+outline, paragraphs, 目录 or tables are changed in ways the case edits do not express,
+hand-made outlines with page geometry, and the real defects of the samples pinned (each
+confirmed in the document: line numbers of the .txt samples, pages of the PDFs)."""
 
 from __future__ import annotations
 
@@ -166,14 +167,6 @@ def test_table_missing_fires_for_a_listed_table() -> None:
     assert "万元" not in findings[0].message  # no 政府性基金 money in this document
 
 
-def test_table_missing_title_printed_is_warning() -> None:
-    # the heading “七、一般公共预算财政拨款支出决算明细表” (line 984) stays in the outline
-    doc = _without_tables(sample(LESHAN), TableKind.T07)
-    findings = [f for f in run(doc, "JS103") if "表07" in (f.where or "")]
-    assert len(findings) == 1 and findings[0].severity is Severity.WARNING
-    assert findings[0].evidence[0].line == 984
-
-
 def test_table_not_listed() -> None:
     doc = sample(GUIHUA)
     assert run(doc, "JS104") == []
@@ -196,19 +189,6 @@ def test_empty_table_without_statement() -> None:
     assert len(findings) == 1 and findings[0].severity is Severity.WARNING
 
 
-def test_fund_table_without_data() -> None:
-    doc = sample(GUIHUA)
-    assert run(doc, "JS106") == []
-    t04 = doc.table(TableKind.T04)
-    assert t04 is not None
-    row = next(r for r in t04.rows if r.ref_code == "govfund")
-    row.values["amount"] = Decimal("12.00")
-    findings = run(doc, "JS106")
-    assert len(findings) == 1 and findings[0].severity is Severity.ERROR
-    assert "本表无数据" in findings[0].message and "12.00" in findings[0].message
-    assert findings[0].where == "表10 政府性基金预算财政拨款收入支出决算表"
-
-
 def test_fund_table_data_without_fund() -> None:
     doc = sample(GUIHUA)
     assert run(doc, "JS107") == []
@@ -225,13 +205,6 @@ def test_fund_table_data_without_fund() -> None:
     )
     findings = run(doc, "JS107")
     assert len(findings) == 1 and findings[0].severity is Severity.WARNING
-
-
-def test_template_data_rules_not_applicable() -> None:
-    doc = sample(TEMPLATE)
-    t13 = doc.table(TableKind.T13)
-    assert t13 is not None and not t13.rows and not t13.empty_statement
-    assert run(doc, "JS105") == [] and run(doc, "JS106") == []
 
 
 # ---------------------------------------------------------------------------------------
@@ -278,17 +251,6 @@ def _outline_doc(numbers: list[str], pdf: bool = False) -> Disclosure:
     return doc
 
 
-def test_numbering_in_order_is_quiet() -> None:
-    assert run(_outline_doc(["一", "二", "三"]), "JS109") == []
-
-
-def test_numbering_gap_is_warning() -> None:
-    findings = run(_outline_doc(["一", "二", "四"]), "JS109")
-    assert [(f.severity, f.expected, f.actual) for f in findings] == [
-        (Severity.WARNING, "三、", "四、")
-    ]
-
-
 def test_numbering_gap_quiet_when_paragraph_opens_with_number() -> None:
     doc = _outline_doc(["一", "二", "四"])
     doc.paragraphs.append(
@@ -303,11 +265,6 @@ def test_numbering_repeat_error_only_with_geometry() -> None:
     pdf = run(_outline_doc(["一", "二", "二", "三"], pdf=True), "JS109")
     assert [(f.severity, f.actual) for f in pdf] == [(Severity.ERROR, "二、")]
     assert "重复" in pdf[0].message
-
-
-def test_numbering_missing_number() -> None:
-    findings = run(_outline_doc(["", "二", "三"]), "JS109")
-    assert [(f.severity, f.expected) for f in findings] == [(Severity.WARNING, "一、")]
 
 
 def _parts_doc(*parts: tuple[str, str, list[str]], kind: DocKind | None = None) -> Disclosure:
@@ -357,11 +314,6 @@ def test_numbering_gap_named_by_its_part_when_two_parts_share_a_kind() -> None:
 
 # ---------------------------------------------------------------------------------------
 # JS110 copied section
-
-
-def test_section_copied_quiet_on_distinct_sections() -> None:
-    assert run(sample(LESHAN), "JS110") == []
-    assert run(sample(GUIHUA), "JS110") == []
 
 
 def test_section_copied_fires() -> None:

@@ -13,11 +13,21 @@ Tolerances (all documented in docs/rules.md through the rules that use them):
 Percentages (shares, rates) are checked by interval: the printed amounts stand for any value
 within ± half a unit of their last printed decimal, so the true ratio lies in an interval;
 a printed percentage is wrong only when it cannot be the rounding of any ratio in that
-interval (``ratio_interval`` / ``percent_consistent``).
+interval (``ratio_interval`` / ``percent_consistent``).  ``judge_percent`` grades a printed
+percentage against such an interval and ``judge_ratio`` does the whole for a share of two
+printed amounts of money; every rule that checks a printed percentage goes through them.
+``MONEY_PLACES``
+    Amounts in the explanation are 万元 with two decimals.  Sichuan reports drop trailing
+    zeros ("减少4万元", "0万元"), so an amount printed without decimals still stands for a
+    value known to the cent: interval reasoning uses at least two decimals for money
+    (``money_places``).  Percentages keep the decimals they were printed with ("完成预算100%"
+    is known to ±0.5).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan import catalog
@@ -65,9 +75,97 @@ def ratio_interval(
 
 
 def percent_consistent(printed: Decimal, interval: tuple[Decimal, Decimal]) -> bool:
-    """Can ``printed`` (a percentage) be the rounding of some value inside ``interval``?"""
+    """Can ``printed`` (a percentage, or a score computed from one) be the rounding, at its
+    printed decimals, of some value inside ``interval``?"""
     h = half_unit(printed)
     return printed + h >= interval[0] and printed - h <= interval[1]
+
+
+MONEY_PLACES = 2  # see the module docstring
+
+
+def money_places(value: Decimal) -> int:
+    """Decimals an amount of money is known to: as printed, at least two."""
+    return max(decimals_of(value), MONEY_PLACES)
+
+
+def money_half(value: Decimal) -> Decimal:
+    return half_unit(value, money_places(value))
+
+
+def ratio_singles(
+    part: Decimal, whole: Decimal, part_places: int | None = None, whole_places: int | None = None
+) -> list[tuple[Decimal, Decimal]]:
+    """part/whole in % with one amount at a time moving within its rounding (empty if whole
+    may be ≤ 0)."""
+    hp, hw = half_unit(part, part_places), half_unit(whole, whole_places)
+    if whole - hw <= 0:
+        return []
+    return [
+        (max(part - hp, ZERO) / whole * HUNDRED, (part + hp) / whole * HUNDRED),
+        (part / (whole + hw) * HUNDRED, part / (whole - hw) * HUNDRED),
+    ]
+
+
+@dataclass(slots=True)
+class PercentVerdict:
+    severity: Severity | None  # None: the printed value is right
+    expected: Decimal  # the ratio from the printed amounts, at the printed decimals (≥ 2)
+    interval: tuple[Decimal, Decimal]
+
+    @property
+    def interval_text(self) -> str:
+        return interval_text(self.interval)
+
+
+def judge_percent(
+    printed: Decimal,
+    point: Decimal,
+    interval: tuple[Decimal, Decimal],
+    singles: Iterable[tuple[Decimal, Decimal]] = (),
+) -> PercentVerdict:
+    """Judge a printed percentage against the ratio of printed amounts.
+
+    ``interval`` holds every ratio the rounded amounts allow (all of them at their rounding
+    limits at once); ``singles`` the ratios allowed when only one amount at a time moves
+    within its rounding.  Verdicts:
+
+    * right (None): the printed value is the rounding of the point ratio;
+    * info: it is not, but some single amount's rounding explains it (the unrounded
+      amounts the author divided may give it);
+    * warning: it misses the point ratio by one unit of its last decimal and only the joint
+      extreme of all roundings — or nothing — could explain it (a truncation or rounding
+      slip: 41.77% for 41.776%);
+    * error: it misses every possible ratio by more than one unit.
+    """
+    places = decimals_of(printed)
+    expected = round_to(point, max(places, 2))
+    if round_to(point, places) == printed:
+        return PercentVerdict(None, expected, interval)
+    single_list = list(singles)
+    if percent_consistent(printed, interval):
+        if not single_list or any(percent_consistent(printed, i) for i in single_list):
+            return PercentVerdict(Severity.INFO, expected, interval)
+        return PercentVerdict(Severity.WARNING, expected, interval)
+    h = half_unit(printed)
+    distance = max(interval[0] - (printed + h), (printed - h) - interval[1])
+    severity = Severity.WARNING if distance <= 2 * h else Severity.ERROR
+    return PercentVerdict(severity, expected, interval)
+
+
+def judge_ratio(printed: Decimal, part: Decimal, whole: Decimal) -> PercentVerdict | None:
+    """A printed percentage (share, completion rate) against part / whole of two printed
+    amounts of money (known to at least the cent); None when whole may be ≤ 0."""
+    part_places, whole_places = money_places(part), money_places(whole)
+    interval = ratio_interval(part, whole, part_places, whole_places)
+    if interval is None:
+        return None
+    singles = ratio_singles(part, whole, part_places, whole_places)
+    return judge_percent(printed, part / whole * HUNDRED, interval, singles)
+
+
+def interval_text(interval: tuple[Decimal, Decimal]) -> str:
+    return f"{round_to(interval[0], 3):f}%～{round_to(interval[1], 3):f}%"
 
 
 def percent(part: Decimal, whole: Decimal, places: int = 2) -> Decimal:

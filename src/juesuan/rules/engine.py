@@ -1,8 +1,11 @@
 """The rule engine: a catalog of small pure checks over a :class:`Disclosure`.
 
 A rule is a function ``check(doc) -> Iterable[Hit]`` registered with :func:`rule`, which
-records its metadata (stable code, Chinese title, category, default severity, rationale,
-a bad and a good example).  The engine runs every selected rule; a rule that raises
+records its metadata (stable code, Chinese title, category, default severity, rationale).
+Each rule lives in its own module, ``rules/<family>/js201_<name>.py``, found by
+:func:`discover`; its cases (documents where it fires and where it stays quiet, one of each
+rendered as the documented example) are data in ``tests/rule_cases/JS201.toml``
+(``rules/casebook.py``).  The engine runs every selected rule; a rule that raises
 :class:`NotApplicable` is recorded as not applicable; any other exception becomes one
 ``JS000`` internal finding and the other rules still run.
 
@@ -59,8 +62,6 @@ class Rule:
     category: Category
     severity: Severity  # default severity of its hits
     rationale: str  # why it matters (Chinese, one paragraph)
-    bad: str  # an example that fires
-    good: str  # the corrected example
     check: CheckFn
     tolerance: str | None = None  # the named tolerance used, documented
     suggestion: str | None = None  # default suggestion for its findings
@@ -72,7 +73,13 @@ class Rule:
 
     @property
     def module(self) -> str:
-        return self.check.__module__.rsplit(".", 1)[-1]
+        """The rule's module (``juesuan.rules.crosstable.js302_…``)."""
+        return self.check.__module__
+
+    @property
+    def source(self) -> str:
+        """Where the rule is written, from the repository root."""
+        return "src/" + self.module.replace(".", "/") + ".py"
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -86,8 +93,6 @@ def rule(
     category: Category,
     severity: Severity,
     rationale: str,
-    bad: str,
-    good: str,
     tolerance: str | None = None,
     suggestion: str | None = None,
     applies_to: frozenset[DocKind] = FINAL_ONLY,
@@ -107,8 +112,6 @@ def rule(
             category=category,
             severity=severity,
             rationale=rationale.strip(),
-            bad=bad.strip(),
-            good=good.strip(),
             check=check,
             tolerance=tolerance,
             suggestion=suggestion,
@@ -119,31 +122,30 @@ def rule(
     return register
 
 
-# The rule families, imported on first use so that `juesuan extract` never pays for them.
-RULE_MODULES = (
-    "completeness",
-    "arithmetic",
-    "crosstable",
-    "codes",
-    "narrative",
-    "narrative_arithmetic",
-    "residue",
-    "performance",
-    "performance_targets",
-    "budget",
-)
+#: A rule module: ``rules/<family>/js201_table_total_row_sum.py`` (code + the rule's name).
+RULE_MODULE = re.compile(r"^js\d{3}_[a-z0-9_]+$")
 
 _loaded = False
 
 
+def discover() -> None:
+    """Import every rule module under ``juesuan.rules`` (each registers its rule)."""
+    import importlib
+    import pkgutil
+
+    import juesuan.rules as package
+
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        if RULE_MODULE.match(info.name.rsplit(".", 1)[-1]):
+            importlib.import_module(info.name)
+
+
 def all_rules() -> dict[str, Rule]:
-    """Every registered rule by code, in code order."""
+    """Every registered rule by code, in code order (rule modules are imported on first use,
+    so that `juesuan extract` never pays for them)."""
     global _loaded
     if not _loaded:
-        import importlib
-
-        for module in RULE_MODULES:
-            importlib.import_module(f"juesuan.rules.{module}")
+        discover()
         _loaded = True
     return dict(sorted(_REGISTRY.items()))
 

@@ -100,12 +100,6 @@ def budget_score_interval(
     return points * max(low, ZERO) / HUNDRED, points * high / HUNDRED
 
 
-def printed_can_be(printed: Decimal, interval: tuple[Decimal, Decimal]) -> bool:
-    """Can ``printed`` be the rounding (at its printed decimals) of a value in ``interval``?"""
-    h = half_unit(printed)
-    return printed + h >= interval[0] and printed - h <= interval[1]
-
-
 @dataclass(frozen=True, slots=True)
 class Judgement:
     """How an indicator's printed score compares with the method."""

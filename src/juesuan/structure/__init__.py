@@ -20,16 +20,16 @@ def build(raw: RawDocument) -> Disclosure:
 
     read_tables(raw, doc, skip=front_matter)
     _listed_from_body(doc)
-    from juesuan.structure.statements import extract_statements
-
-    doc.statements = extract_statements(doc.paragraphs)
     from juesuan.structure.performance import read_performance
 
     read_performance(raw, doc)
+    detect_kind(doc)  # again, with the tables' titles
+    from juesuan.structure.statements import extract_statements
+
+    doc.statements = extract_statements(doc.paragraphs, doc.kind)  # wording depends on the kind
     from juesuan.structure.paths import resolve_path_codes
 
     resolve_path_codes(doc)
-    detect_kind(doc)  # again, with the tables' titles
     doc.layout = detect_layout(doc)
     return doc
 

@@ -16,8 +16,20 @@ from juesuan.model import Disclosure, Statement, TableKind
 from juesuan.structure.textutil import key
 
 LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
-# Tables whose rows carry functional codes, in order of preference for the lookup.
-LOOKUP_TABLES = (TableKind.T06, TableKind.T05, TableKind.T03, TableKind.T02, TableKind.T07)
+# Tables whose rows carry functional codes, in order of preference for the lookup: the
+# 一般公共预算 table first (final accounts, then budgets), then the wider ones.
+LOOKUP_TABLES = (
+    TableKind.T06,
+    TableKind.T05,
+    TableKind.T03,
+    TableKind.T02,
+    TableKind.T07,
+    TableKind.B07,
+    TableKind.B05,
+    TableKind.B03,
+    TableKind.B02,
+    TableKind.B11,
+)
 
 
 def _name_key(name: str) -> str:

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 from juesuan import catalog
-from juesuan.model import Evidence, Paragraph, Statement
+from juesuan.model import DocKind, Evidence, Paragraph, Statement
 from juesuan.structure.textutil import tidy
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -63,10 +63,17 @@ EXPLANATION_TOPICS = frozenset(
     }
 )
 
-#: Topics where a plain amount is the actual (决算) of a budget-vs-actual statement.
-DETAIL_TOPICS = frozenset({"general_budget_detail"})
+#: Sections of a budget's explanation (预算情况说明, 预算编制说明) beyond those above.
+BUDGET_EXPLANATION_TOPICS = frozenset(
+    {"fiscal_expense", "fiscal_basic", "compilation", "other_related"}
+)
 
 MASK_CHAR = "□"
+
+#: Measures whose value is a word (增加/减少/持平 …), kept as printed.
+WORD_MEASURES = frozenset(
+    {"budget_direction", "direction", "rate_direction", "direction_vs_actual"}
+)
 
 # A value: a number and its unit.  The look-behind keeps us from starting inside a number.
 _TOKEN = re.compile(
@@ -120,6 +127,7 @@ class Subject:
     topics: frozenset[str] | None  # None: every topic
     qualifier: bool = False
     code: str | None = None
+    kinds: frozenset[str] | None = None  # document kinds (决算/预算) it applies to; None: both
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +146,31 @@ class SentencePattern:
     values: tuple[ValueSpec, ...]
     amount_groups: frozenset[str]
     anchor: re.Pattern[str] | None = None  # must occur in the text for the pattern to be tried
+    kinds: frozenset[str] | None = None  # document kinds (决算/预算) it applies to; None: both
+
+
+@dataclass(frozen=True, slots=True)
+class DynamicSubject:
+    """A subject printed as free text (a 类/款/项 path, a project name), or a mask."""
+
+    regex: re.Pattern[str]
+    kinds: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KindSettings:
+    """How a kind of document reads its cues (``[kinds.<kind>]`` in the data file).
+
+    ``measures`` renames the measure a cue gives: a budget states this year's money as
+    预算 ("支出预算37188.34万元" is its amount, not a final account's 全年预算), and 执行数
+    there is last year's execution.  ``detail`` is the measure of a plain amount of a
+    类/款/项 path or project (决算: ``actual``); ``class_topics`` the sections where the
+    functional classes (类) are read."""
+
+    measures: dict[str, str]
+    detail: str
+    class_topics: frozenset[str]
+    detail_topics: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +197,21 @@ class AliasIndex:
 class Rules:
     subjects: tuple[Subject, ...]
     aliases: tuple[tuple[str, Subject], ...]
-    dynamic: tuple[re.Pattern[str], ...]
-    masks: tuple[re.Pattern[str], ...]
+    dynamic: tuple[DynamicSubject, ...]
+    masks: tuple[DynamicSubject, ...]  # a regex and the kinds of document it applies to
     patterns: tuple[SentencePattern, ...]
+    kinds: dict[str, KindSettings] = field(default_factory=dict)
+
+    def settings(self, kind: str) -> KindSettings:
+        return self.kinds.get(kind) or self.kinds[FINAL]
+
+
+#: The kind a document of unknown kind is read as (the documents this tool began with).
+FINAL = DocKind.FINAL.value
+
+
+def _applies(kinds: frozenset[str] | None, kind: str) -> bool:
+    return kinds is None or kind in kinds
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -209,14 +254,19 @@ def _expand(regex: str) -> tuple[str, frozenset[str]]:
     return out, frozenset(amount_groups)
 
 
-def _class_subjects(topics: frozenset[str]) -> list[tuple[list[str], Subject]]:
+def _class_subjects(topics: frozenset[str], kind: str) -> list[tuple[list[str], Subject]]:
     out: list[tuple[list[str], Subject]] = []
     for code, name in catalog.functional_classes().items():
         base = name[:-2] if name.endswith("支出") else name
         aliases = [name, f"{name}（类）", f"{base}（类）", f"{base}（类）支出"]
-        subject = Subject(name, "money", frozenset(), topics, code=code)
+        subject = Subject(name, "money", frozenset(), topics, code=code, kinds=frozenset({kind}))
         out.append((list(dict.fromkeys(aliases)), subject))
     return out
+
+
+def _kinds(entry: dict[str, Any]) -> frozenset[str] | None:
+    kinds = entry.get("kinds")
+    return frozenset(kinds) if kinds else None
 
 
 @cache
@@ -234,11 +284,18 @@ def rules() -> Rules:
             topics=frozenset(topics) if topics else None,
             qualifier=bool(s.get("qualifier", False)),
             code=s.get("code"),
+            kinds=_kinds(s),
         )
         entries.append(([_norm(a) for a in s["aliases"]], subject))
-    classes = data.get("classes")
-    if classes:
-        entries.extend(_class_subjects(frozenset(classes["topics"])))
+    kinds: dict[str, KindSettings] = {}
+    for name, entry in data.get("kinds", {}).items():
+        kinds[name] = KindSettings(
+            measures=dict(entry.get("measures", {})),
+            detail=entry.get("detail", "actual"),
+            class_topics=frozenset(entry.get("class_topics", [])),
+            detail_topics=frozenset(entry.get("detail_topics", [])),
+        )
+        entries.extend(_class_subjects(kinds[name].class_topics, name))
     patterns: list[SentencePattern] = []
     for p in data.get("patterns", []):
         regex, amount_groups = _expand(p["regex"])
@@ -256,23 +313,31 @@ def rules() -> Rules:
                 re.compile("|".join(re.escape(_norm(a)) for a in p["anchors"]))
                 if p.get("anchors")
                 else None,
+                _kinds(p),
             )
         )
     return Rules(
         subjects=tuple(s for _, s in entries),
         aliases=tuple((a, s) for aliases, s in entries for a in aliases),
-        dynamic=tuple(re.compile(d["regex"]) for d in data.get("dynamic_subjects", [])),
-        masks=tuple(re.compile(m["regex"]) for m in data.get("masks", [])),
+        dynamic=tuple(
+            DynamicSubject(re.compile(d["regex"]), _kinds(d))
+            for d in data.get("dynamic_subjects", [])
+        ),
+        masks=tuple(
+            DynamicSubject(re.compile(m["regex"]), _kinds(m)) for m in data.get("masks", [])
+        ),
         patterns=tuple(patterns),
+        kinds=kinds,
     )
 
 
 @cache
-def alias_index(topic: str | None, kind: str) -> AliasIndex:
-    """The aliases of subjects of ``kind`` that apply in ``topic``."""
+def alias_index(topic: str | None, kind: str, doc_kind: str = FINAL) -> AliasIndex:
+    """The aliases of subjects of ``kind`` (money/count) that apply in ``topic`` of a
+    document of ``doc_kind`` (决算/预算)."""
     by_alias: dict[str, list[Subject]] = {}
     for alias, subject in rules().aliases:
-        if subject.kind != kind:
+        if subject.kind != kind or not _applies(subject.kinds, doc_kind):
             continue
         if subject.topics is not None and topic not in subject.topics:
             continue
@@ -314,6 +379,7 @@ class _Reader:
     scan: str  # normalised text with masked spans blanked
     index: list[int]
     topic: str | None
+    doc_kind: str = FINAL
     state: _State = field(default_factory=_State)
     found: list[tuple[int, str, str, Decimal | str, str, _Ref]] = field(default_factory=list)
     _line_offsets: list[int] | None = None
@@ -326,7 +392,8 @@ class _Reader:
             return None
         region = self.scan[start:end]
         best: tuple[int, _Ref] | None = None
-        hit = alias_index(self.topic, kind).nearest(region, unit if kind == "count" else None)
+        index = alias_index(self.topic, kind, self.doc_kind)
+        hit = index.nearest(region, unit if kind == "count" else None)
         if hit is not None:
             pos, subject = hit
             best = (pos, _Ref(subject.name, subject.kind, subject.units, subject.code))
@@ -338,7 +405,10 @@ class _Reader:
                     name = f"{parent.name}（{subject.name}）"
                     best = (pos, _Ref(name, "count", subject.units, qualified=True))
         if kind == "money":
-            for regex in rules().dynamic:
+            for dynamic in rules().dynamic:
+                if not _applies(dynamic.kinds, self.doc_kind):
+                    continue
+                regex = dynamic.regex
                 last: re.Match[str] | None = None
                 for m in regex.finditer(region):
                     last = m
@@ -412,6 +482,8 @@ class _Reader:
         claimed: list[tuple[int, int]] = []
         events: list[tuple[int, int, re.Match[str], SentencePattern | None]] = []
         for pattern in rules().patterns:
+            if not _applies(pattern.kinds, self.doc_kind):
+                continue
             if pattern.anchor is not None and not pattern.anchor.search(self.scan):
                 continue
             for m in pattern.regex.finditer(self.scan):
@@ -459,7 +531,7 @@ class _Reader:
                 continue
             raw = groups[spec.group]
             pos = m.start(spec.group)
-            if spec.measure in {"budget_direction", "direction", "rate_direction"}:
+            if spec.measure in WORD_MEASURES:
                 self.add(pos, ref, spec.measure, raw, "")
                 continue
             number = to_decimal(raw)
@@ -531,8 +603,11 @@ class _Reader:
         inherit: bool,
     ) -> None:
         ref = self.subject_in(prev_end, region_end, "money", None)
-        if ref is None and cue_kind == "inherit":
-            ref = self.subject_in(prev_end, start, "money", None)  # 工程采购金额: 金额 is a cue
+        if ref is None and (
+            cue_kind == "inherit" or (cue_kind == "budget" and self.doc_kind != FINAL)
+        ):
+            # 工程采购金额: 金额 is a cue; a budget's 财政拨款收、支总预算: 预算 is a cue
+            ref = self.subject_in(prev_end, start, "money", None)
         if ref is not None:
             self.remember(ref)
         elif cue_kind == "inherit":
@@ -541,16 +616,19 @@ class _Reader:
             ref = self.state.money  # 全年预算为…，支出决算为…
         if ref is None:
             return  # an amount with no subject (餐费1.33万元, 单价100万元 …)
+        settings = rules().settings(self.doc_kind)
         if cue_kind == "change" and cue is not None:
             self.add(prev_end + cue.start(), ref, "direction", cue.group("word"), "")
             measure = "change_amount"
         elif cue_kind == "budget" and cue is not None:
             measure = "budget_initial" if cue.group("base") == "年初" else "budget"
-        elif cue_kind != "inherit" and (self.topic in DETAIL_TOPICS or ref.dynamic):
+        elif cue_kind == "actual" and "actual" in settings.measures:
             measure = "actual"
+        elif cue_kind != "inherit" and (self.topic in settings.detail_topics or ref.dynamic):
+            measure = settings.detail
         else:
             measure = "amount"
-        self.add(start, ref, measure, number, unit)
+        self.add(start, ref, settings.measures.get(measure, measure), number, unit)
 
     def read_count(
         self, prev_end: int, region_end: int, start: int, number: Decimal, unit: str
@@ -619,28 +697,35 @@ def clause(text: str, offset: int, stops: list[int] | None = None) -> str:
     return text[start:end].strip()
 
 
-def _in_explanation(p: Paragraph) -> bool:
+def _in_explanation(p: Paragraph, kind: DocKind | None = None) -> bool:
     if p.part is not None:
         return p.part == "explanation"
+    if kind is DocKind.BUDGET:
+        return p.topic in EXPLANATION_TOPICS or p.topic in BUDGET_EXPLANATION_TOPICS
     return p.topic in EXPLANATION_TOPICS
 
 
-def read_paragraph(paragraph: Paragraph) -> list[Statement]:
-    """The statements of one paragraph (whatever its part)."""
+def read_paragraph(paragraph: Paragraph, kind: DocKind | None = None) -> list[Statement]:
+    """The statements of one paragraph (whatever its part) of a document of ``kind``
+    (None: read as a final account)."""
     text, index = normalise(paragraph.text)
     scan = text
+    doc_kind = kind.value if kind is not None else FINAL
     for mask in rules().masks:
-        if mask.search(scan):
-            scan = mask.sub(lambda m: MASK_CHAR * len(m.group(0)), scan)
-    reader = _Reader(paragraph, scan, index, paragraph.topic)
+        if _applies(mask.kinds, doc_kind) and mask.regex.search(scan):
+            scan = mask.regex.sub(lambda m: MASK_CHAR * len(m.group(0)), scan)
+    reader = _Reader(paragraph, scan, index, paragraph.topic, doc_kind)
     reader.read()
     return reader.statements()
 
 
-def extract_statements(paragraphs: list[Paragraph]) -> list[Statement]:
-    """The facts stated in the explanation (决算情况说明), in document order."""
+def extract_statements(paragraphs: list[Paragraph], kind: DocKind | None = None) -> list[Statement]:
+    """The facts stated in the explanation (决算情况说明 / 预算情况说明), in document order.
+
+    ``kind`` selects the wording of the document's kind (``kinds`` in the data file); a
+    document of unknown kind is read as a final account."""
     out: list[Statement] = []
     for paragraph in paragraphs:
-        if _in_explanation(paragraph):
-            out.extend(read_paragraph(paragraph))
+        if _in_explanation(paragraph, kind):
+            out.extend(read_paragraph(paragraph, kind))
     return out
