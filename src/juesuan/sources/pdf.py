@@ -465,13 +465,17 @@ def _crossed_bands(spans: list[tuple[float, float]], mids: list[float]) -> set[i
     return out
 
 
-@dataclass(slots=True)
 class _Cell:
-    col: int
-    span: int
-    top: int  # first band
-    bottom: int  # last band (inclusive)
-    words: list[_Word] = field(default_factory=list)
+    """A region of a grid: columns ``col``…``col + span - 1``, bands ``top``…``bottom``."""
+
+    __slots__ = ("bottom", "col", "span", "top", "words")
+
+    def __init__(self, col: int, span: int, top: int, bottom: int) -> None:
+        self.col = col
+        self.span = span
+        self.top = top  # first band
+        self.bottom = bottom  # last band (inclusive)
+        self.words: list[_Word] = []
 
 
 def _build_table(
@@ -488,15 +492,18 @@ def _build_table(
     h_spans = _spans_by_line(grid.hs, ys)
     mids = [(ys[r] + ys[r + 1]) / 2 for r in range(nbands)]
     crossing = [_crossed_bands(v_spans[i], mids) for i in range(ncols)]
+    x_left, x_right = xs[0] - RULE_GAP_TOL, xs[-1] + RULE_GAP_TOL  # a ruling across it all
     for r in range(nbands):
         edges = [i for i in range(1, ncols) if r in crossing[i]]
         edges = [0, *edges, ncols]
         row: list[_Cell] = []
         owner: list[_Cell] = []
+        h_line = h_spans[r]
+        full = len(h_line) == 1 and h_line[0][0] <= x_left and h_line[0][1] >= x_right
         for a, b in pairwise(edges):
             cell = _Cell(a, b - a, r, r)
             # Merged with the cell above when no horizontal ruling separates them.
-            if r and not _covered(h_spans[r], (xs[a] + xs[b]) / 2):
+            if r and not full and not _covered(h_line, (xs[a] + xs[b]) / 2):
                 above = col_owner[r - 1][a]
                 if above.col == a and above.span == b - a:
                     above.bottom = r
@@ -508,6 +515,10 @@ def _build_table(
 
     for whole in words:
         r = min(max(bisect_right(ys, whole.cy) - 1, 0), nbands - 1)
+        if bisect_right(xs, whole.x0) == bisect_right(xs, whole.x1):
+            c = min(max(bisect_right(xs, whole.cx) - 1, 0), ncols - 1)
+            col_owner[r][c].words.append(whole)  # within one column: the common case
+            continue
         for word in _split_at_rulings(whole, xs, crossing, r):
             c = min(max(bisect_right(xs, word.cx) - 1, 0), ncols - 1)
             col_owner[r][c].words.append(word)
