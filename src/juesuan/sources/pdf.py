@@ -635,20 +635,26 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     if not words:
         return raw, 0
 
+    # A page whose every visual line is one piece of text (prose, a cover) holds no table:
+    # its vector paths are not read, which is as costly as reading the text.
+    all_lines = _cluster_lines(words)
     grids: list[_Grid] = []
-    try:
-        paths = page.get_cdrawings()
-    except Exception:  # a broken content stream: read the text, leave the tables unruled
-        paths = []
-    if paths and len(paths) <= MAX_PATHS:
-        rulings = _Rulings(matrix)
-        for path in paths:
-            rulings.add_path(path)
-        grids = _find_grids(rulings.hs, rulings.vs)
+    if any(len(_split_cells(line)) > 1 for line in all_lines):
+        try:
+            paths = page.get_cdrawings()
+        except Exception:  # a broken content stream: read the text, leave the tables unruled
+            paths = []
+        if paths and len(paths) <= MAX_PATHS:
+            rulings = _Rulings(matrix)
+            for path in paths:
+                rulings.add_path(path)
+            grids = _find_grids(rulings.hs, rulings.vs)
 
     table_words: list[list[_Word]] = [[] for _ in grids]
     free: list[_Word] = []
-    for word in words:
+    if not grids:
+        free = words
+    for word in words if grids else ():
         cx, cy = word.cx, word.cy
         for k, grid in enumerate(grids):
             x0, y0, x1, y1 = grid.bbox
@@ -659,7 +665,7 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
             free.append(word)
 
     # Number every visual line on the page, table text included, in vertical order.
-    free_lines = _cluster_lines(free)
+    free_lines = all_lines if not grids else _cluster_lines(free)
     table_lines = [_cluster_lines(ws) for ws in table_words]
     everything = sorted(
         [*free_lines, *(ln for lines in table_lines for ln in lines)],
