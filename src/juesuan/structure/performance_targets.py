@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.catalog.performance import (
-    PerformanceLayout,
     TargetFund,
     TargetLayout,
     key,
@@ -45,15 +44,14 @@ from juesuan.model.performance import (
     PerformanceTarget,
     TargetIndicator,
 )
-from juesuan.structure.performance import (
-    _C,
-    _clean_text,
-    _dash,
-    _fuzzy,
-    _natures_longest_first,
-    _number,
-    _numeric_like,
-    _Row,
+from juesuan.structure.performance.rows import Row, RowCell
+from juesuan.structure.performance.words import (
+    clean_text,
+    dash,
+    fuzzy,
+    number,
+    numeric_like,
+    split_comparator,
 )
 from juesuan.structure.textutil import FULLWIDTH, parse_amount, squash
 
@@ -66,31 +64,21 @@ HEADER_FIELDS = ("name", "department_name", "department", "implementer", "nature
 HEADER_FIELDS_MORE = ("start", "end", "period")
 
 
-def parse_measure(
-    text: str, lay: PerformanceLayout | None = None
-) -> tuple[Nature | None, str | None, Decimal, str | None] | None:
+def parse_measure(text: str) -> tuple[Nature | None, str | None, Decimal, str | None] | None:
     """(operator, operator as printed, number, unit) of a 指标值 that is a measure, else None.
 
     “≥13459.00(平方米)” → (≥, “≥”, 13459.00, 平方米); “不低于50%” → (≥, “不低于”, 50, %);
     “90.00(度)” → (None, None, 90.00, 度); “满意率100%” and “居民区全覆盖” → None (text).
     """
-    lay = lay or layout()
-    t = squash(text).translate(FULLWIDTH)
-    operator: Nature | None = None
-    printed: str | None = None
-    for word in _natures_longest_first():
-        if t.startswith(word) and len(t) > len(word) and lay.natures[word] != "定性":
-            operator, printed = Nature(lay.natures[word]), word
-            t = t[len(word) :]
-            break
+    operator, printed, t = split_comparator(squash(text).translate(FULLWIDTH))
     m = MEASURE.match(t)
     if m is None:
         return None
-    number = parse_amount(m.group(1))
-    if number is None:
+    amount = parse_amount(m.group(1))
+    if amount is None:
         return None
     unit = m.group(2) or m.group(3) or None
-    return operator, printed, number, unit
+    return operator, printed, amount, unit
 
 
 @dataclass(slots=True)
@@ -103,12 +91,12 @@ class _LevelCell:
 
 
 class _TargetReader:
-    def __init__(self, rows: list[_Row], title: _Row | None, scope: str) -> None:
+    def __init__(self, rows: list[Row], title: Row | None, scope: str) -> None:
         self.lay = layout()
         self.tlay: TargetLayout = target_layout()
         self.rows = rows
         self.title = title
-        title_text = _clean_text(title.cells[0].text) if title and title.cells else None
+        title_text = clean_text(title.cells[0].text) if title and title.cells else None
         evidence = title.evidence if title is not None else rows[0].evidence
         self.t = PerformanceTarget(name="", evidence=evidence, scope=scope, title=title_text)
         self.state = "head"
@@ -116,11 +104,11 @@ class _TargetReader:
         self.ind_cols: dict[str, int] = {}
         self.fund_cols: dict[str, set[int]] = {"project": set(), "annual": set()}
         self.divisor: Decimal | None = None
-        self.pending_funds: list[tuple[TargetFund, _C, _C | None, _Row]] = []
+        self.pending_funds: list[tuple[TargetFund, RowCell, RowCell | None, Row]] = []
         self.level_cells: list[_LevelCell] = []
         self.printed_levels: dict[int, tuple[str | None, str | None]] = {}
         self.row_boxes: dict[int, tuple[int | None, float] | None] = {}
-        self.name_row: _Row | None = None
+        self.name_row: Row | None = None
         self.pending_levels: tuple[str | None, str | None] | None = None
 
     def note(self, text: str) -> None:
@@ -150,7 +138,7 @@ class _TargetReader:
         self.finish()
         return self.t
 
-    def ends(self, row: _Row) -> bool:
+    def ends(self, row: Row) -> bool:
         first = row.first
         return first.startswith(("填报人", "填表人", "审核人", "联系人", "联系电话", "填报说明"))
 
@@ -176,7 +164,7 @@ class _TargetReader:
             return "overall_goal"
         return None
 
-    def is_label(self, c: _C) -> bool:
+    def is_label(self, c: RowCell) -> bool:
         k = c.key
         return (
             self.field_of(k) is not None
@@ -193,13 +181,13 @@ class _TargetReader:
         m = UNIT_IN_LABEL.search(k)
         return m.group(1) if m else None
 
-    def tokens(self, row: _Row) -> list[tuple[str, str | None, _C]]:
+    def tokens(self, row: Row) -> list[tuple[str, str | None, RowCell]]:
         """The row's cells as (kind, field, cell); a value glued before a label is split off.
 
         Kinds: ``label`` (a header field), ``fund``, ``unit``, ``goal``, ``block`` (a label of
         the form that names no field), ``value``.
         """
-        out: list[tuple[str, str | None, _C]] = []
+        out: list[tuple[str, str | None, RowCell]] = []
         for c in row.cells:
             if self.unit_of(c.text) is not None:
                 out.append(("unit", self.unit_of(c.text), c))
@@ -212,13 +200,13 @@ class _TargetReader:
             elif (found := self.field_of(c.key)) is not None:
                 f, glued = found
                 if glued:
-                    out.append(("value", None, _C(c.col, glued, c.line, c.bbox)))
+                    out.append(("value", None, RowCell(c.col, glued, c.line, c.bbox)))
                 out.append(("label", f, c))
             else:
                 out.append(("value", None, c))
         return out
 
-    def read_head_row(self, row: _Row) -> None:
+    def read_head_row(self, row: Row) -> None:
         tokens = self.tokens(row)
         if any(kind == "goal" for kind, _, _ in tokens):
             self.state = "goals"
@@ -249,17 +237,17 @@ class _TargetReader:
                 if kind == "value" and i not in used:
                     self.goal_text(c)
 
-    def set_field(self, f: str, c: _C, row: _Row) -> None:
+    def set_field(self, f: str, c: RowCell, row: Row) -> None:
         if f in ("name", "department_name"):
             if not self.t.name or f == "name":
-                self.t.name = _clean_text(c.text)  # as findings name it (cf. printed_name)
+                self.t.name = clean_text(c.text)  # as findings name it (cf. printed_name)
                 self.name_row = row
             return
         cell = Cell(text=c.text.strip(), line=c.line.line, page=c.line.page, bbox=c.bbox)
         if getattr(self.t, f) is None:
             setattr(self.t, f, cell)
 
-    def goal_text(self, c: _C) -> None:
+    def goal_text(self, c: RowCell) -> None:
         if not self.goal_cols:
             return
         left = [(col, f) for f, col in self.goal_cols.items() if col <= c.col]
@@ -269,19 +257,21 @@ class _TargetReader:
             f = min((abs(col - c.col), f) for f, col in self.goal_cols.items())[1]
         self.set_text(f, c)
 
-    def set_text(self, f: str, c: _C) -> None:
+    def set_text(self, f: str, c: RowCell) -> None:
         current = getattr(self.t, f)
         if current is None:
             setattr(self.t, f, c.cell())
         else:
             current.text += c.text
 
-    def remember_fund(self, fund: TargetFund, label: _C, value: _C | None, row: _Row) -> None:
+    def remember_fund(
+        self, fund: TargetFund, label: RowCell, value: RowCell | None, row: Row
+    ) -> None:
         if fund.block != "auto" and fund.key == "total":
             self.fund_cols[fund.block].add(label.col)
         self.pending_funds.append((fund, label, value, row))
 
-    def block_of(self, fund: TargetFund, label: _C) -> str:
+    def block_of(self, fund: TargetFund, label: RowCell) -> str:
         if fund.block != "auto":
             return fund.block
         for block in ("project", "annual"):
@@ -311,10 +301,10 @@ class _TargetReader:
             seen.add((block, fund.key))
             text = value.text.strip() if value is not None else ""
             amount: Decimal | None = None
-            if text and not _dash(text):
-                number, pct = _number(text)
-                if number is not None and not pct:
-                    amount = number / divisor if divisor != 1 else number
+            if text and not dash(text):
+                read, pct = number(text)
+                if read is not None and not pct:
+                    amount = read / divisor if divisor != 1 else read
                 else:
                     self.doubt(f"资金金额无法读取：{label.text.strip()} {text}")
             boxes = [b for b in (label.bbox, value.bbox if value else None) if b is not None]
@@ -353,11 +343,11 @@ class _TargetReader:
 
     # -- indicators ------------------------------------------------------------------------
 
-    def is_indicator_header(self, row: _Row) -> bool:
+    def is_indicator_header(self, row: Row) -> bool:
         k = row.key
         return any(all(w in k for w in words) for words in self.lay.indicator_header_sets)
 
-    def read_indicator_header(self, row: _Row) -> None:
+    def read_indicator_header(self, row: Row) -> None:
         cols: dict[str, int] = {}
         for c in row.cells:
             name = self.column_of(c.key)
@@ -373,14 +363,14 @@ class _TargetReader:
                 return name
         return None
 
-    def levels_in(self, c: _C) -> tuple[str | None, str | None]:
+    def levels_in(self, c: RowCell) -> tuple[str | None, str | None]:
         """(level 1, level 2) a cell names: one of them, both glued, or neither."""
         lay = self.lay
         k = c.key
         if len(k) < 2:
             return None, None
-        l2 = _fuzzy(k, lay.level2) if k in lay.level2 or len(k) >= 3 else None
-        l1 = _fuzzy(k, lay.level1) if k in lay.level1 or len(k) >= 3 else None
+        l2 = fuzzy(k, lay.level2) if k in lay.level2 or len(k) >= 3 else None
+        l1 = fuzzy(k, lay.level1) if k in lay.level1 or len(k) >= 3 else None
         if l1 and l2:
             # 满意度指标 / 成本指标 name both levels: the column decides
             if c.col == self.ind_cols.get("level2"):
@@ -404,10 +394,10 @@ class _TargetReader:
         left = [(c, f) for f, c in self.ind_cols.items() if c <= col]
         return max(left)[1] if left else None
 
-    def read_indicator(self, row: _Row) -> None:
+    def read_indicator(self, row: Row) -> None:
         level1: str | None = None
         level2: str | None = None
-        by_field: dict[str, list[_C]] = {}
+        by_field: dict[str, list[RowCell]] = {}
         for c in row.cells:
             if c.key in self.tlay.fields["block_labels"] or c.key in ("绩效", "指标"):
                 continue
@@ -416,7 +406,7 @@ class _TargetReader:
                 l1, l2 = self.levels_in(c)
                 if not (l1 or l2) and f is not None:
                     # a level name the catalog does not know: kept as printed
-                    text = _clean_text(c.text)
+                    text = clean_text(c.text)
                     l1, l2 = (text, None) if f == "level1" else (None, text)
                     self.note(f"未识别的指标层级名称：{text}")
                 if l1 or l2:
@@ -442,7 +432,7 @@ class _TargetReader:
                 self.parse_value(prev)
                 self.note("指标值跨行，已合并续行")
                 return
-        name = _clean_text("".join(c.text for c in name_cells)) if name_cells else None
+        name = clean_text("".join(c.text for c in name_cells)) if name_cells else None
         ind = TargetIndicator(level1=None, level2=None, name=name, evidence=row.evidence)
         if value_cells:
             first = value_cells[0]
@@ -461,8 +451,8 @@ class _TargetReader:
         if unit:
             ind.unit = unit[0].text.strip()
         weight = by_field.get("weight")
-        if weight and _numeric_like(weight[0].text):
-            ind.weight = weight[0].cell(*_number(weight[0].text))
+        if weight and numeric_like(weight[0].text):
+            ind.weight = weight[0].cell(*number(weight[0].text))
         self.parse_value(ind)
         if self.pending_levels is not None:
             level1 = level1 or self.pending_levels[0]
@@ -478,19 +468,19 @@ class _TargetReader:
     def parse_value(self, ind: TargetIndicator) -> None:
         if ind.value is None or not ind.value.text.strip():
             return
-        parsed = parse_measure(ind.value.text, self.lay)
+        parsed = parse_measure(ind.value.text)
         if parsed is None:
             return
-        operator, printed, number, unit = parsed
+        operator, printed, amount, unit = parsed
         if operator is not None:
             ind.operator, ind.operator_text = operator, printed
-        ind.number = number
-        ind.value.value = number
+        ind.number = amount
+        ind.value.value = amount
         ind.value.percent = unit in ("%", "％")
         if unit and not ind.unit:
             ind.unit = unit
 
-    def remember_level(self, c: _C, l1: str | None, l2: str | None) -> None:
+    def remember_level(self, c: RowCell, l1: str | None, l2: str | None) -> None:
         if c.bbox is None:
             return
         for level, name in ((1, l1), (2, l2)):
@@ -549,12 +539,12 @@ class _TargetReader:
             self.note("未读到绩效指标")
 
 
-def read_target(rows: list[_Row], title: _Row | None, scope: str) -> PerformanceTarget:
+def read_target(rows: list[Row], title: Row | None, scope: str) -> PerformanceTarget:
     """Read one target form from its rows (``title`` is its own title row, if printed)."""
     return _TargetReader(rows, title, scope).read()
 
 
-def has_target_structure(rows: list[_Row]) -> bool:
+def has_target_structure(rows: list[Row]) -> bool:
     """Fund lines or goal labels of a target form among ``rows`` (for untitled spans)."""
     tlay = target_layout()
     for row in rows:

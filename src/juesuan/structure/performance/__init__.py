@@ -26,17 +26,14 @@ Layout words (labels, fund names, level names, natures, claims) come from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from juesuan.catalog.performance import (
     PerformanceLayout,
     key,
     layout,
     scoring_method,
-    target_layout,
 )
 from juesuan.model import Disclosure, Evidence
 from juesuan.model.performance import (
@@ -48,16 +45,34 @@ from juesuan.model.performance import (
     Nature,
     ProjectEvaluation,
 )
-from juesuan.sources.raw import RawDocument, RawLine, RawTable
-from juesuan.structure.textutil import FULLWIDTH, parse_amount, squash, tidy
+from juesuan.sources.raw import RawDocument
+from juesuan.structure.performance.rows import (
+    Row,
+    RowCell,
+    extend_cell,
+    form_rows,
+    join_cells,
+    physical_rows,
+    value_cell,
+)
+from juesuan.structure.performance.spans import Span, find_spans, standard_lines
+from juesuan.structure.performance.words import (
+    TAG_RE,
+    block_label,
+    clean_text,
+    dash,
+    fuzzy,
+    label_is,
+    nature,
+    number,
+    numeric_like,
+    placeholder,
+    points,
+    split_comparator,
+)
+from juesuan.structure.textutil import FULLWIDTH, parse_amount, squash
 
-PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
-NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[、.．](?!\d)\s*\S)")
-POINTS_RE = re.compile(r"（(\d+)(?:分)?）?")
-NUMERIC_CHARS = re.compile(r"^[\d,，.．\s%％]+$")
 LEADING_NUMBERING = re.compile(r"^\d+[.．、]?")
-MEASURE_RE = re.compile(r"^([-−]?\d[\d,，]*(?:\.\d+)?)(%|％)?(.{0,10})$")
-TAG_RE = re.compile(r"<[^>]{1,40}>")
 
 BASE_FIELDS = ("target", "unit", "actual", "weight", "score", "reason")
 #: Default header columns when a table prints none (the common Sichuan form): block label,
@@ -76,162 +91,10 @@ DEFAULT_COLUMNS = {
 }
 
 
-# ---------------------------------------------------------------------------------------
-# rows
+MEASURE_RE = re.compile(r"^([-−]?\d[\d,，]*(?:\.\d+)?)(%|％)?(.{0,10})$")
 
 
-@dataclass(slots=True)
-class _C:
-    """A non-empty cell of a row."""
-
-    col: int
-    text: str
-    line: RawLine
-    bbox: tuple[float, float, float, float] | None = None
-    key: str = ""
-
-    def __post_init__(self) -> None:
-        self.key = key(self.text)
-
-    def cell(self, value: Decimal | None = None, percent: bool = False) -> Cell:
-        return Cell(
-            text=self.text,
-            line=self.line.line,
-            page=self.line.page,
-            bbox=self.bbox,
-            value=value,
-            percent=percent,
-        )
-
-
-@dataclass(slots=True)
-class _Row:
-    cells: list[_C]
-    line: RawLine
-    table: bool  # read from a table row (tab-separated line, grid)
-    lines: list[RawLine] = field(default_factory=list)
-    _key: str | None = None
-
-    @property
-    def key(self) -> str:
-        if self._key is None:
-            self._key = "".join(c.key for c in self.cells)
-        return self._key
-
-    @property
-    def first(self) -> str:
-        return self.cells[0].key if self.cells else ""
-
-    @property
-    def evidence(self) -> Evidence:
-        if len(self.lines) > 1:
-            text = "\t".join(c.text for c in self.cells)
-        else:
-            text = self.line.text.strip()
-        return Evidence(text=text, page=self.line.page, line=self.line.line, bbox=self.line.bbox)
-
-
-def _physical(raw: RawDocument) -> list[_Row | None]:
-    """Every line as a row of its non-empty cells; None for a blank line."""
-    out: list[_Row | None] = []
-    for item in raw.items():
-        lines = item.rows if isinstance(item, RawTable) else [item]
-        table = isinstance(item, RawTable)
-        for ln in lines:
-            if ln.cells:
-                cells = [
-                    _C(c.col if c.col is not None else i, c.text.strip(), ln, c.bbox)
-                    for i, c in enumerate(ln.cells)
-                    if c.text.strip()
-                ]
-            else:
-                cells = [_C(0, ln.text.strip(), ln, ln.bbox)] if ln.text.strip() else []
-            if not cells and not (table and "\t" in ln.text):
-                out.append(None)
-                continue
-            out.append(_Row(cells, ln, table or "\t" in ln.text, [ln]))
-    return out
-
-
-def _logical(rows: list[_Row | None], one_cell_form: bool) -> list[_Row]:
-    """Rows of a table; in the one-cell-per-line form each blank-separated group is a row."""
-    if not one_cell_form:
-        return [r for r in rows if r is not None and r.cells]
-    out: list[_Row] = []
-    group: list[_Row] = []
-
-    def flush() -> None:
-        if not group:
-            return
-        if len(group) >= 2 and group[0].table and all(len(r.cells) <= 1 for r in group):
-            cells = [
-                _C(i, r.cells[0].text, r.cells[0].line, r.cells[0].bbox)
-                for i, r in enumerate(group)
-                if r.cells
-            ]
-            out.append(_Row(cells, group[0].line, True, [r.line for r in group]))
-        else:
-            out.extend(r for r in group if r.cells)
-        group.clear()
-
-    for r in rows:
-        if r is None:
-            flush()
-        else:
-            group.append(r)
-    flush()
-    return out
-
-
-# ---------------------------------------------------------------------------------------
-# numbers
-
-
-def _placeholder(text: str, lay: PerformanceLayout | None = None) -> bool:
-    """A placeholder (“##”, “XX”) left where a number belongs."""
-    return _placeholder_text(text)
-
-
-@lru_cache(maxsize=16384)
-def _placeholder_text(text: str) -> bool:
-    t = squash(text)
-    return bool(t) and any(p in t for p in layout().placeholders) and not re.search(r"\d", t)
-
-
-def _number(text: str) -> tuple[Decimal | None, bool]:
-    """(value, printed with %) of a numeric cell; spaces inside numbers removed."""
-    t = squash(text).translate(FULLWIDTH)
-    pct = t.endswith("%")
-    if pct:
-        t = t[:-1]
-    if not t:
-        return None, pct
-    return parse_amount(t), pct
-
-
-def _numeric_like(text: str, lay: PerformanceLayout | None = None) -> bool:
-    """A number, a percentage, a damaged number ("2,20") or a placeholder ("##")."""
-    return _numeric_text(text)
-
-
-@lru_cache(maxsize=16384)
-def _numeric_text(text: str) -> bool:
-    t = squash(text)
-    if _placeholder_text(t):
-        return True
-    return bool(t) and bool(NUMERIC_CHARS.match(t)) and any(ch.isdigit() for ch in t)
-
-
-def _dash(text: str) -> bool:
-    return text.strip() in ("/", "-", "—", "／", "－", "--", "——")
-
-
-def _value_cell(c: _C) -> Cell:
-    value, pct = _number(c.text)
-    return c.cell(value, pct)
-
-
-def _measure_unit(c: _C) -> str | None:
+def _measure_unit(c: RowCell) -> str | None:
     """The unit printed inside a target such as “6个” or “32.35万元”."""
     m = MEASURE_RE.match(squash(c.text).translate(FULLWIDTH).lstrip("≥≤=<>》《不少低高超过于"))
     if m is None:
@@ -239,249 +102,14 @@ def _measure_unit(c: _C) -> str | None:
     return (m.group(2) or "") + m.group(3) or None
 
 
-@lru_cache(maxsize=1)
-def _natures_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(layout().natures, key=len, reverse=True))
-
-
-def _measure(c: _C, lay: PerformanceLayout) -> tuple[Cell, Nature | None, str | None]:
+def _measure(c: RowCell) -> tuple[Cell, Nature | None, str | None]:
     """A target or result: optional comparator, number, optional unit ("不少于3个", "》=90%")."""
-    t = squash(c.text).translate(FULLWIDTH)
-    nature: Nature | None = None
-    comparator: str | None = None
-    for printed in _natures_longest_first():
-        if t.startswith(printed) and len(t) > len(printed) and lay.natures[printed] != "定性":
-            comparator = printed
-            nature = Nature(lay.natures[printed])
-            t = t[len(printed) :]
-            break
+    nature_, comparator, t = split_comparator(squash(c.text).translate(FULLWIDTH))
     m = MEASURE_RE.match(t)
     if m is None:
-        return c.cell(), nature, comparator
+        return c.cell(), nature_, comparator
     value = parse_amount(m.group(1))
-    return c.cell(value, bool(m.group(2))), nature, comparator
-
-
-# ---------------------------------------------------------------------------------------
-# matching helpers
-
-
-@lru_cache(maxsize=8192)
-def _fuzzy(k: str, names: tuple[str, ...]) -> str | None:
-    """The one catalog name ``k`` stands for: exact, a clipped prefix or suffix of one name."""
-    if not k:
-        return None
-    if k in names:
-        return k
-    found = {
-        n for n in names if (len(k) >= 2 and n.startswith(k)) or (len(k) >= 3 and n.endswith(k))
-    }
-    if not found and len(k) == 1:
-        found = {n for n in names if n.startswith(k)}
-    if len(found) > 1:
-        # one name and its own abbreviations (满意度 / 满意度指标) count as one
-        longest = max(found, key=len)
-        if all(longest.startswith(n) for n in found):
-            return longest
-        return None
-    return found.pop() if found else None
-
-
-def _nature(text: str, lay: PerformanceLayout) -> Nature | None:
-    v = lay.natures.get(squash(text))
-    return Nature(v) if v else None
-
-
-@lru_cache(maxsize=16384)
-def _label_is(k: str, aliases: tuple[str, ...]) -> bool:
-    """A row label: exact alias, or a longer alias (≥ 3 characters) starting the key."""
-    return any(k == a or (len(a) >= 3 and k.startswith(a)) for a in aliases)
-
-
-def _points(cells: list[_C], words: tuple[str, ...]) -> Decimal | None:
-    for c in cells:
-        k = c.key
-        if any(w in k for w in words):
-            m = POINTS_RE.search(k)
-            if m:
-                return Decimal(m.group(1))
-    return None
-
-
-def _is_block_label(c: _C, words: tuple[str, ...], exact: tuple[str, ...]) -> bool:
-    return _block_key(c.key, c.text, words, exact)
-
-
-@lru_cache(maxsize=16384)
-def _block_key(k: str, text: str, words: tuple[str, ...], exact: tuple[str, ...]) -> bool:
-    if k in exact or re.fullmatch(r"（?\d*分?）", k):
-        return True
-    return len(k) <= 14 and any(w in k for w in words) and not _numeric_like(text, layout())
-
-
-def _clean_text(text: str) -> str:
-    """A name for messages: HTML tags dropped, spaces the conversion put between CJK removed."""
-    return tidy(TAG_RE.sub("", text))
-
-
-def _join(cells: list[_C]) -> Cell | None:
-    if not cells:
-        return None
-    first = cells[0]
-    return Cell(
-        text="".join(c.text for c in cells),
-        line=first.line.line,
-        page=first.line.page,
-        bbox=first.bbox,
-    )
-
-
-def _extend(cell: Cell | None, more: list[_C]) -> Cell | None:
-    if not more:
-        return cell
-    if cell is None:
-        return _join(more)
-    cell.text += "".join(c.text for c in more)
-    return cell
-
-
-# ---------------------------------------------------------------------------------------
-# spans
-
-
-@dataclass(slots=True)
-class _Span:
-    #: "project" / "department" (self-evaluation titles), "target" / "target_department"
-    #: (performance-target titles), "untitled" (started at a 项目名称 row: what it is depends
-    #: on the 附表 title it is printed under and on its own columns)
-    kind: str
-    start: int  # index into the physical rows
-    end: int = -1
-    title: _Row | None = None
-    named: bool = False  # its 项目名称 row has been seen
-    category: str | None = None
-    funding: str | None = None
-    group: Evidence | None = None
-    shared: _Row | None = None  # the title printed once above untitled forms (附表：…)
-    shared_kind: str | None = None
-
-
-TOC_LEADER = re.compile(r"[.…·．]{3,}\s*\d*$")
-
-
-def _title_kind(row: _Row, lay: PerformanceLayout) -> str | None:
-    k = row.key
-    if len(k) > 60 or TOC_LEADER.search(row.cells[0].text if row.cells else ""):
-        return None
-    if any(t in k for t in lay.department_titles):
-        return "department"
-    if any(t in k for t in lay.project_titles):
-        return "project"
-    if len(k) > 40 or "表" not in k:
-        return None
-    if any(w in k for w in lay.evaluation_words):
-        return "project"
-    targets = target_layout()
-    if any(t in k for t in targets.department_titles):
-        return "target_department"
-    if any(t in k for t in targets.project_titles):
-        return "target"
-    return None
-
-
-def _standard_title(row: _Row, lay: PerformanceLayout) -> bool:
-    """A short one-cell line naming a standard table (收支总表, 机关运行经费预算表 …)."""
-    if len(row.cells) != 1:
-        return False
-    k = row.key
-    return len(k) <= 40 and "表" in k and any(w in k for w in lay.standard_titles)
-
-
-def _group_heading(row: _Row, lay: PerformanceLayout) -> tuple[str, str | None] | None:
-    if row.table or len(row.cells) != 1:
-        return None
-    k = row.key
-    if len(k) > lay.group_max_chars or not k.endswith("项目"):
-        return None
-    category = next((c for c in lay.categories if c in k), None)
-    if category is None:
-        return None
-    funding = next((f for f in lay.fundings if f in k), None)
-    return category, funding
-
-
-def _stops(row: _Row) -> bool:
-    """A plain line that cannot belong to a table: a part or numbered heading, 附件/附表."""
-    if row.table:
-        return False
-    t = row.cells[0].text.strip() if row.cells else ""
-    k = row.key
-    return bool(PART_RE.match(k) or NUMBERED_RE.match(t) or re.match(r"^附[件表]", k))
-
-
-def _spans(
-    rows: list[_Row | None], lay: PerformanceLayout, standard: set[tuple[int | None, int]]
-) -> list[_Span]:
-    """The forms' row ranges.  ``standard`` holds the (page, line) of every row of a
-    recognised standard table: such a row ends a form and never starts one."""
-    spans: list[_Span] = []
-    current: _Span | None = None
-    category: str | None = None
-    funding: str | None = None
-    group: Evidence | None = None
-    shared: _Row | None = None  # a title printed once for untitled tables (附表：…)
-    shared_kind: str | None = None
-
-    def close(i: int) -> None:
-        nonlocal current, shared, shared_kind
-        if current is None:
-            return
-        current.end = i
-        if current.kind in ("project", "target") and current.title is not None:
-            # the title also heads the untitled forms printed after this one
-            shared, shared_kind = current.title, current.kind
-        if current.kind in ("project", "target") and not current.named:
-            pass  # a title alone (附表：…): only heads the forms that follow
-        else:
-            spans.append(current)
-        current = None
-
-    for i, row in enumerate(rows):
-        if row is None:
-            continue
-        standard_row = (row.line.page, row.line.line) in standard or _standard_title(row, lay)
-        if standard_row and _title_kind(row, lay) is None:
-            close(i)
-            shared, shared_kind = None, None  # forms after a standard table need their own
-            continue
-        if not row.table and row.cells and PART_RE.match(row.key):
-            close(i)
-            shared, shared_kind = None, None
-            continue
-        heading = _group_heading(row, lay)
-        if heading is not None:
-            close(i)
-            category, funding = heading
-            group = row.evidence
-            continue
-        kind = _title_kind(row, lay)
-        if kind is not None:
-            close(i)
-            current = _Span(kind, i, title=row, category=category, funding=funding, group=group)
-            continue
-        if row.cells and _label_is(row.first, lay.fields["name"]):
-            if current is not None and current.kind in ("project", "target") and not current.named:
-                current.named = True
-                continue
-            close(i)
-            current = _Span("untitled", i, named=True, category=category, funding=funding)
-            current.group = group
-            current.shared, current.shared_kind = shared, shared_kind
-            continue
-        if current is not None and _stops(row):
-            close(i)
-    close(len(rows))
-    return spans
+    return c.cell(value, bool(m.group(2))), nature_, comparator
 
 
 # ---------------------------------------------------------------------------------------
@@ -516,7 +144,7 @@ class _Printed:
 
 
 class _ProjectReader:
-    def __init__(self, rows: list[_Row], span: _Span, title: _Row | None) -> None:
+    def __init__(self, rows: list[Row], span: Span, title: Row | None) -> None:
         self.lay = layout()
         self.rows = rows
         self.span = span
@@ -528,7 +156,7 @@ class _ProjectReader:
         self.p = ProjectEvaluation(
             name="",
             evidence=evidence or Evidence(text=""),
-            title=_clean_text(title_row.cells[0].text) if title_row and title_row.cells else None,
+            title=clean_text(title_row.cells[0].text) if title_row and title_row.cells else None,
             category=span.category,
             funding=span.funding,
             group=span.group,
@@ -564,12 +192,12 @@ class _ProjectReader:
         self.finish()
         return self.p
 
-    def dispatch(self, row: _Row, nxt: _Row | None) -> int:
+    def dispatch(self, row: Row, nxt: Row | None) -> int:
         lay = self.lay
         first = row.first
         if self.state == "done":
             return 0
-        if _label_is(first, lay.fields["name"]) and not self.p.name:
+        if label_is(first, lay.fields["name"]) and not self.p.name:
             self.read_name(row)
             return 0
         k = row.key
@@ -588,7 +216,7 @@ class _ProjectReader:
             self.state = "text"
             self.read_text_row(row.cells[1:], text_field)
             return 0
-        if _label_is(first, lay.texts["total"][:1]) or first == "合计":
+        if label_is(first, lay.texts["total"][:1]) or first == "合计":
             self.read_total(row)
             self.state = "total"
             return 0
@@ -626,7 +254,7 @@ class _ProjectReader:
 
     # -- header part ---------------------------------------------------------------------
 
-    def read_name(self, row: _Row) -> None:
+    def read_name(self, row: Row) -> None:
         values = [c for c in row.cells[1:]]
         if not values:
             # “项目名称 XXX” in one cell
@@ -634,7 +262,7 @@ class _ProjectReader:
             text = rest
         else:
             text = " ".join(c.text for c in values)
-        text = _clean_text(text)
+        text = clean_text(text)
         m = self.lay.code_pattern.match(squash(text))
         if m:
             self.p.code = m.group(1)
@@ -644,7 +272,7 @@ class _ProjectReader:
         if self.span.title is None:
             self.p.evidence = row.evidence
 
-    def read_units(self, row: _Row) -> None:
+    def read_units(self, row: Row) -> None:
         cells = row.cells
         lay = self.lay
         for i, c in enumerate(cells):
@@ -657,7 +285,7 @@ class _ProjectReader:
             elif any(k.startswith(a) for a in lay.fields["implementer"]) and len(k) <= 6:
                 self.p.implementer = nxt.cell()
 
-    def is_basic_header(self, row: _Row) -> bool:
+    def is_basic_header(self, row: Row) -> bool:
         keys = {c.key for c in row.cells}
         return bool(keys & set(self.lay.fields["results"])) and bool(
             keys & set(self.lay.fields["targets"])
@@ -674,7 +302,7 @@ class _ProjectReader:
             and not re.search(r"[，。；,;]", k)
         )
 
-    def read_basic(self, row: _Row) -> None:
+    def read_basic(self, row: Row) -> None:
         lay = self.lay
         for c in row.cells:
             k = c.key
@@ -691,7 +319,8 @@ class _ProjectReader:
             inline = self.inline_text(c)
             if inline is not None:
                 f, text = inline
-                setattr(self.p, f, _extend(getattr(self.p, f), [_C(c.col, text, c.line, c.bbox)]))
+                piece = RowCell(c.col, text, c.line, c.bbox)
+                setattr(self.p, f, extend_cell(getattr(self.p, f), [piece]))
                 continue
             if self.basic_label(k) or (len(k) <= 2 and not re.search(r"[\u4e00-\u9fff]{2}", k)):
                 continue
@@ -699,13 +328,13 @@ class _ProjectReader:
                 continue  # the form's year line under its title
             result_col = self.basic_cols.get("results")
             if result_col is not None and c.col >= result_col and c.col > 1:
-                self.p.results = _extend(self.p.results, [c])
+                self.p.results = extend_cell(self.p.results, [c])
             elif impl_row:
-                self.p.implementation = _extend(self.p.implementation, [c])
+                self.p.implementation = extend_cell(self.p.implementation, [c])
             else:
-                self.p.targets = _extend(self.p.targets, [c])
+                self.p.targets = extend_cell(self.p.targets, [c])
 
-    def inline_text(self, c: _C) -> tuple[str, str] | None:
+    def inline_text(self, c: RowCell) -> tuple[str, str] | None:
         """“项目年度目标 <text>” / “年度目标完成情况 <text>” printed in one cell."""
         text = TAG_RE.sub("", c.text).strip()
         for f, labels in (("results", ("年度目标完成情况",)), ("targets", ("项目年度目标",))):
@@ -716,15 +345,15 @@ class _ProjectReader:
 
     # -- budget --------------------------------------------------------------------------
 
-    def is_budget_header(self, row: _Row) -> bool:
+    def is_budget_header(self, row: Row) -> bool:
         k = row.key
         if "预算执行情况（万元）" in k:
             return True
         return any(w in k for w in self.lay.budget_header) and not any(
-            _numeric_like(c.text, self.lay) for c in row.cells if "%" not in c.text
+            numeric_like(c.text) for c in row.cells if "%" not in c.text
         )
 
-    def read_budget_header(self, row: _Row) -> None:
+    def read_budget_header(self, row: Row) -> None:
         cols: dict[str, int] = {}
         anchor: int | None = None
         clipped = False
@@ -751,11 +380,11 @@ class _ProjectReader:
         if clipped:
             self.note("预算执行情况表头被截断（如“重”“分”），数字可能缺首位", "budget")
         self.budget_header = _BudgetHeader(cols, anchor)
-        points = _points(row.cells, self.lay.budget_block_words)
-        if points is not None:
-            self.p.budget_points = points
+        found = points([c.key for c in row.cells], self.lay.budget_block_words)
+        if found is not None:
+            self.p.budget_points = found
 
-    def source_of(self, label: _C) -> tuple[str | None, bool]:
+    def source_of(self, label: RowCell) -> tuple[str | None, bool]:
         """(source key, is a continuation of an already read line)."""
         lay = self.lay
         raw = label.key
@@ -788,25 +417,25 @@ class _ProjectReader:
             return free[0], False
         return candidates[-1], True
 
-    def read_budget_row(self, row: _Row) -> None:
+    def read_budget_row(self, row: Row) -> None:
         lay = self.lay
         cells = [
             c
             for c in row.cells
-            if not _is_block_label(c, lay.budget_block_words, ("分）", "（10分）", "情况"))
+            if not block_label(c.key, c.text, lay.budget_block_words, ("分）", "（10分）", "情况"))
         ]
         if not cells:
             return
         if any(c.text.rstrip().endswith((":", "：")) for c in cells):
             self.read_pairs(row)
             return
-        label: _C | None = None
-        if not _numeric_like(cells[0].text, lay) and not _placeholder(cells[0].text, lay):
+        label: RowCell | None = None
+        if not numeric_like(cells[0].text) and not placeholder(cells[0].text):
             label = cells[0]
             values = cells[1:]
         else:
             values = cells
-        numbers = [c for c in values if _numeric_like(c.text, lay)]
+        numbers = [c for c in values if numeric_like(c.text)]
         source: str | None = None
         continuation = False
         if label is not None:
@@ -817,14 +446,14 @@ class _ProjectReader:
                 self.note(f"无法归属的预算行：{row.evidence.text[:40]}", "budget")
             elif total is not None and values:
                 # the 原因 cell of 总额 carried over to the next line
-                total.reason = _extend(total.reason, [c for c in values if not _dash(c.text)])
+                total.reason = extend_cell(total.reason, [c for c in values if not dash(c.text)])
             return
         line = self.p.line(source)
         if continuation and line is not None:
             if numbers and line.adjusted is None and line.executed is None:
                 self.fill_budget(line, values, row)
             elif values and total is not None and not numbers:
-                total.reason = _extend(total.reason, [c for c in values if not _dash(c.text)])
+                total.reason = extend_cell(total.reason, [c for c in values if not dash(c.text)])
             return
         if line is None:
             line = BudgetLine(
@@ -833,24 +462,23 @@ class _ProjectReader:
             self.p.budget.append(line)
         if not numbers and total is not None and line is not total:
             # a fund line left blank: its 原因 cell is the rest of the 总额 reason
-            dashes = [c for c in values if _dash(c.text)]
-            words = [c for c in values if not _dash(c.text)]
-            total.reason = _extend(total.reason, words)
+            dashes = [c for c in values if dash(c.text)]
+            words = [c for c in values if not dash(c.text)]
+            total.reason = extend_cell(total.reason, words)
             if dashes:
                 self.fill_budget(line, dashes, row)
             return
         self.fill_budget(line, values, row)
 
-    def fill_budget(self, line: BudgetLine, values: list[_C], row: _Row) -> None:
-        lay = self.lay
-        amounts: list[_C] = []
-        rate: _C | None = None
-        weight: _C | None = None
-        score: _C | None = None
-        reason: list[_C] = []
+    def fill_budget(self, line: BudgetLine, values: list[RowCell], row: Row) -> None:
+        amounts: list[RowCell] = []
+        rate: RowCell | None = None
+        weight: RowCell | None = None
+        score: RowCell | None = None
+        reason: list[RowCell] = []
         for c in values:
-            numeric = _numeric_like(c.text, lay)
-            is_dash = _dash(c.text)
+            numeric = numeric_like(c.text)
+            is_dash = dash(c.text)
             percent = "%" in c.text or "％" in c.text
             if rate is None and weight is None and numeric and not percent and len(amounts) < 3:
                 amounts.append(c)
@@ -868,33 +496,33 @@ class _ProjectReader:
                     continue
             reason.append(c)
         slots = ["initial", "adjusted", "executed"]
-        placed: dict[str, _C] = {}
+        placed: dict[str, RowCell] = {}
         if len(amounts) == 3 or self.budget_header is None:
             placed = dict(zip(slots, amounts, strict=False))
         else:
             placed = self.place_amounts(amounts, row) or dict(zip(slots, amounts, strict=False))
         for slot, c in placed.items():
-            cell = _value_cell(c)
+            cell = value_cell(c)
             if cell.value is None:
                 self.note(f"预算数字无法识别：{c.text}", "budget")
             setattr(line, slot, cell)
         if rate is not None:
-            line.rate = _value_cell(rate)
+            line.rate = value_cell(rate)
         if weight is not None:
-            line.weight = _value_cell(weight)
+            line.weight = value_cell(weight)
         if score is not None:
-            line.score = _value_cell(score)
+            line.score = value_cell(score)
         if reason:
-            line.reason = _extend(line.reason, reason)
+            line.reason = extend_cell(line.reason, reason)
 
-    def place_amounts(self, amounts: list[_C], row: _Row) -> dict[str, _C] | None:
+    def place_amounts(self, amounts: list[RowCell], row: Row) -> dict[str, RowCell] | None:
         """Fewer than three amounts: put each under the header column it lines up with."""
         header = self.budget_header
         if header is None or header.anchor is None or not amounts:
             return None
         label_col = row.cells[0].col
         offset = label_col - header.anchor
-        out: dict[str, _C] = {}
+        out: dict[str, RowCell] = {}
         for c in amounts:
             col = c.col - offset
             slot = next(
@@ -905,15 +533,15 @@ class _ProjectReader:
             out[slot] = c
         return out
 
-    def read_pairs(self, row: _Row) -> None:
+    def read_pairs(self, row: Row) -> None:
         """The 2020 form: 预算数: 32.35 | 执行数: 31.68 (and 其中-财政拨款: …)."""
         lay = self.lay
         cells = row.cells
-        pairs: list[tuple[_C, _C]] = []
+        pairs: list[tuple[RowCell, RowCell]] = []
         for i, c in enumerate(cells):
             if c.text.rstrip().endswith((":", "：")) and i + 1 < len(cells):
                 nxt = cells[i + 1]
-                if _numeric_like(nxt.text, lay):
+                if numeric_like(nxt.text):
                     pairs.append((c, nxt))
         if not pairs:
             return
@@ -929,7 +557,7 @@ class _ProjectReader:
             return
         line = BudgetLine(source=source, label=label.text.rstrip(":："), evidence=row.evidence)
         for lab, val in pairs:
-            cell = _value_cell(val)
+            cell = value_cell(val)
             lk = lab.key
             if any(lk == a for a in lay.pair_executed):
                 line.executed = cell
@@ -941,26 +569,26 @@ class _ProjectReader:
 
     # -- indicators ----------------------------------------------------------------------
 
-    def is_indicator_header(self, row: _Row) -> bool:
+    def is_indicator_header(self, row: Row) -> bool:
         k = row.key
         lay = self.lay
         if any(w in k for w in lay.indicator_header_alone):
             return True
         return any(all(w in k for w in words) for words in lay.indicator_header_sets)
 
-    def header_continues(self, row: _Row | None) -> bool:
+    def header_continues(self, row: Row | None) -> bool:
         if row is None or not row.cells:
             return False
-        if any(_nature(c.text, self.lay) for c in row.cells):
+        if any(nature(c.text) for c in row.cells):
             return False
-        if any(_numeric_like(c.text, self.lay) for c in row.cells):
+        if any(numeric_like(c.text) for c in row.cells):
             return False
         words = ("性质", "值", "单位", "原因", "分析", "析", "分）", "重", "分")
         return all(len(c.key) <= 8 for c in row.cells) and any(
             any(w in c.key for w in words) for c in row.cells
         )
 
-    def read_indicator_header(self, row: _Row, nxt: _Row | None) -> int:
+    def read_indicator_header(self, row: Row, nxt: Row | None) -> int:
         consumed = 0
         by_col: dict[int, str] = {c.col: c.key for c in row.cells}
         if self.header_continues(nxt):
@@ -984,9 +612,9 @@ class _ProjectReader:
             self.note("绩效指标表头不完整，按默认列读取", "indicators")
             self.ind_header = _IndicatorHeader(dict(DEFAULT_COLUMNS), known=False)
         self.p.scored = self.ind_header.scored
-        points = _points(row.cells, ("指标",))
-        if points is not None and points != 10:
-            self.p.indicator_points = points
+        found = points([c.key for c in row.cells], ("指标",))
+        if found is not None and found != 10:
+            self.p.indicator_points = found
         return consumed
 
     def column_of(self, k: str) -> str | None:
@@ -998,22 +626,22 @@ class _ProjectReader:
                 return name
         return lay.clipped_columns.get(k)
 
-    def looks_like_indicator(self, row: _Row) -> bool:
+    def looks_like_indicator(self, row: Row) -> bool:
         lay = self.lay
-        if any(_nature(c.text, lay) for c in row.cells):
+        if any(nature(c.text) for c in row.cells):
             return True
         return any(c.key in lay.level2 for c in row.cells[:2])
 
-    def read_indicator(self, row: _Row) -> None:
+    def read_indicator(self, row: Row) -> None:
         lay = self.lay
         cells = [
             c
             for c in row.cells
-            if not _is_block_label(c, lay.indicator_block_words, lay.indicator_block_exact)
+            if not block_label(c.key, c.text, lay.indicator_block_words, lay.indicator_block_exact)
         ]
         if not cells:
             return
-        ni = next((i for i, c in enumerate(cells) if _nature(c.text, lay)), None)
+        ni = next((i for i, c in enumerate(cells) if nature(c.text)), None)
         header = self.ind_header
         if ni is None and header is not None and header.known and not header.scored:
             # forms without weights (2020): the header's columns place the cells
@@ -1024,7 +652,7 @@ class _ProjectReader:
                 return
             pre, values, nature_cell = cells[:vi], cells[vi:], None
         elif ni is None:
-            found = next((i for i, c in enumerate(cells) if _numeric_like(c.text, lay)), None)
+            found = next((i for i, c in enumerate(cells) if numeric_like(c.text)), None)
             if found is None:
                 self.continuation(cells, row)
                 return
@@ -1039,7 +667,7 @@ class _ProjectReader:
             return
         ind = Indicator(level1=None, level2=None, name=name, evidence=row.evidence)
         if nature_cell is not None:
-            ind.nature = _nature(nature_cell.text, lay)
+            ind.nature = nature(nature_cell.text)
             ind.nature_text = nature_cell.text
         placed = self.place_values(values, nature_cell, name_col=level_cols.get("level3"))
         cols: dict[str, int] = dict(level_cols)
@@ -1049,7 +677,7 @@ class _ProjectReader:
         for f, c in placed.items():
             cols[f] = c[0].col
             if f in ("target", "actual"):
-                cell, comparator_nature, comparator = _measure(c[0], lay)
+                cell, comparator_nature, comparator = _measure(c[0])
                 if len(c) > 1:
                     cell.text += "".join(x.text for x in c[1:])
                 setattr(ind, f, cell)
@@ -1060,9 +688,9 @@ class _ProjectReader:
                     if unit:
                         ind.unit = Cell(text=unit, line=cell.line, page=cell.page)
             elif f in ("weight", "score"):
-                setattr(ind, f, _value_cell(c[0]))
+                setattr(ind, f, value_cell(c[0]))
             else:
-                setattr(ind, f, _join(c))
+                setattr(ind, f, join_cells(c))
         # levels: printed, implied by the second level, or carried from the row above
         prev = self.p.indicators[-1] if self.p.indicators else None
         l2_implied = lay.level1_of.get(level2) if level2 else None
@@ -1075,22 +703,22 @@ class _ProjectReader:
         self.p.indicators.append(ind)
 
     def levels(
-        self, pre: list[_C], nature_cell: _C | None
+        self, pre: list[RowCell], nature_cell: RowCell | None
     ) -> tuple[str | None, str | None, str | None, dict[str, int]]:
         lay = self.lay
         cols: dict[str, int] = {}
         if not pre:
             return None, None, None, cols
-        name_cell: _C | None = pre[-1]
+        name_cell: RowCell | None = pre[-1]
         scan = pre[:-1]
         assert name_cell is not None
         nk = name_cell.key
-        if nk in lay.level2 and (len(pre) == 1 or _fuzzy(pre[-2].key, lay.level1)):
+        if nk in lay.level2 and (len(pre) == 1 or fuzzy(pre[-2].key, lay.level1)):
             scan = pre
             name_cell = None
         level1: str | None = None
         level2: str | None = None
-        matches = [(c, _fuzzy(c.key, lay.level1), _fuzzy(c.key, lay.level2)) for c in scan]
+        matches = [(c, fuzzy(c.key, lay.level1), fuzzy(c.key, lay.level2)) for c in scan]
         prev = self.p.indicators[-1] if self.p.indicators else None
         for i, (c, l1, l2) in enumerate(matches):
             later_level2 = any(m[2] for m in matches[i + 1 :])
@@ -1121,13 +749,13 @@ class _ProjectReader:
                 self.note(f"未识别的指标单元格：{c.text}", None)
         name = None
         if name_cell is not None:
-            name = _clean_text(name_cell.text)
+            name = clean_text(name_cell.text)
             cols["level3"] = name_cell.col
         return level1, level2, name, cols
 
     def place_values(
-        self, values: list[_C], nature_cell: _C | None, name_col: int | None
-    ) -> dict[str, list[_C]]:
+        self, values: list[RowCell], nature_cell: RowCell | None, name_col: int | None
+    ) -> dict[str, list[RowCell]]:
         header = self.ind_header or _IndicatorHeader(dict(DEFAULT_COLUMNS), known=False)
         schema = [f for f in header.schema if f in BASE_FIELDS]
         if not header.scored or not {"weight", "score"} <= set(schema):
@@ -1142,22 +770,21 @@ class _ProjectReader:
                 f"指标行缺列，只读取指标值和完成值：{values[0].line.text.strip()[:40]}",
                 "indicators",
             )
-            out: dict[str, list[_C]] = {"target": [values[0]]}
+            out: dict[str, list[RowCell]] = {"target": [values[0]]}
             if len(values) >= 2:
                 out["actual"] = [values[-1]]
-            if len(values) == 3 and not _numeric_like(values[1].text, self.lay):
+            if len(values) == 3 and not numeric_like(values[1].text):
                 out["unit"] = [values[1]]
             return out
         return self.place_typed(values, nature_cell, "unit" in schema)
 
     def place_positional(
         self,
-        values: list[_C],
-        nature_cell: _C | None,
+        values: list[RowCell],
+        nature_cell: RowCell | None,
         name_col: int | None,
         header: _IndicatorHeader,
-    ) -> dict[str, list[_C]] | None:
-        lay = self.lay
+    ) -> dict[str, list[RowCell]] | None:
         cols = header.cols
         if nature_cell is not None and "nature" in cols:
             offset = nature_cell.col - cols["nature"]
@@ -1169,44 +796,39 @@ class _ProjectReader:
             return None
         by_col = {col + offset: f for f, col in cols.items() if f in BASE_FIELDS}
         last = max(by_col) if by_col else -1
-        out: dict[str, list[_C]] = {}
+        out: dict[str, list[RowCell]] = {}
         for c in values:
             f = by_col.get(c.col)
             if f is None:
                 if c.col > last and "reason" in out:
                     out["reason"].append(c)
                     continue
-                if c.col > last and not _numeric_like(c.text, lay):
+                if c.col > last and not numeric_like(c.text):
                     out.setdefault("reason", []).append(c)
                     continue
                 return None
             out.setdefault(f, []).append(c)
         for f in ("weight", "score"):
-            if f in out and not _numeric_like(out[f][0].text, lay) and not _dash(out[f][0].text):
+            if f in out and not numeric_like(out[f][0].text) and not dash(out[f][0].text):
                 return None
-        if any(_numeric_like(c.text, lay) for c in out.get("reason", [])):
+        if any(numeric_like(c.text) for c in out.get("reason", [])):
             return None  # a number beyond the score column: the row is shifted
-        if "unit" in out and _number(out["unit"][0].text)[0] is not None:
+        if "unit" in out and number(out["unit"][0].text)[0] is not None:
             return None
         return out
 
     def place_typed(
-        self, values: list[_C], nature_cell: _C | None, has_unit: bool
-    ) -> dict[str, list[_C]]:
-        lay = self.lay
+        self, values: list[RowCell], nature_cell: RowCell | None, has_unit: bool
+    ) -> dict[str, list[RowCell]]:
         vals = list(values)
         j = len(vals)
-        while j > 0 and not _numeric_like(vals[j - 1].text, lay):
+        while j > 0 and not numeric_like(vals[j - 1].text):
             j -= 1
-        out: dict[str, list[_C]] = {}
+        out: dict[str, list[RowCell]] = {}
         if j < len(vals):
             out["reason"] = vals[j:]
         vals = vals[:j]
-        if (
-            len(vals) >= 2
-            and _numeric_like(vals[-1].text, lay)
-            and _numeric_like(vals[-2].text, lay)
-        ):
+        if len(vals) >= 2 and numeric_like(vals[-1].text) and numeric_like(vals[-2].text):
             out["weight"], out["score"] = [vals[-2]], [vals[-1]]
             middle = vals[:-2]
         elif vals:
@@ -1215,9 +837,7 @@ class _ProjectReader:
             self.note(f"指标行只有一个分值：{vals[-1].line.text.strip()[:40]}", "indicators")
         else:
             middle = []
-        qualitative = (
-            nature_cell is not None and _nature(nature_cell.text, lay) is Nature.QUALITATIVE
-        )
+        qualitative = nature_cell is not None and nature(nature_cell.text) is Nature.QUALITATIVE
         if len(middle) >= 3:
             out["target"], out["unit"], out["actual"] = [middle[0]], [middle[1]], [middle[2]]
             if len(middle) > 3:
@@ -1233,13 +853,13 @@ class _ProjectReader:
             out["target"] = [middle[0]]
         return out
 
-    def continuation(self, cells: list[_C], row: _Row) -> None:
+    def continuation(self, cells: list[RowCell], row: Row) -> None:
         """A row without values: the rest of split cells of the row above."""
         lay = self.lay
         prev = self.p.indicators[-1] if self.p.indicators else None
         if prev is None:
             for c in cells:
-                l1 = _fuzzy(c.key, lay.level1)
+                l1 = fuzzy(c.key, lay.level1)
                 if l1 and len(c.key) >= 2:
                     self.pending_level1 = l1
             return
@@ -1247,8 +867,8 @@ class _ProjectReader:
         merged = False
         for c in cells:
             k = c.key
-            l1 = _fuzzy(k, lay.level1) if len(k) >= 2 else None
-            l2 = _fuzzy(k, lay.level2) if len(k) >= 2 else None
+            l1 = fuzzy(k, lay.level1) if len(k) >= 2 else None
+            l2 = fuzzy(k, lay.level2) if len(k) >= 2 else None
             if k in lay.texts["fragments"]:
                 continue
             if any(lv and lv.endswith(k) and len(k) <= 3 for lv in (prev.level1, prev.level2)):
@@ -1271,7 +891,7 @@ class _ProjectReader:
                 continue
             merged = True
             if target == "name":
-                text = _clean_text(c.text)
+                text = clean_text(c.text)
                 if prev.name and key(text).startswith(key(prev.name)):
                     prev.name = text
                 else:
@@ -1311,15 +931,14 @@ class _ProjectReader:
 
     # -- totals and texts ----------------------------------------------------------------
 
-    def read_total(self, row: _Row) -> None:
-        lay = self.lay
-        nums = [c for c in row.cells[1:] if _numeric_like(c.text, lay)]
+    def read_total(self, row: Row) -> None:
+        nums = [c for c in row.cells[1:] if numeric_like(c.text)]
         self.p.total_evidence = row.evidence
         if len(nums) >= 2:
-            self.p.total_weight = _value_cell(nums[-2])
-            self.p.total_score = _value_cell(nums[-1])
+            self.p.total_weight = value_cell(nums[-2])
+            self.p.total_score = value_cell(nums[-1])
         elif len(nums) == 1:
-            cell = _value_cell(nums[0])
+            cell = value_cell(nums[0])
             if cell.value == 100 and self.p.scored:
                 self.p.total_weight = cell
             else:
@@ -1330,17 +949,17 @@ class _ProjectReader:
     def text_label(self, first: str) -> str | None:
         texts = self.lay.texts
         for f in ("conclusion", "problems", "measures"):
-            if _label_is(first, texts[f]):
+            if label_is(first, texts[f]):
                 if len(first) > 6 and not any(first == a for a in texts[f]):
                     return None  # the label glued to text: not a label cell
                 return f
         return None
 
-    def read_text_row(self, cells: list[_C], f: str) -> None:
+    def read_text_row(self, cells: list[RowCell], f: str) -> None:
         texts = [c for c in cells if c.key not in self.lay.texts["fragments"]]
         if not texts:
             return
-        setattr(self.p, f, _extend(getattr(self.p, f), texts))
+        setattr(self.p, f, extend_cell(getattr(self.p, f), texts))
 
     # -- after reading -------------------------------------------------------------------
 
@@ -1376,7 +995,7 @@ class _ProjectReader:
         """What makes the form's numbers as a whole doubtful (``doubts``)."""
         p = self.p
         ts = p.total_score
-        if ts is not None and ts.value is None and not _dash(ts.text):
+        if ts is not None and ts.value is None and not dash(ts.text):
             p.doubts.append(f"合计得分印为“{ts.text.strip()}”，无法读取")
         if not p.scored:
             return
@@ -1414,9 +1033,9 @@ def _claims(cell: Cell, lay: PerformanceLayout) -> list[Claim]:
 # the department table
 
 
-def _read_department(rows: list[_Row], span: _Span) -> DepartmentEvaluation:
+def _read_department(rows: list[Row], span: Span) -> DepartmentEvaluation:
     title_row = span.title
-    title = _clean_text(title_row.cells[0].text) if title_row and title_row.cells else ""
+    title = clean_text(title_row.cells[0].text) if title_row and title_row.cells else ""
     dept = DepartmentEvaluation(
         title=title, evidence=title_row.evidence if title_row else rows[0].evidence
     )
@@ -1430,7 +1049,7 @@ def _read_department(rows: list[_Row], span: _Span) -> DepartmentEvaluation:
             continue
         if reader.ind_header is None:
             continue
-        if _label_is(row.first, ("合计",)):
+        if label_is(row.first, ("合计",)):
             reader.read_total(row)
             continue
         reader.read_indicator(row)
@@ -1443,31 +1062,6 @@ def _read_department(rows: list[_Row], span: _Span) -> DepartmentEvaluation:
 
 # ---------------------------------------------------------------------------------------
 # entry point
-
-
-def _one_cell_form(rows: list[_Row | None]) -> bool:
-    """The 2020 form: the 项目名称 row alone on its line, its value on a following line."""
-    lay = layout()
-    it: Iterator[_Row | None] = iter(rows)
-    for r in it:
-        if r is not None and r.cells and _label_is(r.first, lay.fields["name"]):
-            if len(r.cells) != 1:
-                return False
-            for nxt in it:
-                if nxt is None:
-                    continue
-                return len(nxt.cells) <= 1
-    return False
-
-
-def _standard_lines(doc: Disclosure) -> set[tuple[int | None, int]]:
-    """(page, line) of every title and row of the standard tables read before."""
-    out: set[tuple[int | None, int]] = set()
-    for t in doc.tables:
-        for ev in (t.evidence, *(r.evidence for r in t.rows)):
-            if ev.line is not None:
-                out.add((ev.page, ev.line))
-    return out
 
 
 def _scoring_columns(reader: _ProjectReader) -> bool:
@@ -1494,7 +1088,7 @@ def _evaluation_header(reader: _ProjectReader) -> bool:
     )
 
 
-def _target_columns(rows: list[_Row]) -> bool:
+def _target_columns(rows: list[Row]) -> bool:
     """An indicator header with 指标值 but no 完成值 and no 得分 (the planned values only)."""
     lay = layout()
     for row in rows:
@@ -1518,10 +1112,10 @@ def read_performance(raw: RawDocument, doc: Disclosure) -> None:
     from juesuan.structure.performance_targets import has_target_structure, read_target
 
     lay = layout()
-    phys = _physical(raw)
-    for span in _spans(phys, lay, _standard_lines(doc)):
+    phys = physical_rows(raw)
+    for span in find_spans(phys, lay, standard_lines(doc)):
         part = phys[span.start : span.end]
-        rows = _logical(part, _one_cell_form(part))
+        rows = form_rows(part)
         if not rows:
             continue
         if span.kind == "department":
@@ -1563,7 +1157,7 @@ def read_performance(raw: RawDocument, doc: Disclosure) -> None:
         doc.evaluations.append(project)
 
 
-def _has_evaluation_columns(rows: list[_Row], span: _Span) -> bool:
+def _has_evaluation_columns(rows: list[Row], span: Span) -> bool:
     """A form titled as a target whose columns are those of a self-evaluation (完成值, 得分)."""
     reader = _ProjectReader(rows, span, None)
     reader.read()
