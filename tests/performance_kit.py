@@ -7,6 +7,7 @@ from pathlib import Path
 
 from juesuan.sources.raw import RawCell, RawDocument, RawLine, RawPage, RawTable
 from juesuan.sources.text import read_text
+from juesuan.structure.performance.form import Form, new_form
 from juesuan.structure.performance.rows import Row, physical_rows
 
 T = "\t"
@@ -51,3 +52,8 @@ def boxed(cells: list[tuple[str, float, float]], page: int = 1, line: int = 1) -
 def pdf_rows(lines: list[RawLine]) -> list[Row]:
     raw = RawDocument("case.pdf", "pdf", [RawPage(1, [RawTable(lines, 1, ruled=True)])])
     return [r for r in physical_rows(raw) if r is not None]
+
+
+def form() -> Form:
+    """An empty self-evaluation form to read rows into."""
+    return new_form()

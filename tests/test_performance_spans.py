@@ -1,10 +1,23 @@
-"""Stage 2 of the performance reader: where forms start and end."""
+"""Stage 2 of the performance reader: where forms start and end, and what each span holds."""
 
 from __future__ import annotations
 
 from juesuan.catalog.performance import layout
 from juesuan.model import Disclosure, Evidence, SourceInfo, Table, TableKind, TableRow
+from juesuan.structure.performance.form import new_form
+from juesuan.structure.performance.recognise import (
+    COLUMNS,
+    HEADER,
+    TARGET_BY_HEADER,
+    TITLE,
+    has_target_structure,
+    recognise,
+    scoring_columns,
+    target_columns,
+    titled_target,
+)
 from juesuan.structure.performance.spans import (
+    Span,
     find_spans,
     group_heading,
     standard_lines,
@@ -76,3 +89,44 @@ def test_a_standard_table_ends_a_form_and_its_rows_never_start_one() -> None:
     assert standard_lines(doc) == {(None, 3), (None, 4)}
     spans = find_spans(phys(NAME, "x", "支出决算表", NAME), layout(), standard_lines(doc))
     assert [(s.start, s.end) for s in spans] == [(0, 2)]
+
+
+# ---------------------------------------------------------------------------------------
+# recognising what a span holds
+
+SCORED_HEADER = ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"]
+
+
+def test_scoring_columns_make_a_self_evaluation() -> None:
+    f = new_form()
+    from juesuan.structure.performance.columns import read_indicator_header
+
+    read_indicator_header(f, row(*SCORED_HEADER), None)
+    assert scoring_columns(f)
+    assert recognise(Span("untitled", 0), f, []) == COLUMNS
+    assert recognise(Span("project", 0), f, []) == TITLE
+    assert recognise(Span("target", 0), f, []) == COLUMNS  # a target title over scoring
+
+
+def test_header_words_alone_make_a_doubtful_self_evaluation() -> None:
+    from juesuan.structure.performance.budget import read_budget_header
+
+    f = new_form()
+    read_budget_header(f, row("年度预算数（万元）", "年初预算数", "预算执行数"))
+    assert not scoring_columns(f)
+    assert recognise(Span("untitled", 0), f, []) == HEADER
+    assert recognise(Span("untitled", 0), new_form(), []) is None  # no form at all
+
+
+def test_fund_lines_and_target_columns_make_a_target() -> None:
+    target = rows(
+        NAME,
+        T.join(["项目资金总额", "100"]),
+        T.join(["一级指标", "二级指标", "三级指标", "指标值"]),
+    )
+    assert has_target_structure(target) and target_columns(target)
+    assert recognise(Span("untitled", 0), new_form(), target) == TARGET_BY_HEADER
+    assert not target_columns(rows(T.join(SCORED_HEADER)))
+    assert titled_target(Span("target_department", 0))
+    assert titled_target(Span("untitled", 0, shared_kind="target"))
+    assert not titled_target(Span("untitled", 0, shared_kind="project"))

@@ -5,8 +5,8 @@ A target form states what a project plans, not what it achieved: its header (项
 parts, 年度资金申请总额 with 当年财政拨款 / 上年结转资金 / 其他资金), its goals (项目总目标,
 年度总体目标) and its indicators (一级/二级/三级指标 and the planned 指标值).  There are no
 完成值, no 权重 and no 得分: a form with those columns is a self-evaluation and is read by
-:mod:`juesuan.structure.performance`, which also finds the forms (titles, spans) and hands
-each target form's rows to :func:`read_target`.
+:mod:`juesuan.structure.performance`, which also finds the forms (spans, recognise) and
+hands each target form's rows to :func:`read_target`.
 
 The reader places cells by what they are, as the self-evaluation reader does:
 
@@ -542,17 +542,3 @@ class _TargetReader:
 def read_target(rows: list[Row], title: Row | None, scope: str) -> PerformanceTarget:
     """Read one target form from its rows (``title`` is its own title row, if printed)."""
     return _TargetReader(rows, title, scope).read()
-
-
-def has_target_structure(rows: list[Row]) -> bool:
-    """Fund lines or goal labels of a target form among ``rows`` (for untitled spans)."""
-    tlay = target_layout()
-    for row in rows:
-        for c in row.cells:
-            k = c.key
-            fund = tlay.fund(k)
-            if fund is not None and fund.key == "total":
-                return True
-            if k in tlay.fields["overall_goal"] or k in tlay.fields["annual_goal"]:
-                return True
-    return False
