@@ -1,9 +1,9 @@
 """Stage 3 of the performance reader: the blocks of a self-evaluation form and its header
-fields."""
+fields; the target forms' header tokens."""
 
 from __future__ import annotations
 
-from juesuan.catalog.performance import layout
+from juesuan.catalog.performance import layout, target_layout
 from juesuan.structure.performance import blocks as b
 from juesuan.structure.performance import fields
 from juesuan.structure.performance.form import new_form
@@ -105,3 +105,22 @@ def test_basic_block_texts() -> None:
     assert f.p.implementation is not None and f.p.implementation.text == "按计划实施"
     assert f.p.targets is not None and f.p.targets.text == "保障运行"
     assert fields.basic_label("1.项目基本情况", layout())
+
+
+def test_target_header_tokens_split_a_value_glued_to_the_next_label() -> None:
+    tlay = target_layout()
+    found = fields.tokens(row("项目性质", "阶段性项目项目类别", "特定目标类"), tlay)
+    assert [(t.kind, t.field, t.cell.text) for t in found] == [
+        ("label", "nature", "项目性质"),
+        ("value", None, "阶段性项目"),
+        ("label", "category", "阶段性项目项目类别"),
+        ("value", None, "特定目标类"),
+    ]
+    found = fields.tokens(row("项目资金（元）", "其中：财政拨款", "年度目标", "绩效指标"), tlay)
+    assert [(t.kind, t.field) for t in found] == [
+        ("unit", "元"),
+        ("fund", None),
+        ("goal", "annual_goal"),
+        ("block", None),
+    ]
+    assert fields.fund_unit("金额单位：万元") == "万元" and fields.fund_unit("单位名称") is None

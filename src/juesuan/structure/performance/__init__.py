@@ -16,8 +16,7 @@ by where they are, in a pipeline of small stages:
    nature/target/actual/weight/score), :mod:`.totals` (合计, closing texts, claims,
    cancelled, doubts), driven by :mod:`.project`;
 4. :mod:`.recognise` — whether a span is a self-evaluation (``recognised_by``), a target
-   form or no form; target forms are read by :mod:`juesuan.structure.performance_targets`
-   from the same rows.
+   form or no form; target forms are read by :mod:`.targets` from the same rows.
 
 What could not be placed is written to ``notes`` and sets the ``*_uncertain`` flags.  Layout
 words (labels, fund names, level names, natures, claims) come from
@@ -41,7 +40,7 @@ from juesuan.structure.performance.recognise import (
 )
 from juesuan.structure.performance.rows import form_rows, physical_rows
 from juesuan.structure.performance.spans import find_spans, standard_lines
-from juesuan.structure.performance_targets import read_target
+from juesuan.structure.performance.targets import read_target
 
 __all__ = ["read_performance"]
 

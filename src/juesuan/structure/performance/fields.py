@@ -2,15 +2,19 @@
 it), 主管部门, 实施单位 (预算单位 in the 2020 form), and the 项目基本情况 block: 项目年度目标,
 年度目标完成情况, 项目实施内容及过程概述.
 
-Labels come from catalog ``[fields]``; a label takes the cell after it.  The target forms'
-header (``[targets.fields]``) is read by :mod:`juesuan.structure.performance_targets`.
+Labels come from catalog ``[fields]``; a label takes the cell after it.
+
+A target form's header (catalog ``[targets.fields]``: 项目名称 or 部门名称, 主管部门, 实施单位,
+项目性质, 项目类别, planned dates; goal labels; fund labels and the unit of the fund block) is
+cut into :class:`Token` here and read by :mod:`.targets`.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from juesuan.catalog.performance import PerformanceLayout, key
+from juesuan.catalog.performance import PerformanceLayout, TargetLayout, key
 from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import Row, RowCell, extend_cell
 from juesuan.structure.performance.words import TAG_RE, clean_text
@@ -122,3 +126,76 @@ def read_basic(form: Form, row: Row) -> None:
             p.implementation = extend_cell(p.implementation, [c])
         else:
             p.targets = extend_cell(p.targets, [c])
+
+
+# ---------------------------------------------------------------------------------------
+# target forms
+
+TARGET_FIELDS = (
+    *("name", "department_name", "department", "implementer", "nature", "category"),
+    *("start", "end", "period"),
+)
+UNIT_IN_LABEL = re.compile(r"(?:单位[:：]?\s*|[(（])(万元|元)[)）]?")
+
+
+def target_field(k: str, tlay: TargetLayout) -> tuple[str, str] | None:
+    """(field, glued value) of a label cell: exact, or a value glued before the label."""
+    fields = tlay.fields
+    for f in TARGET_FIELDS:
+        if k in fields[f]:
+            return f, ""
+    for f in TARGET_FIELDS:
+        for label in fields[f]:
+            if len(label) >= 4 and k.endswith(label) and len(k) > len(label):
+                return f, k[: -len(label)]
+    return None
+
+
+def goal_of(k: str, tlay: TargetLayout) -> str | None:
+    """The goal a label cell names: annual_goal (年度目标) or overall_goal (项目总目标)."""
+    fields = tlay.fields
+    if k in fields["annual_goal"]:
+        return "annual_goal"
+    if k in fields["overall_goal"]:
+        return "overall_goal"
+    return None
+
+
+def fund_unit(text: str) -> str | None:
+    """The unit a label of the fund block prints (“项目资金（元）”, “金额单位：万元”)."""
+    k = key(text)
+    if not any(w in k for w in ("资金", "金额", "单位")) or len(k) > 16:
+        return None
+    m = UNIT_IN_LABEL.search(k)
+    return m.group(1) if m else None
+
+
+class Token(NamedTuple):
+    """A cell of a target form's header: ``label`` (a header field), ``fund``, ``unit``,
+    ``goal``, ``block`` (a label of the form that names no field) or ``value``."""
+
+    kind: str
+    field: str | None  # the header field, goal or unit
+    cell: RowCell
+
+
+def tokens(row: Row, tlay: TargetLayout) -> list[Token]:
+    """The row's cells as tokens; a value glued before a label is split off."""
+    out: list[Token] = []
+    for c in row.cells:
+        if (unit := fund_unit(c.text)) is not None:
+            out.append(Token("unit", unit, c))
+        elif tlay.fund(c.key) is not None:
+            out.append(Token("fund", None, c))
+        elif (goal := goal_of(c.key, tlay)) is not None:
+            out.append(Token("goal", goal, c))
+        elif c.key in tlay.fields["block_labels"]:
+            out.append(Token("block", None, c))
+        elif (found := target_field(c.key, tlay)) is not None:
+            f, glued = found
+            if glued:
+                out.append(Token("value", None, RowCell(c.col, glued, c.line, c.bbox)))
+            out.append(Token("label", f, c))
+        else:
+            out.append(Token("value", None, c))
+    return out
