@@ -9,18 +9,21 @@ by where they are, in a pipeline of small stages:
 
 1. :mod:`.rows` — every line as a row of its non-empty cells, with their geometry;
 2. :mod:`.spans` — where each form starts (a title, a 项目名称 row) and ends;
-3. :mod:`.blocks` — which block of a self-evaluation each row belongs to; then per block
-   :mod:`.fields` (项目名称, 主管部门, 实施单位, 项目基本情况), :mod:`.budget` (预算执行情况:
-   sources × 年初/全年/执行/执行率/分值/得分), :mod:`.columns` and :mod:`.indicators` with
-   :mod:`.levels` and :mod:`.placement` (levels carried over merged cells, names rejoined,
-   nature/target/actual/weight/score), :mod:`.totals` (合计, closing texts, claims,
-   cancelled, doubts), driven by :mod:`.project`;
-4. :mod:`.recognise` — whether a span is a self-evaluation (``recognised_by``), a target
-   form or no form; target forms are read by :mod:`.targets` from the same rows.
+   :mod:`.blocks` then routes each row of a self-evaluation to the stage of its block;
+3. :mod:`.fields` — header fields: 项目名称, 主管部门, 实施单位, 项目基本情况;
+4. :mod:`.budget` — budget lines of 预算执行情况: sources × 年初/全年/执行/执行率/分值/得分;
+5. :mod:`.indicators` with :mod:`.columns`, :mod:`.levels` and :mod:`.placement` — levels
+   carried over merged cells, names rejoined, nature/target/actual/weight/score;
+6. :mod:`.totals` — 合计, closing texts, the conclusion's claims, cancelled, doubts.
+
+:mod:`.project` drives 3–6 over a :class:`.form.Form`; :mod:`.recognise` then says whether
+the span was a self-evaluation (``recognised_by``), a target form or no form.  Target forms
+are read by :mod:`.targets` (with :mod:`.target_funds`, :mod:`.target_indicators`) from the
+same rows, sharing stages 1, 3 and 5.  :mod:`.words` holds the recognisers of single cells.
 
 What could not be placed is written to ``notes`` and sets the ``*_uncertain`` flags.  Layout
 words (labels, fund names, level names, natures, claims) come from
-``catalog/performance.toml``; :mod:`.words` holds the recognisers of single cells.
+``catalog/performance.toml``.
 """
 
 from __future__ import annotations
