@@ -16,7 +16,7 @@ import pytest
 import juesuan
 from juesuan.model import Disclosure, from_json_dict, to_json_dict
 from juesuan.model.performance import Nature, PerformanceTarget
-from juesuan.structure.performance_targets import parse_measure
+from juesuan.structure.performance.target_indicators import parse_measure
 from tests.rulekit import doc_from_text, run
 from tests.test_rules_performance import table
 

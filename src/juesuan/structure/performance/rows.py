@@ -1,0 +1,178 @@
+"""Stage 1, rows: the lines of a document as rows of non-empty cells, with their geometry.
+
+:func:`physical_rows` turns every line of a :class:`RawDocument` (running text or table row)
+into a :class:`Row` of its non-empty cells; a blank line is ``None`` (it separates the rows of
+the one-cell-per-line form).  :func:`logical_rows` makes the rows of one form: in the 2020 form
+(:func:`one_cell_form`), where every cell is printed on a line of its own, each blank-separated
+group of lines becomes one row.
+
+Every later stage reads these rows: the span finder, the self-evaluation reader and the target
+reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from juesuan.catalog.performance import key, layout
+from juesuan.model import Evidence
+from juesuan.model.performance import Cell
+from juesuan.sources.raw import BBox, RawDocument, RawLine, RawTable
+from juesuan.structure.performance.words import label_is, number
+
+
+@dataclass(slots=True)
+class RowCell:
+    """A non-empty cell of a row: its grid column, text, line and box; ``key`` for matching."""
+
+    col: int
+    text: str
+    line: RawLine
+    bbox: BBox | None = None
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = key(self.text)
+
+    def cell(self, value: Decimal | None = None, percent: bool = False) -> Cell:
+        """The model's :class:`Cell` for this cell (``value`` read by the caller)."""
+        return Cell(
+            text=self.text,
+            line=self.line.line,
+            page=self.line.page,
+            bbox=self.bbox,
+            value=value,
+            percent=percent,
+        )
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[RowCell]
+    line: RawLine  # the (first) line it was read from
+    table: bool  # read from a table row (tab-separated line, grid)
+    lines: list[RawLine] = field(default_factory=list)  # every line it was read from
+    _key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The keys of all its cells, joined."""
+        if self._key is None:
+            self._key = "".join(c.key for c in self.cells)
+        return self._key
+
+    @property
+    def first(self) -> str:
+        """The key of its first cell."""
+        return self.cells[0].key if self.cells else ""
+
+    @property
+    def evidence(self) -> Evidence:
+        if len(self.lines) > 1:
+            text = "\t".join(c.text for c in self.cells)
+        else:
+            text = self.line.text.strip()
+        return Evidence(text=text, page=self.line.page, line=self.line.line, bbox=self.line.bbox)
+
+
+def value_cell(c: RowCell) -> Cell:
+    """The model cell of a numeric cell, its number read."""
+    value, pct = number(c.text)
+    return c.cell(value, pct)
+
+
+def join_cells(cells: list[RowCell]) -> Cell | None:
+    """One model cell of several printed pieces (a text split over cells or lines)."""
+    if not cells:
+        return None
+    first = cells[0]
+    return Cell(
+        text="".join(c.text for c in cells),
+        line=first.line.line,
+        page=first.line.page,
+        bbox=first.bbox,
+    )
+
+
+def extend_cell(cell: Cell | None, more: list[RowCell]) -> Cell | None:
+    """``cell`` with the text of ``more`` appended (a new cell when there was none)."""
+    if not more:
+        return cell
+    if cell is None:
+        return join_cells(more)
+    cell.text += "".join(c.text for c in more)
+    return cell
+
+
+def physical_rows(raw: RawDocument) -> list[Row | None]:
+    """Every line as a row of its non-empty cells; None for a blank line."""
+    out: list[Row | None] = []
+    for item in raw.items():
+        lines = item.rows if isinstance(item, RawTable) else [item]
+        table = isinstance(item, RawTable)
+        for ln in lines:
+            if ln.cells:
+                cells = [
+                    RowCell(c.col if c.col is not None else i, c.text.strip(), ln, c.bbox)
+                    for i, c in enumerate(ln.cells)
+                    if c.text.strip()
+                ]
+            else:
+                cells = [RowCell(0, ln.text.strip(), ln, ln.bbox)] if ln.text.strip() else []
+            if not cells and not (table and "\t" in ln.text):
+                out.append(None)
+                continue
+            out.append(Row(cells, ln, table or "\t" in ln.text, [ln]))
+    return out
+
+
+def logical_rows(rows: list[Row | None], one_cell_form: bool) -> list[Row]:
+    """Rows of a form; in the one-cell-per-line form each blank-separated group is a row."""
+    if not one_cell_form:
+        return [r for r in rows if r is not None and r.cells]
+    out: list[Row] = []
+    group: list[Row] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        if len(group) >= 2 and group[0].table and all(len(r.cells) <= 1 for r in group):
+            cells = [
+                RowCell(i, r.cells[0].text, r.cells[0].line, r.cells[0].bbox)
+                for i, r in enumerate(group)
+                if r.cells
+            ]
+            out.append(Row(cells, group[0].line, True, [r.line for r in group]))
+        else:
+            out.extend(r for r in group if r.cells)
+        group.clear()
+
+    for r in rows:
+        if r is None:
+            flush()
+        else:
+            group.append(r)
+    flush()
+    return out
+
+
+def one_cell_form(rows: list[Row | None]) -> bool:
+    """The 2020 form: the 项目名称 row alone on its line, its value on a following line."""
+    lay = layout()
+    it: Iterator[Row | None] = iter(rows)
+    for r in it:
+        if r is not None and r.cells and label_is(r.first, lay.fields["name"]):
+            if len(r.cells) != 1:
+                return False
+            for nxt in it:
+                if nxt is None:
+                    continue
+                return len(nxt.cells) <= 1
+    return False
+
+
+def form_rows(rows: list[Row | None]) -> list[Row]:
+    """The rows of one form's stretch of physical rows."""
+    return logical_rows(rows, one_cell_form(rows))

@@ -1,0 +1,125 @@
+"""Stage 1 of the performance reader: rows, and the recognisers of single cells (words)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from juesuan.catalog.performance import layout
+from juesuan.model.performance import Nature
+from juesuan.structure.performance import words
+from juesuan.structure.performance.rows import (
+    extend_cell,
+    form_rows,
+    join_cells,
+    logical_rows,
+    one_cell_form,
+    value_cell,
+)
+from tests.performance_kit import T, boxed, pdf_rows, phys, row
+
+
+def test_rows_keep_non_empty_cells_with_their_columns() -> None:
+    found = phys(T.join(["项目名称", "", "测试项目"]), "", "评价结论 良好")
+    assert found[1] is None  # a blank line
+    first, last = found[0], found[2]
+    assert first is not None and last is not None
+    assert [(c.col, c.text) for c in first.cells] == [(0, "项目名称"), (2, "测试项目")]
+    assert first.table and first.first == "项目名称" and first.key == "项目名称测试项目"
+    assert not last.table and [c.text for c in last.cells] == ["评价结论 良好"]
+    assert first.evidence.line == 1 and last.evidence.text == "评价结论 良好"
+
+
+def test_a_table_row_with_only_empty_cells_is_a_row_without_cells() -> None:
+    found = phys("合计", T.join(["", "", ""]))
+    assert found[1] is not None and found[1].cells == [] and found[1].table
+
+
+def test_rows_from_a_pdf_keep_the_cell_boxes() -> None:
+    (r,) = pdf_rows([boxed([("产出指标", 100, 300), ("数量指标", 100, 150)])])
+    assert r.cells[1].bbox == (100.0, 100, 190.0, 150)
+    assert r.cells[0].cell().bbox == (0.0, 100, 90.0, 300) and r.cells[0].cell().page == 1
+
+
+def test_the_one_cell_per_line_form_is_read_as_rows_of_its_groups() -> None:
+    lines = ["项目名称\t", "信息系统运维\t", "", "主管部门\t", "商务厅\t", "", "合计\t", "100\t"]
+    physical = phys(*lines)
+    assert one_cell_form(physical)
+    found = logical_rows(physical, True)
+    assert [[c.text for c in r.cells] for r in found] == [
+        ["项目名称", "信息系统运维"],
+        ["主管部门", "商务厅"],
+        ["合计", "100"],
+    ]
+    assert [c.col for c in found[0].cells] == [0, 1]
+    assert found[0].evidence.text == "项目名称\t信息系统运维"  # quoted from its two lines
+    assert len(found[0].lines) == 2 and found[0].line.line == 1
+
+
+def test_a_name_row_with_its_value_beside_it_is_not_the_one_cell_form() -> None:
+    physical = phys(T.join(["项目名称", "信息系统运维"]), T.join(["主管部门", "商务厅"]))
+    assert not one_cell_form(physical)
+    assert len(form_rows(physical)) == 2
+
+
+def test_cells_become_model_cells() -> None:
+    r = row("总额", "1,069.86", "58.22%", "超支")
+    assert value_cell(r.cells[1]).value == Decimal("1069.86")
+    rate = value_cell(r.cells[2])
+    assert rate.value == Decimal("58.22") and rate.percent
+    joined = join_cells(r.cells[2:])
+    assert joined is not None and joined.text == "58.22%超支" and joined.line == 1
+    assert extend_cell(None, []) is None
+    extended = extend_cell(value_cell(r.cells[0]), r.cells[3:])
+    assert extended is not None and extended.text == "总额超支"
+
+
+@pytest.mark.parametrize(
+    ("text", "numeric"),
+    [("1,069.86", True), ("58.22%", True), ("1 00", True), ("##", True), ("2,20", True)],
+)
+def test_numeric_like(text: str, numeric: bool) -> None:
+    assert words.numeric_like(text) is numeric
+
+
+@pytest.mark.parametrize("text", ["", "总额", "/", "≥", "6个"])
+def test_not_numeric_like(text: str) -> None:
+    assert not words.numeric_like(text)
+
+
+def test_numbers_placeholders_and_dashes() -> None:
+    assert words.number("30 .00%") == (Decimal("30.00"), True)
+    assert words.number("%") == (None, True)
+    assert words.placeholder("## ###") and not words.placeholder("#1")
+    assert words.dash(" / ") and words.dash("——") and not words.dash("0")
+
+
+def test_natures_and_comparators() -> None:
+    assert words.nature(" > = ") is Nature.GE and words.nature("\\leq") is Nature.LE
+    assert words.nature("定性") is Nature.QUALITATIVE and words.nature("个") is None
+    assert words.split_comparator("不少于3个") == (Nature.GE, "不少于", "3个")
+    assert words.split_comparator("》=90%") == (Nature.GE, "》=", "90%")
+    assert words.split_comparator("≥") == (None, None, "≥")  # a comparator alone
+    assert words.split_comparator("定性优") == (None, None, "定性优")
+
+
+def test_fuzzy_names_accept_clipped_labels() -> None:
+    lay = layout()
+    assert words.fuzzy("出指标", lay.level1) == "产出指标"  # clipped at the left
+    assert words.fuzzy("产出", lay.level1) == "产出指标"  # clipped at the right
+    assert words.fuzzy("满意", lay.level1) == "满意度指标"  # a name and its abbreviation
+    assert words.fuzzy("指标", lay.level1) is None  # ends several names
+    assert words.fuzzy("", lay.level1) is None
+
+
+def test_labels_and_block_labels() -> None:
+    assert words.label_is("项目名称", ("项目名称",))
+    assert words.label_is("评价结论良好", ("评价结论",)) and not words.label_is("评价好", ("评价",))
+    block = layout().budget_block_words
+    assert words.block_label("预算执行情况（10分）", "预算执行情况（10分）", block, ())
+    assert words.block_label("（10分）", "（10分）", (), ())
+    assert not words.block_label("总额", "总额", block, ())
+    assert words.points(["总额", "绩效指标（90分）"], ("指标",)) == Decimal(90)
+    assert words.points(["绩效指标"], ("指标",)) is None
+    assert words.clean_text("数 据<br>平台") == "数据平台"
