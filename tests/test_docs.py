@@ -86,3 +86,35 @@ def test_findings_json_keys_are_documented() -> None:
         if f"`{k}`" not in doc_text and not DATA_KEY.match(k) and k not in categories
     )
     assert undocumented == [], f"keys emitted but not in docs/findings-json.md: {undocumented}"
+
+
+def _readme_examples() -> list[tuple[list[str], list[str]]]:
+    """(command arguments, expected lines) of each ``$ juesuan …`` block in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    out = []
+    for block in re.findall(r"```\n\$ juesuan (.*?)\n(.*?)```", text, re.S):
+        args, body = block
+        out.append((args.split(), [ln for ln in body.splitlines() if ln.strip()]))
+    return out
+
+
+def test_readme_examples_are_true() -> None:
+    """Every line of the README's example output is printed, in that order ("…" marks lines
+    left out)."""
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    examples = _readme_examples()
+    assert len(examples) >= 2
+    for args, expected in examples:
+        result = CliRunner().invoke(app, args, env={"COLUMNS": "400"})
+        printed = [ln.rstrip() for ln in result.stdout.splitlines()]
+        at = 0
+        for line in expected:
+            if line.strip() == "…":
+                continue
+            while at < len(printed) and printed[at] != line.rstrip():
+                at += 1
+            assert at < len(printed), f"README example line not printed (in order): {line}"
+            at += 1
