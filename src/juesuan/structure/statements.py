@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from juesuan import catalog
@@ -272,8 +270,7 @@ def _kinds(entry: dict[str, Any]) -> frozenset[str] | None:
 @cache
 def rules() -> Rules:
     """The statement rules of ``catalog/statements.toml`` (read once)."""
-    with resources.files("juesuan.catalog").joinpath("statements.toml").open("rb") as fh:
-        data: dict[str, Any] = tomllib.load(fh)
+    data: dict[str, Any] = catalog.load_toml("statements.toml")
     entries: list[tuple[list[str], Subject]] = []
     for s in data.get("subjects", []):
         topics = s.get("topics")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from juesuan import catalog
 from juesuan.model import Disclosure, Evidence, Paragraph
 from juesuan.model.findings import Severity
 from juesuan.rules.common import table_label
@@ -25,8 +24,7 @@ class ResiduePattern:
 
 @cache
 def residue_patterns() -> dict[str, tuple[ResiduePattern, ...]]:
-    with resources.files("juesuan.catalog").joinpath("residue.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = catalog.load_toml("residue.toml")
     return {
         group: tuple(
             ResiduePattern(
