@@ -393,6 +393,19 @@ def generate(
     example: Annotated[
         Path | None, typer.Option("--example", help="写出示例数据（.json 或 .xlsx）")
     ] = None,
+    corpus: Annotated[
+        int, typer.Option("--corpus", help="生成 N 份测试语料（含已知错误）到目录 DATA")
+    ] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="语料的随机种子")] = 0,
+    corpus_format: Annotated[
+        str, typer.Option("--format", help="语料格式：txt（最快）、pdf、html 或 docx")
+    ] = "txt",
+    mistake_rate: Annotated[
+        float, typer.Option("--mistake-rate", help="语料中注入错误的文件比例")
+    ] = 0.5,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="生成语料的进程数（默认 CPU 核数）")
+    ] = None,
 ) -> None:
     """由数据工作簿生成决算公开文件（全部公开表、情况说明、图表），生成前按审核规则检查数据。
 
@@ -400,6 +413,11 @@ def generate(
     """
     from juesuan.generate.run import GenerateUsageError, run_command
 
+    if corpus:
+        from juesuan.cli_batch import generate_corpus
+
+        generate_corpus(data, corpus, seed, corpus_format, workers, mistake_rate)
+        return
     try:
         for line in run_command(data, output, layout.strip().lower(), force, template, example):
             typer.echo(line, err=True)
@@ -413,6 +431,11 @@ def generate(
 from juesuan.cli_corpus import register as _register_corpus  # noqa: E402
 
 _register_corpus(app)
+
+# juesuan batch (a process pool or a Dask cluster) lives in its own module too.
+from juesuan.cli_batch import register as _register_batch  # noqa: E402
+
+_register_batch(app)
 
 
 def main() -> None:
