@@ -198,7 +198,7 @@ def test_concurrent_workers_share_one_store(
 def test_dask_local_cluster_gives_the_same_rows_as_the_pool(
     files: list[Path], tmp_path: Path
 ) -> None:
-    bad = _bad_files(tmp_path / "bad", "corrupt.pdf", "slow.txt")
+    bad = _bad_files(tmp_path / "bad", "corrupt.pdf", "slow.txt", "hang.txt")
     inputs = files + bad
     options = {"workers": 2, "timeout": 1.0, "work": misbehaving}
     pool = run_batch(inputs, db=f"sqlite:///{tmp_path / 'p.db'}", **options)
@@ -214,6 +214,8 @@ def test_dask_local_cluster_gives_the_same_rows_as_the_pool(
 
     assert rows(dask) == rows(pool)
     assert _by_name(dask)["slow.txt"].status == "timeout"
+    assert "终止" in _by_name(dask)["hang.txt"].message  # its worker restarted
+    assert dask.restarts == 1
     assert _by_name(dask)["corrupt.pdf"].status == "failed"
 
 

@@ -92,9 +92,34 @@ def bench(
     db: Annotated[
         str | None, typer.Option("--db", help="--corpus 用的空数据库（默认临时 SQLite 文件）")
     ] = None,
+    batch: Annotated[
+        int,
+        typer.Option(
+            "--batch", help="另计时 juesuan batch：N 份生成语料，1/2 个工作进程，进程池与 Dask"
+        ),
+    ] = 0,
+    batch_format: Annotated[
+        str, typer.Option("--batch-format", help="--batch 语料格式：txt 或 pdf")
+    ] = "txt",
+    batch_dir: Annotated[
+        Path | None,
+        typer.Option("--batch-dir", help="--batch 语料目录（已有 mistakes.json 则直接使用）"),
+    ] = None,
+    batch_repeat: Annotated[
+        int, typer.Option("--batch-repeat", help="--batch 每种配置运行几轮（取最好一轮）")
+    ] = 1,
 ) -> None:
     """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
     from juesuan.bench import run_bench, run_corpus_bench, run_generate_bench
+
+    if batch:
+        from juesuan.batch.bench import run_batch_bench
+
+        try:
+            sys.stdout.write(run_batch_bench(batch, batch_format, batch_dir, repeat=batch_repeat))
+        except JuesuanError as err:
+            raise _fail(err) from None
+        return
 
     if corpus:
         try:

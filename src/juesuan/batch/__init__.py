@@ -102,8 +102,12 @@ def run_batch(
         started = time.perf_counter()
         run_jobs(backend, jobs, collect, work=work, timeout=timeout)
         report.seconds = time.perf_counter() - started
+    except BaseException:  # interrupted: stop the workers at once
+        backend.close(force=True)
+        raise
+    else:
+        backend.close()
     finally:
         report.restarts = getattr(backend, "restarts", 0)
         report.results = [by_index[i] for i in sorted(by_index)]
-        backend.close()
     return report

@@ -215,16 +215,31 @@ def recall_rows(result: Recall) -> list[list[Any]]:
     return rows
 
 
+def _cells(values: Sequence[str], widths: Sequence[int], first_number: int = 3) -> str:
+    """One line of a plain table: text left-aligned, the columns from ``first_number`` on
+    right-aligned, by display width (a CJK character takes two columns)."""
+    from rich.cells import cell_len
+
+    out = []
+    for i, (value, width) in enumerate(zip(values, widths, strict=True)):
+        pad = " " * max(width - cell_len(value), 0)
+        out.append(pad + value if i >= first_number else value + pad)
+    return "  ".join(out).rstrip()
+
+
 def recall_text(result: Recall) -> str:
     """The recall table as plain lines (for the terminal and ``bench``)."""
-    lines = [f"{'错误类型':<22}{'规则':<7}{'注入':>6}{'查出':>6}{'查出率':>9}"]
+    widths = (28, 22, 6, 6, 6, 7)
+    lines = [_cells(("错误类型", "说明", "规则", "注入", "查出", "查出率"), widths)]
     for r in result.rows:
         rate = "-" if r.recall is None else f"{r.recall:.1%}"
-        lines.append(f"{r.kind:<24}{r.rule:<7}{r.injected:>8}{r.found:>8}{rate:>10}")
-    if result.injected:
         lines.append(
-            f"{'合计':<22}{'':<7}{result.injected:>8}{result.found:>8}"
-            f"{result.found / result.injected:>10.1%}"
+            _cells((r.kind, r.label[:11], r.rule, str(r.injected), str(r.found), rate), widths)
+        )
+    if result.injected:
+        total = f"{result.found / result.injected:.1%}"
+        lines.append(
+            _cells(("合计", "", "", str(result.injected), str(result.found), total), widths)
         )
     lines.append(
         f"无注入错误的文件 {result.clean_documents} 份，其中报出错误或警告的 "

@@ -81,7 +81,9 @@ class Backend(Protocol):
         with them (to be submitted again)."""
         ...
 
-    def close(self) -> None: ...
+    def close(self, force: bool = False) -> None:
+        """Stop the workers; ``force``: at once (interrupted), not waiting for any job."""
+        ...
 
 
 # --- the local process pool ----------------------------------------------------------------
@@ -173,8 +175,11 @@ class PoolBackend:
                     os.kill(process.pid, signal.SIGKILL)
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def close(self) -> None:
-        self._kill()
+    def close(self, force: bool = False) -> None:
+        if force:
+            self._kill()
+        else:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _ping() -> int:
@@ -284,7 +289,7 @@ class DaskBackend:
                 with contextlib.suppress(Exception):
                     thing.close()
 
-    def close(self) -> None:
+    def close(self, force: bool = False) -> None:
         self._close_quietly()
 
 

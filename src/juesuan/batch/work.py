@@ -46,7 +46,7 @@ from juesuan.errors import JuesuanError, NotADisclosureError
 if TYPE_CHECKING:
     from juesuan.model import Disclosure
     from juesuan.model.findings import CheckReport, Finding
-    from juesuan.store.core import FindingInfo, Store
+    from juesuan.store.core import DocumentInfo, FindingInfo, Store
 
 __all__ = [
     "STATUS_LABELS",
@@ -284,7 +284,7 @@ def _process(job: Job, result: DocumentResult) -> None:
     if known is not None:
         info = store.documents(ids=[known])[0]
         if info.catalog_version == version:
-            _from_store(store, known, result)
+            _from_store(store, info, result)
             store.record_file(known, job.path, result.sha256)
             result.status = "skipped"
             return
@@ -433,10 +433,9 @@ def _stored_finding_row(f: FindingInfo) -> FindingRow:
     )
 
 
-def _from_store(store: Store, document_id: int, result: DocumentResult) -> None:
+def _from_store(store: Store, info: DocumentInfo, result: DocumentResult) -> None:
     """The row of a document checked before (under the current catalog): from the store."""
-    info = store.documents(ids=[document_id])[0]
-    result.document_id = document_id
+    result.document_id = info.id
     result.unit = info.printed_unit or info.unit
     result.year = info.year
     result.kind = info.kind
@@ -444,5 +443,5 @@ def _from_store(store: Store, document_id: int, result: DocumentResult) -> None:
     result.layout = info.layout
     result.format = info.format
     result.pages = info.pages
-    result.findings = [_stored_finding_row(f) for f in store.findings(document_id=document_id)]
+    result.findings = [_stored_finding_row(f) for f in store.findings(document_id=info.id)]
     _count(result)
