@@ -109,10 +109,17 @@ def test_pool_checks_and_stores_every_document(files: list[Path], tmp_path: Path
         assert len(store.documents(all_versions=True)) == len(files)
 
 
-def test_corrupt_slow_hung_and_crashing_files_are_rows(files: list[Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [1, 3])
+def test_corrupt_slow_hung_and_crashing_files_are_rows(
+    files: list[Path], tmp_path: Path, chunk: int
+) -> None:
+    """Also with three documents per task: the documents of a task whose worker hung or
+    died are tried again one by one, and only the culprits become rows of their own."""
     bad = _bad_files(tmp_path / "bad", "corrupt.pdf", "slow.txt", "hang.txt", "crash.txt")
+    inputs = [*files[:2], *bad, *files[2:]]
     db = f"sqlite:///{tmp_path / 'b.db'}"
-    report = run_batch(files + bad, db=db, workers=2, timeout=1.0, work=misbehaving)
+    report = run_batch(inputs, db=db, workers=2, timeout=1.0, work=misbehaving, chunk=chunk)
+    assert [r.label for r in report.results] == [str(p) for p in inputs]
     rows = _by_name(report)
     assert rows["corrupt.pdf"].status == "failed"
     assert rows["corrupt.pdf"].exit_code == 5 and "corrupt.pdf" in rows["corrupt.pdf"].message

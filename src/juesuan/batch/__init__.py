@@ -20,6 +20,11 @@ from juesuan.batch.work import DocumentResult, Job, process_document
 
 __all__ = ["BatchReport", "DocumentResult", "run_batch"]
 
+#: Documents per task: a process pool's task costs about 1 ms of the parent's time, a Dask
+#: task several (scheduler, client, fetching the result), shared by the task's documents.
+POOL_CHUNK = 1
+DASK_CHUNK = 4
+
 
 @dataclass(slots=True)
 class BatchReport:
@@ -64,6 +69,7 @@ def run_batch(
     on_start: Callable[[BatchReport], None] | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     work: Callable[[Job], DocumentResult] = process_document,
+    chunk: int | None = None,
 ) -> BatchReport:
     """Check ``files`` (one document each) and keep them in the store at ``db``.
 
@@ -71,7 +77,7 @@ def run_batch(
     ``on_start`` is called when the executor is ready, ``on_result`` with each result as it
     comes; an exception there (KeyboardInterrupt) stops the batch after closing the workers:
     what was stored stays stored, and the same batch run again skips it.  ``work`` replaces
-    the per-document function (tests)."""
+    the per-document function (tests); ``chunk`` the documents per task."""
     from juesuan.batch.runner import Backend, DaskBackend, PoolBackend, run_jobs
     from juesuan.store import open_store
 
@@ -82,9 +88,9 @@ def run_batch(
     started = time.perf_counter()
     backend: Backend
     if scheduler is not None or local_cluster:
-        backend = DaskBackend(scheduler, workers)
+        backend = DaskBackend(scheduler, workers, chunk=chunk or DASK_CHUNK)
     else:
-        backend = PoolBackend(workers)
+        backend = PoolBackend(workers, chunk=chunk or POOL_CHUNK)
     by_index: dict[int, DocumentResult] = {}
 
     def collect(result: DocumentResult) -> None:

@@ -2,8 +2,8 @@
 
 :func:`run_jobs` keeps a few jobs in flight on a :class:`Backend`, hands each result on as
 it completes, and enforces the hard time limit.  Both backends have the shape of
-``concurrent.futures`` (``submit`` returns a future; wait for the first completed), so the
-loop is the same for both:
+``concurrent.futures``: ``submit`` returns a future whose done-callback puts it on one
+queue, which the loop reads; so the loop is the same for both:
 
 - :class:`PoolBackend`: ``concurrent.futures.ProcessPoolExecutor`` (spawned processes,
   warmed up by an initializer).  As many jobs in flight as processes, so that a job's time
@@ -24,10 +24,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from juesuan.batch.work import DocumentResult, Job, process_document, warm_up
@@ -48,28 +50,28 @@ class BackendError(JuesuanError):
     exit_code = 11
 
 
-def hard_limit(timeout: float | None) -> float | None:
-    """How long past its start a job may run before its worker is killed: the in-task
-    time-out plus a grace for code that returns to Python late."""
+def hard_limit(timeout: float | None, documents: int = 1) -> float | None:
+    """How long past its start a task of ``documents`` may run before its worker is killed:
+    the in-task time-out of each plus a grace for code that returns to Python late."""
     if not timeout:
         return None
-    return timeout + max(2.0, timeout / 2)
+    return documents * timeout + max(2.0, timeout / 2)
 
 
 class Backend(Protocol):
-    """Where the jobs run.  ``capacity``: jobs kept in flight; ``queued_ahead``: how many
-    jobs may wait before a job starts (its hard limit is scaled by it)."""
+    """Where the jobs run.  ``chunk``: documents per task; ``capacity``: tasks kept in
+    flight; ``queued_ahead``: how many tasks may wait before a task starts on its worker
+    (its hard limit is scaled by it)."""
 
     name: str
     workers: int
     capacity: int
     queued_ahead: int
+    chunk: int
 
-    def submit(self, work: Work, job: Job) -> Any: ...
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any: ...
 
-    def wait(self, handles: Iterable[Any], timeout: float) -> list[Any]: ...
-
-    def result(self, handle: Any) -> DocumentResult: ...
+    def result(self, handle: Any) -> list[DocumentResult]: ...
 
     def recover(self, handle: Any, exc: BaseException) -> bool:
         """After ``handle`` failed with ``exc``: True when its worker died and the backend
@@ -94,10 +96,11 @@ class PoolBackend:
 
     name = "进程池"
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, chunk: int = 1) -> None:
         self.workers = workers
-        self.capacity = workers
-        self.queued_ahead = 0
+        self.chunk = chunk
+        self.capacity = 2 * workers
+        self.queued_ahead = 1
         self.restarts = 0
         self._generation = 0
         self._submitted: dict[Any, int] = {}
@@ -124,22 +127,21 @@ class PoolBackend:
         pings = [self._pool.submit(_ping) for _ in range(self.workers)]
         wait_futures(pings, timeout=timeout)
 
-    def submit(self, work: Work, job: Job) -> Future[DocumentResult]:
-        future = self._pool.submit(work, job)
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future = self._pool.submit(fn, *args)
+        except BrokenProcessPool:  # a worker died since the last wait: a new pool
+            self._restart()
+            future = self._pool.submit(fn, *args)
         self._submitted[future] = self._generation
         return future
 
-    def wait(self, handles: Iterable[Any], timeout: float) -> list[Any]:
-        from concurrent.futures import FIRST_COMPLETED
-        from concurrent.futures import wait as wait_futures
-
-        done, _ = wait_futures(list(handles), timeout=timeout, return_when=FIRST_COMPLETED)
-        return list(done)
-
-    def result(self, handle: Any) -> DocumentResult:
+    def result(self, handle: Any) -> list[DocumentResult]:
         value = handle.result()  # a dead worker raises here: then recover()
         self._submitted.pop(handle, None)
-        assert isinstance(value, DocumentResult)
+        assert isinstance(value, list)
         return value
 
     def recover(self, handle: Any, exc: BaseException) -> bool:
@@ -199,7 +201,11 @@ class DaskBackend:
     name = "Dask"
 
     def __init__(
-        self, scheduler: str | None = None, workers: int = 2, connect_timeout: float = 10
+        self,
+        scheduler: str | None = None,
+        workers: int = 2,
+        connect_timeout: float = 10,
+        chunk: int = 4,
     ) -> None:
         try:
             from distributed import Client, LocalCluster
@@ -208,10 +214,16 @@ class DaskBackend:
                 "使用 Dask 需要安装 dask[distributed]：pip install 'juesuan[batch]'"
             ) from None
         self.cluster: Any = None
+        self.chunk = chunk
         self.queued_ahead = 1
         self.restarts = 0
         try:
             if scheduler is None:
+                # The workers' statistical profiler samples every task's stack every 10 ms,
+                # taking the GIL from the work; the nanny hands this config to the workers.
+                import dask
+
+                dask.config.set({"distributed.worker.profile.enabled": False})
                 self.cluster = LocalCluster(
                     n_workers=workers,
                     threads_per_worker=1,
@@ -250,20 +262,12 @@ class DaskBackend:
                 f"（{version}/{catalog}，本机 {mine[0]}/{mine[1]}）；请在各节点安装相同版本"
             )
 
-    def submit(self, work: Work, job: Job) -> Any:
-        return self.client.submit(work, job, pure=False)
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
 
-    def wait(self, handles: Iterable[Any], timeout: float) -> list[Any]:
-        from distributed import wait as wait_futures
-
-        futures = list(handles)
-        with contextlib.suppress(TimeoutError):
-            wait_futures(futures, timeout=timeout, return_when="FIRST_COMPLETED")
-        return [f for f in futures if f.done()]
-
-    def result(self, handle: Any) -> DocumentResult:
+    def result(self, handle: Any) -> list[DocumentResult]:
         value = handle.result()
-        assert isinstance(value, DocumentResult)
+        assert isinstance(value, list)
         return value
 
     def recover(self, handle: Any, exc: BaseException) -> bool:
@@ -296,6 +300,18 @@ class DaskBackend:
 # --- the loop ------------------------------------------------------------------------------
 
 
+def run_chunk(work: Work, jobs: list[Job]) -> list[DocumentResult]:
+    """The task a worker runs: the per-document function over a few documents in turn."""
+    return [work(job) for job in jobs]
+
+
+@dataclass(slots=True)
+class _Task:
+    jobs: list[Job]
+    started: float
+    attempt: int  # 0, or 1 for a job tried again (alone) after its worker died or hung
+
+
 def run_jobs(
     backend: Backend,
     jobs: Iterable[Job],
@@ -307,64 +323,98 @@ def run_jobs(
 ) -> None:
     """Run every job on ``backend`` and call ``on_result`` with each result as it comes.
 
-    A job past its hard limit (:func:`hard_limit`, counted from submission and scaled by
-    the jobs that may be queued ahead of it) becomes a ``timeout`` result.  A worker that
-    dies (a crash in a reader's C code) breaks a process pool: the pool is started again and
-    the jobs that were running are tried once more, each alone, so that only the one that
-    kills its worker again becomes a ``failed`` result.  Exceptions of ``on_result`` (a
-    KeyboardInterrupt) propagate; the caller closes the backend."""
+    Jobs go to the workers ``backend.chunk`` at a time (one task; what a task costs the
+    scheduler is shared by its documents).  A task past its hard limit (:func:`hard_limit`,
+    counted from submission and doubled for the task that may be queued ahead of it) is
+    given up and its worker stopped; a document alone in its
+    task becomes a ``timeout`` result, the documents of a larger task are tried again, each
+    alone.  A worker that dies (a crash in a reader's C code) breaks a process pool: the
+    pool is started again and its jobs too are tried again, each alone, so that only the
+    one that kills its worker again becomes a ``failed`` result.  Exceptions of
+    ``on_result`` (a KeyboardInterrupt) propagate; the caller closes the backend."""
     pending: deque[tuple[Job, int]] = deque((job, 0) for job in jobs)
-    inflight: dict[Any, tuple[Job, float, int]] = {}
-    limit = hard_limit(timeout)
-    if limit is not None:
-        limit *= 1 + backend.queued_ahead
+    inflight: dict[Any, _Task] = {}
+    completed: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def limit(task: _Task) -> float:
+        # counted from submission: as long again for the task that may be queued ahead
+        return (hard_limit(timeout, len(task.jobs)) or 0.0) * (1 + backend.queued_ahead)
+
     while pending or inflight:
-        _fill(backend, work, pending, inflight)
+        _fill(backend, work, pending, inflight, completed)
         wait_for = poll
-        if limit is not None:
-            oldest = min(started for _, started, _ in inflight.values())
-            wait_for = max(0.01, min(poll, oldest + limit - time.monotonic()))
-        for handle in backend.wait(inflight, wait_for):
-            job, _, attempt = inflight.pop(handle)
+        if timeout:
+            deadline = min(t.started + limit(t) for t in inflight.values())
+            wait_for = max(0.01, min(poll, deadline - time.monotonic()))
+        for handle in _completed(completed, wait_for):
+            task = inflight.pop(handle, None)
+            if task is None:  # given up already (killed, resubmitted)
+                continue
             try:
-                result = backend.result(handle)
+                results = backend.result(handle)
             except Exception as exc:  # the worker died (BrokenProcessPool, KilledWorker …)
-                if backend.recover(handle, exc) and attempt == 0:
-                    pending.appendleft((job, 1))
+                if backend.recover(handle, exc) and task.attempt == 0:
+                    pending.extendleft((job, 1) for job in reversed(task.jobs))
                     continue
-                result = _died(job, exc)
-            on_result(result)
-        if limit is None or not inflight:
+                results = [_died(job, exc) for job in task.jobs]
+            for result in results:
+                on_result(result)
+        if not timeout or not inflight:
             continue
         now = time.monotonic()
-        stuck = [h for h, (_, started, _) in inflight.items() if now - started > limit]
+        stuck = [h for h, t in inflight.items() if now - t.started > limit(t)]
         if not stuck:
             continue
         lost = backend.abandon(stuck, list(inflight))
         for handle in stuck:
-            job, _, _ = inflight.pop(handle)
-            on_result(_killed(job, timeout))
+            task = inflight.pop(handle)
+            if len(task.jobs) == 1:
+                on_result(_killed(task.jobs[0], timeout))
+            else:  # which one hung is not known: each again, alone
+                pending.extendleft((job, 1) for job in reversed(task.jobs))
         for handle in lost:
-            job, _, attempt = inflight.pop(handle)
-            pending.appendleft((job, attempt))
-        now = time.monotonic()
-        inflight = {h: (job, now, attempt) for h, (job, _, attempt) in inflight.items()}
+            task = inflight.pop(handle)
+            pending.extendleft((job, task.attempt) for job in reversed(task.jobs))
+        for task in inflight.values():
+            task.started = time.monotonic()
 
 
 def _fill(
     backend: Backend,
     work: Work,
     pending: deque[tuple[Job, int]],
-    inflight: dict[Any, tuple[Job, float, int]],
+    inflight: dict[Any, _Task],
+    completed: queue.SimpleQueue[Any],
 ) -> None:
-    """Submit jobs up to the backend's capacity; a job tried again runs alone."""
+    """Submit tasks up to the backend's capacity; a job tried again runs alone.  Each
+    future reports its completion on ``completed`` (concurrent.futures and distributed
+    futures both call their done-callbacks with themselves)."""
     while pending and len(inflight) < backend.capacity:
-        job, attempt = pending[0]
-        retrying = any(a for _, _, a in inflight.values())
-        if inflight and (attempt or retrying):
+        retrying = any(t.attempt for t in inflight.values())
+        if inflight and (pending[0][1] or retrying):
             return
-        pending.popleft()
-        inflight[backend.submit(work, job)] = (job, time.monotonic(), attempt)
+        chunk: list[Job] = []
+        attempt = pending[0][1]
+        while pending and len(chunk) < (1 if attempt else backend.chunk):
+            if pending[0][1] != attempt:
+                break
+            chunk.append(pending.popleft()[0])
+        future = backend.submit(run_chunk, work, chunk)
+        inflight[future] = _Task(chunk, time.monotonic(), attempt)
+        future.add_done_callback(completed.put)
+
+
+def _completed(completed: queue.SimpleQueue[Any], timeout: float) -> list[Any]:
+    """The futures completed within ``timeout`` seconds (waiting for the first only)."""
+    try:
+        done = [completed.get(timeout=timeout)]
+    except queue.Empty:
+        return []
+    while True:
+        try:
+            done.append(completed.get_nowait())
+        except queue.Empty:
+            return done
 
 
 def _died(job: Job, exc: BaseException) -> DocumentResult:

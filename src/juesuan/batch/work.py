@@ -36,6 +36,7 @@ import resource
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -244,6 +245,49 @@ def _peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+_LOCKS: dict[str, int] = {}
+
+
+@contextlib.contextmanager
+def writing(url: str) -> Iterator[None]:
+    """Hold the batch's write lock of a SQLite store while writing to it.
+
+    SQLite lets one writer in at a time; a writer that finds the database locked sleeps in
+    steps of up to 100 ms before it tries again (the driver's busy handler), which on a
+    document written in 20 ms wastes more time than the write takes.  Workers of one batch
+    therefore queue on an exclusive ``flock`` of ``<database>.batch.lock``, which the kernel
+    hands on at once; SQLite's own locking stays in force for anyone else.  Other databases
+    (PostgreSQL) need no lock."""
+    path = _lock_path(url)
+    if path is None:
+        yield
+        return
+    import fcntl
+
+    fd = _LOCKS.get(path)
+    if fd is None:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        _LOCKS[path] = fd
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _lock_path(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return f"{database}.batch.lock"
+
+
 # --- the work ------------------------------------------------------------------------------
 
 
@@ -285,7 +329,8 @@ def _process(job: Job, result: DocumentResult) -> None:
         info = store.documents(ids=[known])[0]
         if info.catalog_version == version:
             _from_store(store, info, result)
-            store.record_file(known, job.path, result.sha256)
+            with writing(job.db_url):
+                store.record_file(known, job.path, result.sha256)
             result.status = "skipped"
             return
         doc = store.load(known)
@@ -294,8 +339,9 @@ def _process(job: Job, result: DocumentResult) -> None:
             report = _check(doc)
         result.check_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
-        store.add_check(known, report, version, result.check_seconds)
-        store.record_file(known, job.path, result.sha256)
+        with writing(job.db_url):
+            store.add_check(known, report, version, result.check_seconds)
+            store.record_file(known, job.path, result.sha256)
         result.store_seconds = time.perf_counter() - t0
         _from_report(report, result)
         result.document_id = known
@@ -349,7 +395,10 @@ def _store_document(
     seconds = result.read_seconds + result.check_seconds
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
-            stored = store.add(doc, report, files=files, catalog_version=version, seconds=seconds)
+            with writing(job.db_url):
+                stored = store.add(
+                    doc, report, files=files, catalog_version=version, seconds=seconds
+                )
             return stored.document_id
         except (SQLAlchemyError, StoreError) as exc:
             if attempt == STORE_ATTEMPTS:
@@ -362,7 +411,7 @@ def _store_document(
 def _record_failure(job: Job, result: DocumentResult) -> None:
     """A file that cannot be read is remembered in the store (``corpus list --failed``),
     as ``ingest`` does; a store that cannot be reached leaves the row as it is."""
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(Exception), writing(job.db_url):
         _store(job.db_url).record_failure(job.path, result.sha256, result.exit_code, result.message)
 
 
