@@ -90,6 +90,40 @@ def test_deadline_in_another_thread() -> None:
     assert outcome == ["timeout"]
 
 
+def test_a_worker_reads_on_while_another_writes(
+    files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lock held by another worker twice: the next documents are read and
+    checked meanwhile, the waiting writes go in once it is free, all stored on return."""
+    import juesuan.batch.work as work
+    from juesuan.batch.work import Job, process_documents
+    from juesuan.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'b.db'}"
+    open_store(url).close()
+    events: list[tuple[str, int]] = []
+    prepare, finish = work._prepare, work._finish
+
+    def logged_prepare(job: Job) -> object:
+        events.append(("read", job.index))
+        return prepare(job)
+
+    def logged_finish(job: Job, *rest: object) -> None:
+        events.append(("write", job.index))
+        finish(job, *rest)  # type: ignore[arg-type]
+
+    busy = iter([False, False])
+    monkeypatch.setattr(work, "_prepare", logged_prepare)
+    monkeypatch.setattr(work, "_finish", logged_finish)
+    monkeypatch.setattr(work, "_try_lock", lambda url: next(busy, True))
+    jobs = [Job(i, str(f.resolve()), str(f), url) for i, f in enumerate(files[:3])]
+    results = process_documents(jobs)
+    assert events == [("read", 0), ("read", 1), ("read", 2), *(("write", i) for i in range(3))]
+    assert [r.status for r in results] == ["checked"] * 3 and all(r.document_id for r in results)
+    with open_store(url) as store:
+        assert len(store.documents(all_versions=True)) == 3
+
+
 # --- the process pool ----------------------------------------------------------------------
 
 

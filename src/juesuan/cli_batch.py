@@ -68,7 +68,9 @@ def batch(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-w", help="工作进程数（默认本机 CPU 核数）"),
+        typer.Option(
+            "--workers", "-w", help="工作进程数（默认本机 CPU 核数；--scheduler 时由集群决定）"
+        ),
     ] = None,
     scheduler: Annotated[
         str | None,

@@ -20,10 +20,11 @@ from juesuan.batch.work import DocumentResult, Job, process_document
 
 __all__ = ["BatchReport", "DocumentResult", "run_batch"]
 
-#: Documents per task: a process pool's task costs about 1 ms of the parent's time, a Dask
-#: task several (scheduler, client, fetching the result), shared by the task's documents.
-POOL_CHUNK = 1
-DASK_CHUNK = 4
+#: Documents per task, on the pool and on Dask: what a task costs the parent (about 1 ms on
+#: the pool, several on Dask: scheduler, client, fetching the result) is shared by its
+#: documents, and within a task a worker reads the next document while another worker
+#: writes the store (SQLite's one writer).
+CHUNK = 4
 
 
 @dataclass(slots=True)
@@ -82,15 +83,15 @@ def run_batch(
     from juesuan.store import open_store
 
     with open_store(db) as store:
-        url = store.url
+        url = _absolute(store.url)
     jobs = [Job(i, str(path.resolve()), str(path), url, timeout) for i, path in enumerate(files)]
     report = BatchReport(db_url=url)
     started = time.perf_counter()
     backend: Backend
     if scheduler is not None or local_cluster:
-        backend = DaskBackend(scheduler, workers, chunk=chunk or DASK_CHUNK)
+        backend = DaskBackend(scheduler, workers, chunk=chunk or CHUNK)
     else:
-        backend = PoolBackend(workers, chunk=chunk or POOL_CHUNK)
+        backend = PoolBackend(workers, chunk=chunk or CHUNK)
     by_index: dict[int, DocumentResult] = {}
 
     def collect(result: DocumentResult) -> None:
@@ -117,3 +118,17 @@ def run_batch(
         report.restarts = getattr(backend, "restarts", 0)
         report.results = [by_index[i] for i in sorted(by_index)]
     return report
+
+
+def _absolute(url: str) -> str:
+    """A SQLite URL with an absolute path: workers (Dask's) may run in another folder."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return url
+    path = Path(database).expanduser()
+    if path.is_absolute():
+        return url
+    return parsed.set(database=str(path.resolve())).render_as_string(hide_password=False)

@@ -33,6 +33,9 @@ class BenchRun:
     peak_memory_mb: list[float]
     load: float
     statuses: dict[str, int]
+    read_ms: float = 0.0  # per document, in the worker
+    check_ms: float = 0.0
+    store_ms: float = 0.0  # with the wait for SQLite's one writer
 
     @property
     def rate(self) -> float:
@@ -67,6 +70,11 @@ def _run(
         load,
         dict(report.statuses),
     )
+    done = [r for r in report.results if r.status == "checked"]
+    if done:
+        run.read_ms = 1000 * sum(r.read_seconds for r in done) / len(done)
+        run.check_ms = 1000 * sum(r.check_seconds for r in done) / len(done)
+        run.store_ms = 1000 * sum(r.store_seconds for r in done) / len(done)
     return run, report
 
 
@@ -130,6 +138,7 @@ def _line(run: BenchRun, round_: int | None) -> str:
     note = f"，另有 {other}" if other else ""
     return (
         f"{head}{label} {run.workers} 个工作进程：{run.documents} 份 {run.seconds:.1f} 秒，"
-        f"{run.rate:.1f} 份/秒（启动 {run.startup:.1f} 秒；工作进程峰值内存 {memory} MB；"
+        f"{run.rate:.1f} 份/秒（启动 {run.startup:.1f} 秒；每份读取 {run.read_ms:.0f}、"
+        f"审核 {run.check_ms:.0f}、保存 {run.store_ms:.0f} 毫秒；工作进程峰值内存 {memory} MB；"
         f"开始时负载 {run.load:.2f}{note}）"
     )

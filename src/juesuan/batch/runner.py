@@ -32,7 +32,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from juesuan.batch.work import DocumentResult, Job, process_document, warm_up
+from juesuan.batch.work import (
+    DocumentResult,
+    Job,
+    process_document,
+    process_documents,
+    warm_up,
+)
 from juesuan.errors import JuesuanError
 
 if TYPE_CHECKING:
@@ -96,7 +102,7 @@ class PoolBackend:
 
     name = "进程池"
 
-    def __init__(self, workers: int, chunk: int = 1) -> None:
+    def __init__(self, workers: int, chunk: int = 4) -> None:
         self.workers = workers
         self.chunk = chunk
         self.capacity = 2 * workers
@@ -301,7 +307,11 @@ class DaskBackend:
 
 
 def run_chunk(work: Work, jobs: list[Job]) -> list[DocumentResult]:
-    """The task a worker runs: the per-document function over a few documents in turn."""
+    """The task a worker runs: the per-document function over a few documents in turn
+    (:func:`~juesuan.batch.work.process_documents` for the real one, which puts a write off
+    while another worker is writing)."""
+    if work is process_document:
+        return process_documents(jobs)
     return [work(job) for job in jobs]
 
 

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import resource
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -57,6 +59,7 @@ __all__ = [
     "FindingRow",
     "Job",
     "process_document",
+    "process_documents",
     "warm_up",
 ]
 
@@ -130,8 +133,9 @@ class DocumentResult:
     findings: list[FindingRow] = field(default_factory=list)
     read_seconds: float = 0.0
     check_seconds: float = 0.0
-    store_seconds: float = 0.0
-    seconds: float = 0.0  # the whole document, in the worker
+    store_seconds: float = 0.0  # ready to be written → written (with the wait for the lock)
+    store_wait_seconds: float = 0.0  # … of which waiting for another worker's write
+    seconds: float = 0.0  # the whole document, in the worker (not counting the wait)
     worker: str = ""  # process id (pool) or worker address (Dask)
     peak_memory_mb: float = 0.0  # the worker process's peak resident memory so far
 
@@ -245,7 +249,16 @@ def _peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-_LOCKS: dict[str, int] = {}
+_LOCKS: dict[str, int | None] = {}
+
+
+def _lock_fd(url: str) -> int | None:
+    """This process's descriptor of the batch's write lock of a SQLite store (None: the
+    database needs none)."""
+    if url not in _LOCKS:
+        path = _lock_path(url)
+        _LOCKS[url] = None if path is None else os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    return _LOCKS[url]
 
 
 @contextlib.contextmanager
@@ -258,20 +271,38 @@ def writing(url: str) -> Iterator[None]:
     therefore queue on an exclusive ``flock`` of ``<database>.batch.lock``, which the kernel
     hands on at once; SQLite's own locking stays in force for anyone else.  Other databases
     (PostgreSQL) need no lock."""
-    path = _lock_path(url)
-    if path is None:
-        yield
-        return
     import fcntl
 
-    fd = _LOCKS.get(path)
+    fd = _lock_fd(url)
     if fd is None:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        _LOCKS[path] = fd
+        yield
+        return
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         yield
     finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _try_lock(url: str) -> bool:
+    """Take the write lock if no other worker holds it (True also when none is needed)."""
+    import fcntl
+
+    fd = _lock_fd(url)
+    if fd is None:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(url: str) -> None:
+    import fcntl
+
+    fd = _lock_fd(url)
+    if fd is not None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
@@ -291,13 +322,50 @@ def _lock_path(url: str) -> str | None:
 # --- the work ------------------------------------------------------------------------------
 
 
+Write = Callable[[], None]
+
+
 def process_document(job: Job) -> DocumentResult:
     """Hash, skip or read and check, store: one document of a batch (never raises for the
     document's sake)."""
+    result, write = _prepare(job)
+    waiting = time.perf_counter()
+    with writing(job.db_url):
+        _finish(job, result, write, waiting)
+    return result
+
+
+def process_documents(jobs: Sequence[Job]) -> list[DocumentResult]:
+    """:func:`process_document` over several documents, the writes put off while another
+    worker holds the write lock: the next document is read and checked meanwhile, and the
+    waiting writes go in as soon as the lock is free (at the latest, after the last
+    document, waiting for it).  Every document is stored when this returns."""
+    results: list[DocumentResult] = []
+    unwritten: deque[tuple[Job, DocumentResult, Write | None, float]] = deque()
+    for job in jobs:
+        result, write = _prepare(job)
+        results.append(result)
+        unwritten.append((job, result, write, time.perf_counter()))
+        while unwritten and _try_lock(unwritten[0][0].db_url):
+            url = unwritten[0][0].db_url
+            try:
+                _finish(*unwritten.popleft())
+            finally:
+                _unlock(url)
+    while unwritten:
+        job, result, write, waiting = unwritten.popleft()
+        with writing(job.db_url):
+            _finish(job, result, write, waiting)
+    return results
+
+
+def _prepare(job: Job) -> tuple[DocumentResult, Write | None]:
+    """Everything but writing the store: the result so far and the write still to do."""
     start = time.perf_counter()
     result = DocumentResult(job.index, job.label, "checked")
+    write: Write | None = None
     try:
-        _process(job, result)
+        write = _process(job, result)
     except JuesuanError as err:
         result.status, result.message, result.exit_code = "failed", err.message, err.exit_code
     except DocumentTimeout:
@@ -310,14 +378,34 @@ def process_document(job: Job) -> DocumentResult:
             f"请向 juesuan 开发者报告：{job.label}"
         )
     if result.status == "failed":
-        _record_failure(job, result)
+        write = functools.partial(_record_failure, job, result)
     result.seconds = time.perf_counter() - start
+    return result, write
+
+
+def _finish(job: Job, result: DocumentResult, write: Write | None, waiting: float) -> None:
+    """The store write of a prepared document (the caller holds the write lock);
+    ``waiting``: when the document was ready to be written."""
+    start = time.perf_counter()
+    if write is not None:
+        try:
+            write()
+        except JuesuanError as err:
+            result.status, result.message, result.exit_code = "failed", err.message, 10
+        except Exception as exc:
+            result.status, result.exit_code = "failed", 10
+            result.message = f"保存到数据库失败（{type(exc).__name__}: {exc}）：{job.label}"
+    end = time.perf_counter()
+    result.store_wait_seconds = start - waiting
+    result.store_seconds = end - waiting
+    result.seconds += end - start
     result.worker = worker_name()
     result.peak_memory_mb = _peak_memory_mb()
-    return result
 
 
-def _process(job: Job, result: DocumentResult) -> None:
+def _process(job: Job, result: DocumentResult) -> Write:
+    """Hash; then the row from the store, or check the stored disclosure again, or read
+    and check: fills ``result`` and returns its store write."""
     from juesuan.ingest import catalog_version, file_hash
 
     path = Path(job.path)
@@ -329,35 +417,39 @@ def _process(job: Job, result: DocumentResult) -> None:
         info = store.documents(ids=[known])[0]
         if info.catalog_version == version:
             _from_store(store, info, result)
-            with writing(job.db_url):
-                store.record_file(known, job.path, result.sha256)
             result.status = "skipped"
-            return
+
+            def seen() -> None:
+                store.record_file(known, job.path, result.sha256)
+
+            return seen
         doc = store.load(known)
         t0 = time.perf_counter()
         with Deadline(job.timeout):
             report = _check(doc)
         result.check_seconds = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        with writing(job.db_url):
-            store.add_check(known, report, version, result.check_seconds)
-            store.record_file(known, job.path, result.sha256)
-        result.store_seconds = time.perf_counter() - t0
         _from_report(report, result)
         result.document_id = known
         result.status = "rechecked"
-        return
+
+        def recheck() -> None:
+            store.add_check(known, report, version, result.check_seconds)
+            store.record_file(known, job.path, result.sha256)
+
+        return recheck
     t0 = time.perf_counter()
     with Deadline(job.timeout):
         doc = _read(path, job.label)
         t1 = time.perf_counter()
         report = _check(doc)
-    t2 = time.perf_counter()
-    result.read_seconds, result.check_seconds = t1 - t0, t2 - t1
+    result.read_seconds, result.check_seconds = t1 - t0, time.perf_counter() - t1
     report.read_seconds = result.read_seconds
-    result.document_id = _store_document(store, doc, report, job, result, version)
-    result.store_seconds = time.perf_counter() - t2
     _from_report(report, result)
+
+    def add() -> None:
+        result.document_id = _store_document(store, doc, report, job, result, version)
+
+    return add
 
 
 def _read(path: Path, label: str) -> Disclosure:
@@ -395,10 +487,7 @@ def _store_document(
     seconds = result.read_seconds + result.check_seconds
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
-            with writing(job.db_url):
-                stored = store.add(
-                    doc, report, files=files, catalog_version=version, seconds=seconds
-                )
+            stored = store.add(doc, report, files=files, catalog_version=version, seconds=seconds)
             return stored.document_id
         except (SQLAlchemyError, StoreError) as exc:
             if attempt == STORE_ATTEMPTS:
@@ -411,7 +500,7 @@ def _store_document(
 def _record_failure(job: Job, result: DocumentResult) -> None:
     """A file that cannot be read is remembered in the store (``corpus list --failed``),
     as ``ingest`` does; a store that cannot be reached leaves the row as it is."""
-    with contextlib.suppress(Exception), writing(job.db_url):
+    with contextlib.suppress(Exception):
         _store(job.db_url).record_failure(job.path, result.sha256, result.exit_code, result.message)
 
 
