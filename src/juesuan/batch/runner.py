@@ -234,7 +234,7 @@ class DaskBackend:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: never 8787 taken by another
                     silence_logs=logging.ERROR,
                 )
                 self.client = Client(self.cluster)
