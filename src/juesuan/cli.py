@@ -127,6 +127,22 @@ def bench(
             help="另计时网页服务：上传 30 页样例到出审核结果页的时间，审核结果页每秒页数",
         ),
     ] = False,
+    batch: Annotated[
+        int,
+        typer.Option(
+            "--batch", help="另计时 juesuan batch：N 份生成语料，1/2 个工作进程，进程池与 Dask"
+        ),
+    ] = 0,
+    batch_format: Annotated[
+        str, typer.Option("--batch-format", help="--batch 语料格式：txt 或 pdf")
+    ] = "txt",
+    batch_dir: Annotated[
+        Path | None,
+        typer.Option("--batch-dir", help="--batch 语料目录（已有 mistakes.json 则直接使用）"),
+    ] = None,
+    batch_repeat: Annotated[
+        int, typer.Option("--batch-repeat", help="--batch 每种配置运行几轮（取最好一轮）")
+    ] = 1,
 ) -> None:
     """计时：每份文件的读取与审核时间（按文件、按页），PDF 另给 PyMuPDF 纯文本提取时间作对照。"""
     if web:
@@ -141,6 +157,15 @@ def bench(
             raise typer.Exit(1) from None
         return
     from juesuan.bench import run_bench, run_corpus_bench, run_generate_bench
+
+    if batch:
+        from juesuan.batch.bench import run_batch_bench
+
+        try:
+            sys.stdout.write(run_batch_bench(batch, batch_format, batch_dir, repeat=batch_repeat))
+        except JuesuanError as err:
+            raise _fail(err) from None
+        return
 
     if corpus:
         try:
@@ -510,6 +535,19 @@ def generate(
     example: Annotated[
         Path | None, typer.Option("--example", help="写出示例数据（.json 或 .xlsx）")
     ] = None,
+    corpus: Annotated[
+        int, typer.Option("--corpus", help="生成 N 份测试语料（含已知错误）到目录 DATA")
+    ] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="语料的随机种子")] = 0,
+    corpus_format: Annotated[
+        str, typer.Option("--format", help="语料格式：txt（最快）、pdf、html 或 docx")
+    ] = "txt",
+    mistake_rate: Annotated[
+        float, typer.Option("--mistake-rate", help="语料中注入错误的文件比例")
+    ] = 0.5,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="生成语料的进程数（默认 CPU 核数）")
+    ] = None,
 ) -> None:
     """由数据工作簿生成决算公开文件（全部公开表、情况说明、图表），生成前按审核规则检查数据。
 
@@ -517,6 +555,11 @@ def generate(
     """
     from juesuan.generate.run import GenerateUsageError, run_command
 
+    if corpus:
+        from juesuan.cli_batch import generate_corpus
+
+        generate_corpus(data, corpus, seed, corpus_format, workers, mistake_rate)
+        return
     try:
         for line in run_command(data, output, layout.strip().lower(), force, template, example):
             typer.echo(line, err=True)
@@ -604,6 +647,11 @@ def serve(
 from juesuan.cli_corpus import register as _register_corpus  # noqa: E402
 
 _register_corpus(app)
+
+# juesuan batch (a process pool or a Dask cluster) lives in its own module too.
+from juesuan.cli_batch import register as _register_batch  # noqa: E402
+
+_register_batch(app)
 
 
 def main() -> None:
