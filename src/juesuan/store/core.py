@@ -11,7 +11,7 @@ import json
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -24,8 +24,16 @@ from sqlalchemy.orm import Session
 
 import juesuan
 from juesuan.errors import StoreError
-from juesuan.model import SCHEMA, Disclosure, Evidence, from_json_dict, to_json_dict
-from juesuan.model.corpus import clean_unit_name, unit_key
+from juesuan.model import (
+    SCHEMA,
+    Disclosure,
+    Evidence,
+    SourceInfo,
+    SourcePart,
+    from_json_dict,
+    to_json_dict,
+)
+from juesuan.model.corpus import CodeUse, cite, clean_unit_name, label_of, unit_key
 from juesuan.model.findings import CheckReport, RuleStatus, Severity
 from juesuan.store.db import open_engine
 from juesuan.store.figures import key_figures
@@ -1055,6 +1063,78 @@ class Store:
             ).all()
         return Counter(name for _, name in rows if name)
 
+    def code_uses(
+        self,
+        codes: Collection[str],
+        year: int,
+        exclude_sha256: str | None = None,
+        exclude_same: tuple[int, str | None, str | None] | None = None,
+    ) -> list[CodeUse]:
+        """Current documents of ``year`` printing one of ``codes``: one entry per code,
+        printed name and document, with the first row printing it (cited in its file).
+        ``exclude_sha256`` leaves out a document; ``exclude_same`` (unit id, kind, scope)
+        its versions."""
+        wanted = sorted(set(codes))
+        found: list[tuple[Any, ...]] = []
+        with Session(self.engine) as s:
+            for chunk in _chunks_of(wanted, 400):
+                query = (
+                    select(
+                        DocRow.code,
+                        DocRow.name,
+                        DocRow.ev_page,
+                        DocRow.ev_line,
+                        DocRow.ev_text,
+                        Document.id,
+                        Document.sha256,
+                        Document.unit_id,
+                        Document.unit_name,
+                        Document.kind,
+                        Document.scope,
+                        Document.format,
+                    )
+                    .join(Document, Document.id == DocRow.document_id)
+                    .join(DocTable, DocTable.id == DocRow.table_id)
+                    .where(DocRow.code.in_(chunk), Document.year == year, Document.is_current)
+                    .order_by(Document.id, DocTable.position, DocRow.position)
+                )
+                if exclude_sha256:
+                    query = query.where(Document.sha256 != exclude_sha256)
+                found.extend(tuple(r) for r in s.execute(query))
+            if exclude_same is not None:
+                unit_id, kind, scope = exclude_same
+                found = [r for r in found if (r[7], r[9], r[10]) != (unit_id, kind, scope)]
+            ids = sorted({r[5] for r in found})
+            files: dict[int, list[DocumentFile]] = {}
+            for id_chunk in _chunks(ids, 500):
+                for f in s.scalars(
+                    select(DocumentFile)
+                    .where(DocumentFile.document_id.in_(id_chunk))
+                    .order_by(DocumentFile.id)
+                ):
+                    files.setdefault(f.document_id, []).append(f)
+            sources = {
+                i: _source_of(files.get(i, []), fmt) for i, fmt in {(r[5], r[11]) for r in found}
+            }
+        out: list[CodeUse] = []
+        seen: set[tuple[int, str, str]] = set()
+        for code, name, page, line, text, doc_id, sha, unit_id, unit_name, kind, scope, _ in found:
+            if not name or (doc_id, code, name) in seen:
+                continue
+            seen.add((doc_id, code, name))
+            source = sources[doc_id]
+            out.append(
+                CodeUse(
+                    code=code,
+                    name=name,
+                    document=sha,
+                    unit=f"#{unit_id}" if unit_id is not None else unit_key(unit_name),
+                    label=label_of(unit_name, year, f"{scope or ''}{kind or ''}" or None, source),
+                    evidence=cite(Evidence(text, page=page, line=line), source),
+                )
+            )
+        return out
+
 
 # --- helpers -------------------------------------------------------------------------------
 
@@ -1070,6 +1150,30 @@ def _content_hash(doc: Disclosure) -> str:
 def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
+
+
+def _chunks_of(items: Sequence[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _source_of(files: list[DocumentFile], fmt: str) -> SourceInfo:
+    """Where a stored document's evidence is, from its recorded files: its parts (a
+    disclosure read from several files) or the first file it was ingested from."""
+    parts = [f for f in files if f.part >= 1]
+    if len(parts) > 1:
+        parts.sort(key=lambda f: f.part)
+        return SourceInfo(
+            path=parts[0].path,
+            format=fmt,
+            pages=None,
+            sha256="",
+            parts=[
+                SourcePart(p.path, fmt, p.sha256, None, p.first_page, p.first_line) for p in parts
+            ],
+        )
+    path = files[0].path if files else "（未记录文件名）"
+    return SourceInfo(path=path, format=fmt, pages=None, sha256="")
 
 
 def _insert_content(s: Session, doc_id: int, doc: Disclosure) -> None:
