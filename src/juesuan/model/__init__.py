@@ -405,6 +405,16 @@ class Disclosure:
         ]
 
 
+#: The factor from a table's printed unit to 万元 (a table's ``scale``; the JSON form keeps
+#: the unit, the amounts in 万元, and the scale follows from the unit).
+TABLE_UNIT_SCALE = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+
+
 def to_json_dict(doc: Disclosure) -> dict[str, Any]:
     """The versioned JSON form of a disclosure (schema ``juesuan.disclosure/1``)."""
     return {
@@ -502,6 +512,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 rows=rows,
                 evidence=Evidence.from_dict(t["evidence"]),
                 unit=t.get("unit", "万元"),
+                scale=TABLE_UNIT_SCALE.get(t.get("unit", "万元"), Decimal(1)),
                 empty_statement=t.get("empty_statement"),
                 number=t.get("number"),
                 column_labels=dict(t.get("column_labels", {})),
