@@ -170,7 +170,7 @@ def test_unusable_database_is_one_chinese_line(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
-def test_check_does_not_import_sqlalchemy() -> None:
+def test_check_does_not_import_sqlalchemy(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from juesuan.cli import app\n"
@@ -180,8 +180,10 @@ def test_check_does_not_import_sqlalchemy() -> None:
         "    pass\n"
         "print('sqlalchemy' in sys.modules, 'alembic' in sys.modules)\n"
     )
+    env = {k: v for k, v in os.environ.items() if k != "JUESUAN_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path)  # no default store there
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert result.stdout.strip().splitlines()[-1] == "False False"
 

@@ -1053,6 +1053,31 @@ class Store:
                 return doc_id
         return rows[0][0] if rows else None
 
+    def dependents(self, document_id: int) -> list[int]:
+        """Current documents whose corpus rules read this one: the same unit's document of
+        the same kind a year later (its 上年), and for a budget the same year's final
+        account (its 年初预算)."""
+        with Session(self.engine) as s:
+            doc = s.get(Document, document_id)
+            if doc is None or doc.unit_id is None or doc.year is None:
+                return []
+            wanted = [(doc.year + 1, doc.kind)]
+            if doc.kind == "预算":
+                wanted.append((doc.year, "决算"))
+            found: list[int] = []
+            for year, kind in wanted:
+                found.extend(
+                    s.scalars(
+                        select(Document.id).where(
+                            Document.unit_id == doc.unit_id,
+                            Document.year == year,
+                            Document.kind == kind,
+                            Document.is_current,
+                        )
+                    )
+                )
+            return sorted(found)
+
     def code_names(self, code: str, year: int) -> Counter[str]:
         with Session(self.engine) as s:
             rows = s.execute(
