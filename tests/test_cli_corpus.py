@@ -200,6 +200,7 @@ def test_bench_corpus_reports_rates_and_query_times() -> None:
     assert "样例文件入库（读取+审核+保存）：12 份" in out
     assert "生成数据 12 份" in out and "份/秒" in out
     assert re.search(r"库中 24 份时，单位历年情况（\d+ 个年度）查询：中位 [\d.]+ 毫秒", out)
+    assert re.search(r"文档库规则（JS951–JS954，含查找与载入相关文档）每份：中位 [\d.]+ 毫秒", out)
 
 
 def test_recheck_only_what_the_current_rules_have_not_checked(tmp_path: Path) -> None:

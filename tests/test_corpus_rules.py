@@ -201,15 +201,21 @@ def test_store_code_uses_agree_with_memory(corpus: Corpus) -> None:
     memory = MemoryCorpus(docs)
     target = next(d for d in docs if d.unit == "甲市数据中心" and d.kind is DocKind.FINAL)
 
-    def key(uses: list[juesuan.model.corpus.CodeUse]) -> Counter[tuple[str, str, str]]:
-        return Counter((u.code, u.name, Path(u.evidence.file or "").name) for u in uses)
+    def key(uses: list[juesuan.model.corpus.CodeUse]) -> Counter[tuple[str, str]]:
+        return Counter((u.code, u.name) for u in uses)
 
     codes = ["2013750", "2010350", "201"]
     got = store.lookup().code_uses(codes, 2023, exclude=target)
     want = memory.code_uses(codes, 2023, exclude=target)
     assert key(got) == key(want) and got
-    assert all(u.evidence.line is not None for u in got)
-    assert not any("甲市数据中心-2023-决算" in (u.evidence.file or "") for u in got)
+    # one example per code and name, cited in its file
+    examples = [u for u in got if u.evidence is not None]
+    assert Counter((u.code, u.name) for u in examples) == Counter(set(key(got)))
+    for u in examples:
+        assert u.evidence is not None and u.evidence.line is not None and u.label
+        assert Path(u.evidence.file or "").name in u.label
+    assert len({u.document for u in got}) == len({u.document for u in want})
+    assert target.source.sha256 not in {u.document for u in got}  # itself left out
 
 
 def test_stored_readings_check_like_the_files() -> None:

@@ -40,14 +40,15 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class CodeUse:
     """A document of the corpus printing a classification code under a name: one per code,
-    printed name and document."""
+    printed name and document.  The first document printing a code under a name also
+    carries the example a finding quotes: how to name it and the row."""
 
     code: str
     name: str  # as printed
     document: str  # the document's identity (content hash)
     unit: str  # its unit's identity (the unit key, or the store's unit id)
-    label: str  # how a message names it (:func:`document_label`)
-    evidence: Evidence  # the first row printing the code, cited (``Evidence.file`` set)
+    label: str | None = None  # how a message names it (:func:`document_label`)
+    evidence: Evidence | None = None  # its first row printing it, cited (``Evidence.file``)
 
 
 @runtime_checkable
@@ -76,8 +77,9 @@ class CorpusLookup(Protocol):
         self, codes: Collection[str], year: int, exclude: Disclosure | None = None
     ) -> list[CodeUse]:
         """Every current document of ``year`` printing one of ``codes``, once per code and
-        printed name, with the first row printing it; ``exclude`` (the document being
-        checked) is left out."""
+        printed name (the first document of each code and name with its row, the example a
+        finding quotes); ``exclude`` (the document being checked) and its other versions are
+        left out."""
         ...
 
 
@@ -275,6 +277,7 @@ class MemoryCorpus:
     ) -> list[CodeUse]:
         wanted = set(codes)
         out: list[CodeUse] = []
+        examples: set[tuple[str, str]] = set()
         for d in self._current(year):
             if exclude is not None and _same_document(d, exclude):
                 continue
@@ -284,14 +287,16 @@ class MemoryCorpus:
                     if r.code not in wanted or not r.name or (r.code, r.name) in seen:
                         continue
                     seen.add((r.code, r.name))
+                    first = (r.code, r.name) not in examples
+                    examples.add((r.code, r.name))
                     out.append(
                         CodeUse(
                             code=r.code,
                             name=r.name,
                             document=d.source.sha256 or str(id(d)),
                             unit=unit_key(d.unit),
-                            label=document_label(d),
-                            evidence=cite(r.evidence, d.source),
+                            label=document_label(d) if first else None,
+                            evidence=cite(r.evidence, d.source) if first else None,
                         )
                     )
         return out

@@ -1096,9 +1096,10 @@ class Store:
         exclude_same: tuple[int, str | None, str | None] | None = None,
     ) -> list[CodeUse]:
         """Current documents of ``year`` printing one of ``codes``: one entry per code,
-        printed name and document, with the first row printing it (cited in its file).
+        printed name and document; the first document printing each code and name carries
+        its first such row (cited in its file) and its label, the example a finding quotes.
         ``exclude_sha256`` leaves out a document; ``exclude_same`` (unit id, kind, scope)
-        its versions."""
+        its versions.  One grouped query, then the example rows only."""
         wanted = sorted(set(codes))
         found: list[tuple[Any, ...]] = []
         with Session(self.engine) as s:
@@ -1107,55 +1108,79 @@ class Store:
                     select(
                         DocRow.code,
                         DocRow.name,
-                        DocRow.ev_page,
-                        DocRow.ev_line,
-                        DocRow.ev_text,
                         Document.id,
                         Document.sha256,
                         Document.unit_id,
                         Document.unit_name,
                         Document.kind,
                         Document.scope,
-                        Document.format,
+                        func.min(DocRow.id),
                     )
                     .join(Document, Document.id == DocRow.document_id)
-                    .join(DocTable, DocTable.id == DocRow.table_id)
                     .where(DocRow.code.in_(chunk), Document.year == year, Document.is_current)
-                    .order_by(Document.id, DocTable.position, DocRow.position)
+                    .group_by(
+                        DocRow.code,
+                        DocRow.name,
+                        Document.id,
+                        Document.sha256,
+                        Document.unit_id,
+                        Document.unit_name,
+                        Document.kind,
+                        Document.scope,
+                    )
                 )
                 if exclude_sha256:
                     query = query.where(Document.sha256 != exclude_sha256)
                 found.extend(tuple(r) for r in s.execute(query))
             if exclude_same is not None:
                 unit_id, kind, scope = exclude_same
-                found = [r for r in found if (r[7], r[9], r[10]) != (unit_id, kind, scope)]
-            ids = sorted({r[5] for r in found})
+                found = [r for r in found if (r[4], r[6], r[7]) != (unit_id, kind, scope)]
+            found = [r for r in found if r[1]]
+            found.sort(key=lambda r: (r[2], r[8]))
+            examples: dict[tuple[str, str], tuple[Any, ...]] = {}
+            for r in found:
+                examples.setdefault((r[0], r[1]), r)
+            rows: dict[int, DocRow] = {}
             files: dict[int, list[DocumentFile]] = {}
-            for id_chunk in _chunks(ids, 500):
+            formats: dict[int, str] = {}
+            row_ids = sorted(r[8] for r in examples.values())
+            doc_ids = sorted({r[2] for r in examples.values()})
+            for id_chunk in _chunks(row_ids, 500):
+                rows.update(
+                    (r.id, r) for r in s.scalars(select(DocRow).where(DocRow.id.in_(id_chunk)))
+                )
+            for id_chunk in _chunks(doc_ids, 500):
                 for f in s.scalars(
                     select(DocumentFile)
                     .where(DocumentFile.document_id.in_(id_chunk))
                     .order_by(DocumentFile.id)
                 ):
                     files.setdefault(f.document_id, []).append(f)
-            sources = {
-                i: _source_of(files.get(i, []), fmt) for i, fmt in {(r[5], r[11]) for r in found}
-            }
+                for doc_id, fmt in s.execute(
+                    select(Document.id, Document.format).where(Document.id.in_(id_chunk))
+                ):
+                    formats[doc_id] = fmt
         out: list[CodeUse] = []
-        seen: set[tuple[int, str, str]] = set()
-        for code, name, page, line, text, doc_id, sha, unit_id, unit_name, kind, scope, _ in found:
-            if not name or (doc_id, code, name) in seen:
-                continue
-            seen.add((doc_id, code, name))
-            source = sources[doc_id]
+        sources: dict[int, SourceInfo] = {}
+        for r in found:
+            code, name, doc_id, sha, unit_id, unit_name, kind, scope, row_id = r
+            label, evidence = None, None
+            if examples[(code, name)] is r:
+                source = sources.get(doc_id)
+                if source is None:
+                    source = sources[doc_id] = _source_of(files.get(doc_id, []), formats[doc_id])
+                row = rows[row_id]
+                kind_label = f"{scope or ''}{kind or ''}" or None
+                label = label_of(unit_name, year, kind_label, source)
+                evidence = cite(Evidence(row.ev_text, page=row.ev_page, line=row.ev_line), source)
             out.append(
                 CodeUse(
                     code=code,
                     name=name,
                     document=sha,
                     unit=f"#{unit_id}" if unit_id is not None else unit_key(unit_name),
-                    label=label_of(unit_name, year, f"{scope or ''}{kind or ''}" or None, source),
-                    evidence=cite(Evidence(text, page=page, line=line), source),
+                    label=label,
+                    evidence=evidence,
                 )
             )
         return out

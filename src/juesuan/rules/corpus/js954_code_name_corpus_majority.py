@@ -65,7 +65,7 @@ def code_name_corpus_majority(doc: Disclosure, lookup: CorpusLookup) -> Iterator
         entry = theirs.setdefault(use.code, {}).setdefault(
             normalise_name(use.name), _Name(use.name.strip())
         )
-        if entry.example is None:
+        if entry.example is None and use.evidence is not None:
             entry.example = use
         entry.units.add(use.unit)
     for code in codes:
@@ -100,8 +100,11 @@ def _hit(doc: Disclosure, code: str, rows: list[Coded], usual: _Name, units: int
         severity = Severity.INFO
         note = f"；本文件所用名称与参考目录（{code_list(kind).year}年版）一致，仅作提示"
     example = usual.example
-    cited: list[Evidence] = [example.evidence] if example is not None else []
-    like = f"，如 {example.label}" if example is not None else ""
+    cited: list[Evidence] = []
+    like = ""
+    if example is not None and example.evidence is not None:
+        cited.append(example.evidence)
+        like = f"，如 {example.label}"
     tables = "、".join(dict.fromkeys(table_label(c.table) for c in rows))
     level = LEVELS.get(len(code), "")
     message = (
