@@ -10,6 +10,7 @@ year's generated tables, so a cross-year comparison agrees unless an inconsisten
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,19 +23,33 @@ BASE_NAME = "乐山市大数据中心"
 BASE_YEAR = 2024
 
 
-def _scale(values: dict[str, Any], factor: int) -> None:
+def _scale(values: dict[str, Any], factor: int, into: dict[str, Any] | None = None) -> None:
+    """Amounts (decimal strings) × ``factor``, written back into ``into`` (default: the same
+    dict); other strings are left alone."""
+    target = values if into is None else into
     for key, value in values.items():
         if isinstance(value, str):
             try:
                 amount = Decimal(value)
             except ArithmeticError:
                 continue
-            values[key] = f"{amount * factor:.2f}"
+            target[key] = f"{amount * factor:.2f}"
 
 
 def variant_json(
-    name: str, year: int, factor: int = 1, plant_prior_total: Decimal | None = None
+    name: str,
+    year: int,
+    factor: int = 1,
+    plant_prior_total: Decimal | None = None,
+    *,
+    initial: bool = False,
+    plant: Plant | None = None,
 ) -> dict[str, Any]:
+    """The example as ``name``'s final account of ``year``, amounts × ``factor``.
+
+    ``initial``: the 项 state their 年初预算 (the published budget: the amounts of
+    :func:`budget_text`) instead of the example's 全年预算; ``plant`` plants
+    inconsistencies with the other documents of the corpus."""
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace(BASE_NAME, name).replace("乐山市", name[:3])
     text = text.replace(str(BASE_YEAR + 1), str(year + 1)).replace(str(BASE_YEAR), str(year))
@@ -44,14 +59,47 @@ def variant_json(
         for row in table.get("rows", []):
             _scale(row.get("values", {}), factor)
     for budget in data.get("budgets", []):
-        _scale(budget, factor)
+        _scale({k: v for k, v in budget.items() if k in ("initial", "adjusted")}, factor, budget)
     _scale(data.get("procurement") or {}, factor)
     if factor > 1:
         base = variant_json(name, year - 1, factor - 1)
         data["prior_year"] = _prior_from(base)
     if plant_prior_total is not None:
         data["prior_year"]["total"] = str(plant_prior_total)
+    if initial:
+        actual = {
+            r["code"]: r["values"]["total"] for r in data["tables"]["T06"]["rows"] if r.get("code")
+        }
+        for budget in data["budgets"]:  # 政府性基金 items: their 全年预算 as 年初预算
+            budget["initial"] = actual.get(budget["code"], budget["adjusted"])
+            budget["adjusted"] = None
+    if plant is not None:
+        plant.apply(data)
     return data
+
+
+@dataclass(frozen=True)
+class Plant:
+    """Inconsistencies planted in a generated final account (each a defect a corpus rule
+    must find, and only that rule)."""
+
+    prior_total: Decimal | None = None  # states this as last year's 收入支出总计
+    prior_general: Decimal | None = None  # … as last year's 一般公共预算财政拨款支出
+    initial: dict[str, Decimal] = field(default_factory=dict)  # 项 → a wrong 年初预算
+    names: dict[str, str] = field(default_factory=dict)  # code → another name, in every table
+
+    def apply(self, data: dict[str, Any]) -> None:
+        if self.prior_total is not None:
+            data["prior_year"]["total"] = str(self.prior_total)
+        if self.prior_general is not None:
+            data["prior_year"]["general_expense"] = str(self.prior_general)
+        for budget in data["budgets"]:
+            if budget["code"] in self.initial:
+                budget["initial"] = str(self.initial[budget["code"]])
+        for table in data["tables"].values():
+            for row in table.get("rows", []):
+                if row.get("code") in self.names:
+                    row["name"] = self.names[row["code"]]
 
 
 def _prior_from(previous: dict[str, Any]) -> dict[str, Any]:
@@ -82,9 +130,17 @@ def _prior_from(previous: dict[str, Any]) -> dict[str, Any]:
 
 
 def variant(
-    name: str, year: int, factor: int = 1, plant_prior_total: Decimal | None = None
+    name: str,
+    year: int,
+    factor: int = 1,
+    plant_prior_total: Decimal | None = None,
+    *,
+    initial: bool = False,
+    plant: Plant | None = None,
 ) -> GenerationData:
-    return from_json_dict(variant_json(name, year, factor, plant_prior_total))
+    return from_json_dict(
+        variant_json(name, year, factor, plant_prior_total, initial=initial, plant=plant)
+    )
 
 
 def disclosure(name: str, year: int, factor: int = 1) -> Disclosure:
@@ -114,4 +170,184 @@ def write_corpus(folder: Path, suffix: str = ".docx") -> list[Path]:
             out = folder / f"{name}-{year}{suffix}"
             generate(variant(name, year, factor), out, "sichuan")
             paths.append(out)
+    return paths
+
+
+# --- budgets --------------------------------------------------------------------------------
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _class_name(name: str) -> str:
+    """“一般公共服务支出” → “一般公共服务” (as a 类 is named in a budget's sentences)."""
+    return name.removesuffix("支出")
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def budget_text(
+    name: str,
+    year: int,
+    factor: int,
+    *,
+    previous: int | None = None,
+    plant_changes: dict[str, Decimal] | None = None,
+) -> str:
+    """``name``'s budget of ``year`` in the text form of the .txt samples: its 一般公共预算
+    is the generated final account's (each 项's 年初预算 = its amount × ``factor``), with a
+    收支预算总表, a 一般公共预算支出预算表 and a “三公” table, and an explanation that states the
+    total, each 类, 基本支出, 项目支出 and each 项 and — when ``previous`` (last year's
+    factor) is given — their changes against last year's budget; ``plant_changes`` (code, or
+    "total") states another change than the true one."""
+    data = variant_json(name, year, factor)
+    last = variant_json(name, year - 1, previous) if previous else None
+    plants = plant_changes or {}
+
+    def rows_of(d: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        return {r.get("code") or "total": r for r in d["tables"]["T06"]["rows"]}
+
+    rows, before = rows_of(data), rows_of(last) if last else {}
+
+    def value(r: dict[str, Any], column: str = "total") -> Decimal:
+        return Decimal(r["values"].get(column, "0"))
+
+    def change(key: str, column: str = "total") -> str:
+        if key not in before:
+            return ""
+        diff = value(rows[key], column) - value(before[key], column) + plants.get(key, Decimal(0))
+        if diff == 0:
+            return "，与上年一致"
+        return f"，与上年相比{'增加' if diff > 0 else '减少'}{_money(abs(diff))}万元"
+
+    total = value(rows["total"])
+    basic, project = value(rows["total"], "basic"), value(rows["total"], "project")
+    classes = [c for c in rows if c != "total" and len(c) == 3]
+    tab = "\t"
+    income = [("一、财政拨款", total), ("1.一般公共预算", total)]
+    expense = [
+        (f"{_NUMERALS[i]}、{rows[c]['name']}", value(rows[c])) for i, c in enumerate(classes)
+    ]
+    expense += [("一、基本支出", basic), ("二、项目支出", project)]
+    summary = []
+    for i in range(max(len(income), len(expense))):
+        left = income[i] if i < len(income) else ("", None)
+        right = expense[i] if i < len(expense) else ("", None)
+        cells = [left[0], _money(left[1]) if left[1] is not None else "", right[0]]
+        cells.append(_money(right[1]) if right[1] is not None else "")
+        summary.append(tab.join(cells))
+    summary += [
+        tab.join(["当年收入小计", _money(total), "当年支出小计", _money(total)]),
+        tab.join(["收入合计", _money(total), "支出合计", _money(total)]),
+    ]
+    coded = [tab.join(["", "合计", _money(total)])]
+    coded += [tab.join([c, rows[c]["name"], _money(value(rows[c]))]) for c in rows if c != "total"]
+    lines = [
+        f"{name}{year}年度单位预算公开",
+        "",
+        "第一部分 单位概况",
+        f"{name}负责本地区数据资源管理工作。",
+        "",
+        f"第二部分 {year}年度单位预算表",
+        "",
+        "公开01表",
+        "收支预算总表",
+        "单位：万元",
+        tab.join(["收入", "预算数", "支出", "预算数"]),
+        *summary,
+        "",
+        "公开07表",
+        "一般公共预算支出预算表",
+        "单位：万元",
+        tab.join(["科目编码", "科目名称", "合计"]),
+        *coded,
+        "",
+        "公开09表",
+        "“三公”经费支出预算表",
+        "单位：万元",
+        tab.join(["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费"])
+        + tab
+        + tab.join(["公务用车运行维护费", "公务接待费"]),
+        tab.join(["0.00"] * 6),
+        "",
+        f"第三部分 {year}年度单位预算情况说明",
+        "",
+        "一、收支预算总体情况说明",
+        f"{name}{year}年度收入、支出预算总计{_money(total)}万元{change('total')}。",
+        f"（二）支出预算总计{_money(total)}万元。包括：",
+    ]
+    for i, c in enumerate(classes, start=1):
+        klass = _class_name(rows[c]["name"])
+        lines.append(f"{i}．{klass}（类）支出{_money(value(rows[c]))}万元{change(c)}。")
+    lines.append(
+        f"此外，基本支出预算数为{_money(basic)}万元{change('total', 'basic')}。"
+        f"项目支出预算数为{_money(project)}万元{change('total', 'project')}。"
+    )
+    lines += ["", "二、财政拨款支出预算情况说明"]
+    for i, c in enumerate(classes):
+        lines.append(f"（{_NUMERALS[i]}）{_class_name(rows[c]['name'])}（类）")
+        items = [k for k in rows if k != "total" and len(k) == 7 and k.startswith(c)]
+        for n, item in enumerate(items, start=1):
+            kuan = rows[item[:5]]["name"]
+            lines.append(
+                f"{n}．{kuan}（款）{rows[item]['name']}（项）支出{_money(value(rows[item]))}万元"
+                f"{change(item)}。"
+            )
+    return "\n".join(lines) + "\n"
+
+
+# --- the corpus with planted inconsistencies ----------------------------------------------------
+
+#: What is planted where (document file name → plant): cross-year (JS951, one of them in the
+#: renamed unit, found only once its two names are one unit), budget against final account
+#: (JS952), a budget against last year's budget (JS953), a code's name (JS954).
+FINAL_PLANTS = {
+    "乙县大数据中心-2024-决算": Plant(prior_total=Decimal("2100.00")),  # 2023: 2139.72
+    "丙区数据局-2024-决算": Plant(prior_general=Decimal("1200.00")),  # 2023: 1245.84
+    "甲市数据中心-2023-决算": Plant(initial={"2010350": Decimal("117.76")}),  # budget: 107.76
+    "甲市数据中心-2022-决算": Plant(names={"2013750": "事业运转"}),  # everyone: 事业运行
+}
+BUDGET_PLANTS = {"乙县大数据中心-2023-预算": {"201": Decimal("5.00")}}  # 一般公共服务 +5
+
+#: The corpus rules' findings on the planted corpus, and nothing else: (rule, severity, file
+#: stem, a phrase of the message).  ``after_merge``: found once 丙区数据局 and 丙区大数据中心 are
+#: one unit.
+PLANTED = [
+    ("JS951", "error", "乙县大数据中心-2024-决算", "“收入支出总计”"),
+    ("JS952", "error", "甲市数据中心-2023-决算", "“一般公共预算财政拨款支出”年初预算"),
+    ("JS952", "error", "甲市数据中心-2023-决算", "事业运行（项）”年初预算"),
+    ("JS953", "error", "乙县大数据中心-2023-预算", "“一般公共服务支出”"),
+    ("JS954", "warning", "甲市数据中心-2022-决算", "印为“事业运转”"),
+]
+PLANTED_AFTER_MERGE = [
+    ("JS951", "error", "丙区数据局-2024-决算", "“一般公共预算财政拨款支出”"),
+]
+
+
+def write_planted_corpus(folder: Path) -> list[Path]:
+    """Every unit's final account (DOCX, stating its 年初预算) and budget (text form) for
+    each year of :data:`UNITS`, with the inconsistencies of :data:`FINAL_PLANTS` and
+    :data:`BUDGET_PLANTS`."""
+    from juesuan.generate.run import generate
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, years in UNITS.items():
+        previous: int | None = None
+        for year, factor in years:
+            stem = f"{name}-{year}-决算"
+            data = variant(name, year, factor, initial=True, plant=FINAL_PLANTS.get(stem))
+            out = folder / f"{stem}.docx"
+            generate(data, out, "sichuan")
+            paths.append(out)
+            stem = f"{name}-{year}-预算"
+            text = budget_text(
+                name, year, factor, previous=previous, plant_changes=BUDGET_PLANTS.get(stem)
+            )
+            out = folder / f"{stem}.txt"
+            out.write_text(text, encoding="utf-8")
+            paths.append(out)
+            previous = factor
+    # 丙区数据局 2024 continues 丙区大数据中心 2023: its budget compares with that one
     return paths

@@ -17,6 +17,7 @@ from typing import Any
 
 import juesuan
 from juesuan.model import Disclosure, TableKind, TableRow
+from juesuan.model.corpus import CorpusLookup, MemoryCorpus
 from juesuan.model.findings import CheckReport, Finding
 from juesuan.rules import check
 from juesuan.rules.casebook import Case
@@ -49,10 +50,16 @@ def sample(name: str) -> Disclosure:
     return copy.deepcopy(_sample(name))
 
 
-def run(doc: Disclosure, code: str) -> list[Finding]:
-    """The findings of one rule (by code or prefix) on ``doc``."""
-    report: CheckReport = check(doc, select=[code])
+def run(doc: Disclosure, code: str, lookup: CorpusLookup | None = None) -> list[Finding]:
+    """The findings of one rule (by code or prefix) on ``doc`` (with a corpus ``lookup``
+    for the corpus rules)."""
+    report: CheckReport = check(doc, select=[code], lookup=lookup)
     return [f for f in report.findings if f.rule.startswith(code)]
+
+
+def case_corpus(case: Case) -> MemoryCorpus:
+    """The related documents of a case (``[[case.related]]``), as a corpus lookup."""
+    return MemoryCorpus([doc_from_text(r.text, r.filename) for r in case.related])
 
 
 def case_document(case: Case) -> Disclosure:

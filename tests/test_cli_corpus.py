@@ -170,7 +170,7 @@ def test_unusable_database_is_one_chinese_line(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
-def test_check_does_not_import_sqlalchemy() -> None:
+def test_check_does_not_import_sqlalchemy(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from juesuan.cli import app\n"
@@ -180,8 +180,10 @@ def test_check_does_not_import_sqlalchemy() -> None:
         "    pass\n"
         "print('sqlalchemy' in sys.modules, 'alembic' in sys.modules)\n"
     )
+    env = {k: v for k, v in os.environ.items() if k != "JUESUAN_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path)  # no default store there
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert result.stdout.strip().splitlines()[-1] == "False False"
 
@@ -198,6 +200,7 @@ def test_bench_corpus_reports_rates_and_query_times() -> None:
     assert "样例文件入库（读取+审核+保存）：12 份" in out
     assert "生成数据 12 份" in out and "份/秒" in out
     assert re.search(r"库中 24 份时，单位历年情况（\d+ 个年度）查询：中位 [\d.]+ 毫秒", out)
+    assert re.search(r"文档库规则（JS951–JS954，含查找与载入相关文档）每份：中位 [\d.]+ 毫秒", out)
 
 
 def test_recheck_only_what_the_current_rules_have_not_checked(tmp_path: Path) -> None:

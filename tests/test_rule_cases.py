@@ -19,7 +19,8 @@ CASES = [case for code in RULES for case in load_cases(code)]
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_case(case: Case) -> None:
-    found = rulekit.run(rulekit.case_document(case), case.code)
+    lookup = rulekit.case_corpus(case) if RULES[case.code].needs_corpus else None
+    found = rulekit.run(rulekit.case_document(case), case.code, lookup)
     got = [(f.severity.value, f.message) for f in found]
     assert [f.severity for f in found] == [e.severity for e in case.expect], got
     for f, e in zip(found, case.expect, strict=True):
@@ -32,6 +33,10 @@ def test_case(case: Case) -> None:
             if getattr(e, attr) is not None:
                 assert getattr(f, attr) == getattr(e, attr), (attr, got)
         assert f.evidence, f"{case.id}: a finding without evidence"
+        if RULES[case.code].needs_corpus:
+            # both documents are cited: this one, and the other with its file
+            assert any(e.file is None for e in f.evidence), case.id
+            assert any(e.file for e in f.evidence), case.id
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -58,6 +63,11 @@ def test_rule_module_is_named_after_the_rule(code: str) -> None:
 def test_each_rule_module_holds_one_rule() -> None:
     modules = [r.module for r in RULES.values()]
     assert len(set(modules)) == len(modules)
+
+
+def test_related_documents_only_for_corpus_rules() -> None:
+    for case in CASES:
+        assert not case.related or RULES[case.code].needs_corpus, case.id
 
 
 def test_case_files_belong_to_rules() -> None:

@@ -128,14 +128,19 @@ def run_generate_bench(repeat: int = 3) -> str:
 def _corpus_documents(count: int) -> list[Disclosure]:
     """``count`` disclosures built from the shipped example's data without rendering: units
     of ten years each (names 单位0001…), amounts scaled by a whole factor per year so the
-    sums still add up, each with its own content hash."""
+    sums still add up, each stating its change against last year (which the corpus rules
+    compare with last year's document), each with its own content hash."""
     import copy
     import hashlib
 
     from juesuan.generate.compose import to_disclosure
-    from juesuan.generate.data import load_example
+    from juesuan.generate.data import PriorYear, load_example
+    from juesuan.model import TableKind
 
     base = load_example()
+    grand = base.table(TableKind.T01).line("grand_total", "income")
+    fiscal = base.table(TableKind.T04).line("grand_total", "income")
+    general = base.table(TableKind.T06).total_row()
     docs: list[Disclosure] = []
     for index in range(count):
         unit, offset = divmod(index, 10)
@@ -146,6 +151,12 @@ def _corpus_documents(count: int) -> list[Disclosure]:
         for table in data.tables.values():
             for row in table.rows:
                 row.values = {k: v * (offset + 1) for k, v in row.values.items()}
+        if offset and grand and fiscal and general:
+            data.prior = PriorYear(
+                total=grand.value("amount") * offset,
+                fiscal_total=fiscal.value("amount") * offset,
+                general_expense=general.value("total") * offset,
+            )
         doc = to_disclosure(data)
         key = f"bench:{data.unit.name}:{data.unit.year}".encode()
         doc.source.sha256 = hashlib.sha256(key).hexdigest()
@@ -188,9 +199,10 @@ def run_corpus_bench(count: int = 1000, db: str | None = None, repeat: int = 20)
             build = time.perf_counter() - t0
             version = catalog_version()
             check_seconds = store_seconds = 0.0
+            lookup = store.lookup()
             for doc in docs:
                 t0 = time.perf_counter()
-                report = check(doc)
+                report = check(doc, lookup=lookup)
                 t1 = time.perf_counter()
                 store.add(doc, report, catalog_version=version)
                 t2 = time.perf_counter()
@@ -199,7 +211,7 @@ def run_corpus_bench(count: int = 1000, db: str | None = None, repeat: int = 20)
             total = check_seconds + store_seconds
             lines.append(
                 f"生成数据 {len(docs)} 份（构造 {build:.1f} 秒，不计入）："
-                f"审核+保存 {total:.1f} 秒，"
+                f"审核（含文档库规则）+保存 {total:.1f} 秒，"
                 f"{len(docs) / total:.1f} 份/秒；其中保存 {store_seconds:.1f} 秒，"
                 f"{len(docs) / store_seconds:.1f} 份/秒"
             )
@@ -209,7 +221,6 @@ def run_corpus_bench(count: int = 1000, db: str | None = None, repeat: int = 20)
                 t0 = time.perf_counter()
                 _, entries = store.history(unit)
                 history_times.append(time.perf_counter() - t0)
-            lookup = store.lookup()
             latest = max((d for d in docs if d.unit == unit), key=lambda d: d.year or 0)
             lookup_times = []
             for _ in range(repeat):
@@ -225,6 +236,18 @@ def run_corpus_bench(count: int = 1000, db: str | None = None, repeat: int = 20)
             )
             lines.append(
                 f"上年文档查找（含载入）：中位 {statistics.median(lookup_times) * 1000:.1f} 毫秒"
+            )
+            corpus_times = []
+            # 50 documents spread over units and years (most state last year's changes)
+            for doc in [docs[(i * 37) % len(docs)] for i in range(min(50, len(docs)))]:
+                store._json_cache.clear()
+                t0 = time.perf_counter()
+                check(doc, select=["JS95"], lookup=lookup)
+                corpus_times.append(time.perf_counter() - t0)
+            lines.append(
+                f"文档库规则（JS951–JS954，含查找与载入相关文档）每份：中位 "
+                f"{statistics.median(corpus_times) * 1000:.1f} 毫秒，最慢 "
+                f"{max(corpus_times) * 1000:.1f} 毫秒（{len(corpus_times)} 份）"
             )
     return "\n".join(lines) + "\n"
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -241,16 +243,31 @@ def check(
     timing: Annotated[
         bool, typer.Option("--timing", help="JSON 报告中附上读取和审核用时（秒）")
     ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="文档库：SQLite 文件路径或 URL，用于跨年度、跨文档核对；"
+            "默认 $JUESUAN_DB 或用户数据目录中已有的数据库",
+        ),
+    ] = None,
+    no_corpus: Annotated[
+        bool, typer.Option("--no-corpus", help="不与文档库中的文件比对（不做跨年度、跨文档核对）")
+    ] = False,
 ) -> None:
     """审核决算或预算公开文件：表内表间勾稽、说明与报表一致性、模板残留等，逐条给出页码和数字。
+    有文档库时，还与库中同一单位上年的决算或预算、同年的预算和同年其他单位的文件比对。
 
-    退出码：0 没有“错误”级问题；1 有“错误”级问题；2 用法错误；3–8 文件无法读取（见 README）。
+    退出码：0 没有“错误”级问题；1 有“错误”级问题；2 用法错误；3–8 文件无法读取；
+    10 指定的数据库无法打开（见 README）。
     """
     from juesuan.model.findings import InputFailure, Severity
     from juesuan.rules import check_file
 
     if format is CheckFormat.xlsx and output is None:
         raise _usage("xlsx 格式需要用 -o 指定输出文件")
+    if db is not None and no_corpus:
+        raise _usage("--db 与 --no-corpus 不能同时使用")
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".pdf"):
         raise _usage("--annotate 只能用于单个 PDF 文件")
     selected, ignored = _rule_patterns(select, "--select"), _rule_patterns(ignore, "--ignore")
@@ -263,10 +280,12 @@ def check(
     inputs: list[Any] = [list(files)] if as_one and len(files) > 1 else list(files)
     from juesuan.progress import tracker
 
-    with tracker("审核", len(inputs)) as advance:
+    store = None if no_corpus else _corpus_store(db)
+    lookup = store.lookup() if store is not None else None
+    with tracker("审核", len(inputs)) as advance, _closing(store):
         for file in inputs:
             try:
-                report = check_file(file, select=selected, ignore=ignored)
+                report = check_file(file, select=selected, ignore=ignored, lookup=lookup)
             except JuesuanError as err:
                 typer.echo(f"错误：{err.message}", err=True)
                 read_failure = read_failure or err.exit_code
@@ -295,6 +314,36 @@ def check(
         raise typer.Exit(read_failure)
     if any(r.has_errors for r in reports):
         raise typer.Exit(1)
+
+
+@contextmanager
+def _closing(store: Any) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _corpus_store(db: str | None) -> Any:
+    """The store ``check`` compares with: ``--db``, ``$JUESUAN_DB``, or the default SQLite
+    file when it exists; None (and no SQLAlchemy imported) when there is none.  A database
+    named by the user that cannot be opened stops the command (exit 10); the default file
+    that cannot be opened is skipped with a notice."""
+    import os
+
+    from juesuan.store import configured_store, open_store
+
+    url = configured_store(db)
+    if url is None:
+        return None
+    try:
+        return open_store(url)
+    except JuesuanError as err:
+        if db or os.environ.get("JUESUAN_DB"):
+            raise _fail(err) from None
+        typer.echo(f"提示：{err.message}；本次不与文档库比对（可用 --no-corpus 关闭）", err=True)
+        return None
 
 
 def _rule_patterns(value: str | None, option: str) -> list[str] | None:

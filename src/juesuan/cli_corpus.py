@@ -162,7 +162,7 @@ def ingest(
         raise _fail(err) from None
     finally:
         store.close()
-    _print_ingest_summary(console, summary.outcomes, store.url)
+    _print_ingest_summary(console, summary.outcomes, store.url, summary.rechecked)
     code = summary.exit_code or (3 if missing else 0)
     if code:
         raise typer.Exit(code)
@@ -205,7 +205,9 @@ def _run_with_progress(
         return run(store, groups, on_start=start, on_done=done)
 
 
-def _print_ingest_summary(console: Console, outcomes: Sequence[Outcome], url: str) -> None:
+def _print_ingest_summary(
+    console: Console, outcomes: Sequence[Outcome], url: str, rechecked: Sequence[Any] = ()
+) -> None:
     from rich.table import Table
 
     from juesuan.store.db import display_url
@@ -242,6 +244,13 @@ def _print_ingest_summary(console: Console, outcomes: Sequence[Outcome], url: st
         f"数据库：{display_url(url)}",
         soft_wrap=True,
     )
+    changed = [r for r in rechecked if r.changed]
+    if rechecked:
+        console.print(
+            f"库中 {len(rechecked)} 份已有文档与新入库的文件相关（上年、同年预算），已重新核对，"
+            f"其中 {len(changed)} 份结果有变化（juesuan corpus findings --rule JS95 查看）。",
+            soft_wrap=True,
+        )
 
 
 # --- corpus list / history -----------------------------------------------------------------
@@ -550,9 +559,9 @@ def corpus_recheck(
         bool, typer.Option("--all", help="全部重新审核（默认只审核规则目录已变的文档）")
     ] = False,
 ) -> None:
-    """用当前规则重新审核库中的文档（从保存的结构化数据，不重读文件）；审核意见按指纹沿用此前的处理结果。"""
-    from juesuan.ingest import catalog_version
-    from juesuan.rules import check
+    """用当前规则重新审核库中的文档（从保存的结构化数据，不重读文件，并与库中相关文件比对）；
+    审核意见按指纹沿用此前的处理结果。"""
+    from juesuan.ingest import catalog_version, check_stored
 
     store = _open(db)
     version = catalog_version()
@@ -560,11 +569,8 @@ def corpus_recheck(
         docs = store.documents(all_versions=True)
         latest = store.latest_catalog_versions()
         todo = [d for d in docs if all_documents or latest.get(d.id) != version]
-        inherited = 0
-        for d in todo:
-            report = check(store.load(d.id))
-            _, n = store.add_check(d.id, report, version, report.rules_seconds)
-            inherited += n
+        done = check_stored(store, [d.id for d in todo], version=version, force=True)
+        inherited = sum(r.inherited for r in done)
     except JuesuanError as err:
         raise _fail(err) from None
     finally:
@@ -572,6 +578,80 @@ def corpus_recheck(
     typer.echo(
         f"重新审核 {len(todo)} 份文档（规则目录版本 {version}），沿用审核处理结果 {inherited} 条；"
         f"其余 {len(docs) - len(todo)} 份已是当前规则的结果。"
+    )
+
+
+# --- corpus check --------------------------------------------------------------------------
+
+
+@corpus_app.command("check")
+def corpus_check(
+    db: DbOption = None,
+    unit: UnitFilter = None,
+    year: YearFilter = None,
+    kind: KindFilter = None,
+    min_severity: Annotated[
+        str, typer.Option("--min-severity", help="只列出不低于此严重程度：error/warning/info")
+    ] = "info",
+) -> None:
+    """跨年度、跨文档核对库中全部现行文档（JS951–JS954）：决算所述上年数与上年决算、年初预算与
+    同年预算、预算所述比上年增减与上年预算、科目名称与同年其他单位。结果有变化的文档保存为新的
+    审核结果（审核意见按指纹沿用），并列出跨文档问题。"""
+    from juesuan.ingest import Rechecked, catalog_version, check_stored
+    from juesuan.model.findings import Category, Severity
+    from juesuan.progress import tracker
+    from juesuan.reporting.findings import evidence_line
+
+    if min_severity not in SEVERITY_LABELS:
+        raise _usage("--min-severity 只能是 error、warning 或 info")
+    floor = Severity(min_severity).rank
+    store = _open(db)
+    console = _console()
+    counts = {s: 0 for s in SEVERITY_LABELS}
+    try:
+        docs = store.documents(unit=unit, year=year, kind=_kind(kind))
+        names = {d.id: d for d in docs}
+        with tracker("核对", len(docs)) as advance:
+
+            def show(r: Rechecked) -> None:
+                advance()
+                found = [
+                    f
+                    for f in r.report.findings
+                    if f.category is Category.CORPUS and f.severity.rank >= floor
+                ]
+                if not found:
+                    return
+                d = names[r.document_id]
+                console.print(
+                    f"【#{d.id} {d.unit or '（未识别）'} {d.year or ''} {d.kind_label}】",
+                    soft_wrap=True,
+                )
+                source = r.report.document.source
+                for f in found:
+                    counts[f.severity.value] += 1
+                    console.print(
+                        f"  {f.severity.label} {f.rule} {f.message}", soft_wrap=True, markup=False
+                    )
+                    for ev in f.evidence:
+                        console.print(
+                            f"    {evidence_line(ev, source)}", soft_wrap=True, markup=False
+                        )
+
+            done = check_stored(
+                store, [d.id for d in docs], version=catalog_version(), on_done=show
+            )
+    except JuesuanError as err:
+        raise _fail(err) from None
+    finally:
+        store.close()
+    changed = [r for r in done if r.changed]
+    console.print(
+        f"核对 {len(done)} 份现行文档：跨文档问题 错误 {counts['error']} 项，"
+        f"警告 {counts['warning']} 项，提示 {counts['info']} 项；"
+        f"{len(changed)} 份文档的审核结果有变化，已保存"
+        f"（沿用审核意见 {sum(r.inherited for r in changed)} 条）。",
+        soft_wrap=True,
     )
 
 

@@ -1,9 +1,13 @@
 """``juesuan ingest``: files → read → checked → stored, once per content.
 
 :func:`analyse` is the work for one document (read, refuse what is not a disclosure, run
-the rules); it touches no database, so a process pool can map it.  :func:`ingest` walks the
-inputs, skips content the store already holds (by SHA-256, before reading), stores the rest
-and records every failure with its Chinese message, never stopping on one.
+the rules); given no corpus lookup it touches no database, so a process pool can map it.
+:func:`ingest` walks the inputs, skips content the store already holds (by SHA-256, before
+reading), checks the rest against the store (the corpus rules: last year's documents, the
+same year's budget, the year's code names) and stores it, and records every failure with its
+Chinese message, never stopping on one.  A document stored after the ones that relate to it
+would have been checked without it: at the end, the stored documents whose corpus rules read
+a newly stored one (:meth:`Store.dependents`) are checked again (:func:`check_stored`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import glob
 import hashlib
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from juesuan.errors import FileMissingError, JuesuanError, NotADisclosureError, os_error_text
 from juesuan.model import Disclosure
+from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import CheckReport
 
 if TYPE_CHECKING:
@@ -120,9 +126,10 @@ class Analysis:
     seconds: float
 
 
-def analyse(paths: Sequence[Path]) -> Analysis:
-    """Read one document (several files when it was published as several) and check it.
-    Raises :class:`JuesuanError` for a file that cannot be read or is not a disclosure."""
+def analyse(paths: Sequence[Path], lookup: CorpusLookup | None = None) -> Analysis:
+    """Read one document (several files when it was published as several) and check it
+    (against the corpus ``lookup`` finds, when given).  Raises :class:`JuesuanError` for a
+    file that cannot be read or is not a disclosure."""
     from juesuan import read, read_many
     from juesuan.rules import check, looks_like_disclosure
 
@@ -134,7 +141,7 @@ def analyse(paths: Sequence[Path]) -> Analysis:
             f"文件中没有年度、公开表或情况说明，不像决算/预算公开文件，未入库：{names}"
         )
     read_seconds = time.perf_counter() - start
-    report = check(doc)
+    report = check(doc, lookup=lookup)
     report.read_seconds = read_seconds
     return Analysis(doc, report, time.perf_counter() - start)
 
@@ -165,6 +172,8 @@ class Outcome:
 @dataclass(slots=True)
 class IngestSummary:
     outcomes: list[Outcome] = field(default_factory=list)
+    # stored documents checked again because a related document was stored after them
+    rechecked: list[Rechecked] = field(default_factory=list)
 
     def of(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -187,6 +196,8 @@ def ingest(
 
     summary = IngestSummary()
     version = catalog_version()
+    lookup = store.lookup()
+    stored_order: dict[int, int] = {}  # document id -> position among those stored now
     for group in groups:
         paths = list(group)
         if on_start is not None:
@@ -201,7 +212,7 @@ def ingest(
                     store.record_file(known, str(p), h)
                 outcome = Outcome(paths, "skipped", document_id=known)
             else:
-                analysis = analyse(paths)
+                analysis = analyse(paths, lookup)
                 files = _file_refs(paths, hashes, analysis.doc)
                 stored = store.add(
                     analysis.doc,
@@ -232,9 +243,79 @@ def ingest(
             message = f"读取时出现内部错误（{type(exc).__name__}: {exc}），请向 juesuan 开发者报告"
             outcome = _failure(store, paths, hashes, 5, f"{message}：{paths[0]}")
         summary.outcomes.append(outcome)
+        if outcome.status == "stored" and outcome.document_id is not None:
+            stored_order.setdefault(outcome.document_id, len(stored_order))
         if on_done is not None:
             on_done(outcome)
+    summary.rechecked = check_stored(store, _stale(store, stored_order), version=version)
     return summary
+
+
+def _stale(store: Store, stored_order: dict[int, int]) -> list[int]:
+    """Stored documents that were checked before a document they relate to was stored."""
+    stale: set[int] = set()
+    for doc_id, position in stored_order.items():
+        for dependent in store.dependents(doc_id):
+            later = stored_order.get(dependent)
+            if later is None or later < position:
+                stale.add(dependent)
+    return sorted(stale)
+
+
+@dataclass(slots=True)
+class Rechecked:
+    """A stored document checked again: whether the result changed (then stored as a new
+    check run, review states inherited), and the report."""
+
+    document_id: int
+    changed: bool
+    inherited: int
+    report: CheckReport
+
+
+def check_stored(
+    store: Store,
+    document_ids: Iterable[int],
+    *,
+    version: str | None = None,
+    select: Sequence[str] | None = None,
+    force: bool = False,
+    on_done: Callable[[Rechecked], None] | None = None,
+) -> list[Rechecked]:
+    """Check stored documents again with the current rules and the store as their corpus
+    (from their stored reading; no file is read).  A result that differs from the latest
+    stored check (findings by fingerprint and severity, rule statuses, catalog version), or
+    any result when ``force``, is stored as a new check run whose findings inherit the review
+    states; an identical one is not stored again.  ``select`` limits the rules run (then
+    nothing is stored)."""
+    from juesuan.rules import check
+    from juesuan.store.fingerprint import fingerprints
+
+    version = version or catalog_version()
+    lookup = store.lookup()
+    latest = store.latest_catalog_versions()
+    out: list[Rechecked] = []
+    for doc_id in document_ids:
+        start = time.perf_counter()
+        report = check(store.load(doc_id), select=select, lookup=lookup)
+        seconds = time.perf_counter() - start
+        changed, inherited = False, 0
+        if select is None:
+            same = False
+            if not force and latest.get(doc_id) == version:
+                before, infos = store.check_report(doc_id)
+                now = zip(fingerprints(report.findings), report.findings, strict=True)
+                same = before.rule_status == report.rule_status and Counter(
+                    (i.fingerprint, i.severity) for i in infos
+                ) == Counter((fp, f.severity.value) for fp, f in now)
+            if not same:
+                _, inherited = store.add_check(doc_id, report, version, seconds)
+                changed = True
+        done = Rechecked(doc_id, changed, inherited, report)
+        out.append(done)
+        if on_done is not None:
+            on_done(done)
+    return out
 
 
 def _file_refs(paths: list[Path], hashes: list[str], doc: Disclosure) -> list[FileRef]:

@@ -77,13 +77,19 @@ class TableKind(StrEnum):
 
 @dataclass(slots=True)
 class Evidence:
-    """Where something was read: 1-based page (None for text input), line and exact text."""
+    """Where something was read: 1-based page (None for text input), line and exact text.
+
+    ``file`` is set only on evidence quoted from *another* document than the one a finding
+    is about (a corpus rule citing last year's disclosure): the path of that document's file
+    (of the part holding the quote, for a disclosure read from several files), with ``page``
+    and ``line`` counted in that file.  Evidence of the document itself leaves it None."""
 
     text: str
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
     line_end: int | None = None  # last line when the quote spans several lines
+    file: str | None = None  # another document's file (corpus rules); None: this document
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page, "line": self.line, "text": self.text}
@@ -91,6 +97,8 @@ class Evidence:
             out["line_end"] = self.line_end
         if self.bbox is not None:
             out["bbox"] = [round(v, 1) for v in self.bbox]
+        if self.file is not None:
+            out["file"] = self.file
         return out
 
     @classmethod
@@ -102,6 +110,7 @@ class Evidence:
             line=data.get("line"),
             bbox=(bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
             line_end=data.get("line_end"),
+            file=data.get("file"),
         )
 
 
@@ -396,6 +405,16 @@ class Disclosure:
         ]
 
 
+#: The factor from a table's printed unit to 万元 (a table's ``scale``; the JSON form keeps
+#: the unit, the amounts in 万元, and the scale follows from the unit).
+TABLE_UNIT_SCALE = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+
+
 def to_json_dict(doc: Disclosure) -> dict[str, Any]:
     """The versioned JSON form of a disclosure (schema ``juesuan.disclosure/1``)."""
     return {
@@ -493,6 +512,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 rows=rows,
                 evidence=Evidence.from_dict(t["evidence"]),
                 unit=t.get("unit", "万元"),
+                scale=TABLE_UNIT_SCALE.get(t.get("unit", "万元"), Decimal(1)),
                 empty_statement=t.get("empty_statement"),
                 number=t.get("number"),
                 column_labels=dict(t.get("column_labels", {})),

@@ -18,11 +18,37 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from juesuan.model import Disclosure, DocKind
+from juesuan.model import Disclosure, DocKind, Evidence, SourceInfo
 
-__all__ = ["CorpusLookup", "MemoryCorpus", "clean_unit_name", "unit_key"]
+__all__ = [
+    "CodeUse",
+    "CorpusLookup",
+    "MemoryCorpus",
+    "cite",
+    "clean_unit_name",
+    "document_label",
+    "label_of",
+    "unit_key",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeUse:
+    """A document of the corpus printing a classification code under a name: one per code,
+    printed name and document.  The first document printing a code under a name also
+    carries the example a finding quotes: how to name it and the row."""
+
+    code: str
+    name: str  # as printed
+    document: str  # the document's identity (content hash)
+    unit: str  # its unit's identity (the unit key, or the store's unit id)
+    label: str | None = None  # how a message names it (:func:`document_label`)
+    evidence: Evidence | None = None  # its first row printing it, cited (``Evidence.file``)
 
 
 @runtime_checkable
@@ -46,6 +72,51 @@ class CorpusLookup(Protocol):
         """How many current documents of ``year`` print ``code`` under each name (each
         document counted once per name)."""
         ...
+
+    def code_uses(
+        self, codes: Collection[str], year: int, exclude: Disclosure | None = None
+    ) -> list[CodeUse]:
+        """Every current document of ``year`` printing one of ``codes``, once per code and
+        printed name (the first document of each code and name with its row, the example a
+        finding quotes); ``exclude`` (the document being checked) and its other versions are
+        left out."""
+        ...
+
+
+def document_label(doc: Disclosure) -> str:
+    """How a finding names a related document: “江苏省高级人民法院2018年度部门预算
+    （jiangsu-high-court-2018-dept-budget.pdf）”."""
+    return label_of(doc.unit, doc.year, doc.kind_label, doc.source)
+
+
+def label_of(unit: str | None, year: int | None, kind: str | None, source: SourceInfo) -> str:
+    """:func:`document_label` from a document's unit, year, kind label (“部门预算”) and
+    source."""
+    names = [Path(p.path).name for p in source.parts] or [Path(source.path).name]
+    shown = f"{year}年度" if year else ""
+    return f"{clean_unit_name(unit or '')}{shown}{kind or '公开文件'}（{'、'.join(names)}）"
+
+
+def cite(ev: Evidence, source: SourceInfo) -> Evidence:
+    """Evidence of a related document (whose source is ``source``) as another document's
+    finding cites it: the file it is in (``Evidence.file``; for a disclosure read from
+    several files, the part holding it, with the page or line counted in that part)."""
+    parts = source.parts
+    if len(parts) > 1:
+        found = source.part_of_page(ev.page)
+        if found is not None:
+            part, page = found
+            return replace(ev, file=part.path, page=page)
+        if ev.page is None and ev.line is not None:
+            by_line = [p for p in parts if p.first_line is not None and p.first_line <= ev.line]
+            if by_line:
+                part = by_line[-1]
+                assert part.first_line is not None
+                shift = part.first_line - 1
+                end = ev.line_end - shift if ev.line_end is not None else None
+                return replace(ev, file=part.path, line=ev.line - shift, line_end=end)
+        return replace(ev, file=parts[0].path)
+    return replace(ev, file=source.path)
 
 
 # Labels printed before a unit's name on budget covers and table headers.
@@ -146,6 +217,19 @@ def unit_key(name: str | None) -> str:
     return text.replace("(", "").replace(")", "")
 
 
+def _same_document(a: Disclosure, b: Disclosure) -> bool:
+    """One document, or versions of one (same unit, year, kind and scope)."""
+    if a is b or (a.source.sha256 and a.source.sha256 == b.source.sha256):
+        return True
+    key = unit_key(a.unit)
+    return bool(key) and (key, a.year, a.kind, a.scope) == (
+        unit_key(b.unit),
+        b.year,
+        b.kind,
+        b.scope,
+    )
+
+
 class MemoryCorpus:
     """A :class:`CorpusLookup` over disclosures held in memory (tests, a folder checked
     at once).  Later documents of the same unit, year and kind replace earlier ones."""
@@ -187,6 +271,35 @@ class MemoryCorpus:
             names = {r.name for t in d.tables for r in t.rows if r.code == code and r.name}
             counts.update(names)
         return counts
+
+    def code_uses(
+        self, codes: Collection[str], year: int, exclude: Disclosure | None = None
+    ) -> list[CodeUse]:
+        wanted = set(codes)
+        out: list[CodeUse] = []
+        examples: set[tuple[str, str]] = set()
+        for d in self._current(year):
+            if exclude is not None and _same_document(d, exclude):
+                continue
+            seen: set[tuple[str, str]] = set()
+            for t in d.tables:
+                for r in t.rows:
+                    if r.code not in wanted or not r.name or (r.code, r.name) in seen:
+                        continue
+                    seen.add((r.code, r.name))
+                    first = (r.code, r.name) not in examples
+                    examples.add((r.code, r.name))
+                    out.append(
+                        CodeUse(
+                            code=r.code,
+                            name=r.name,
+                            document=d.source.sha256 or str(id(d)),
+                            unit=unit_key(d.unit),
+                            label=document_label(d) if first else None,
+                            evidence=cite(r.evidence, d.source) if first else None,
+                        )
+                    )
+        return out
 
     def _current(self, year: int) -> list[Disclosure]:
         latest: dict[tuple[str, DocKind | None, str | None], Disclosure] = {}

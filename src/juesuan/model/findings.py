@@ -43,6 +43,7 @@ class Category(StrEnum):
     NARRATIVE_ARITHMETIC = "narrative_arithmetic"
     RESIDUE = "residue"
     PERFORMANCE = "performance"
+    CORPUS = "corpus"  # against other documents of the store (last year's, the budget)
     INTERNAL = "internal"
 
     @property
@@ -59,6 +60,7 @@ _CATEGORY_LABELS = {
     Category.NARRATIVE_ARITHMETIC: "说明内部计算",
     Category.RESIDUE: "模板残留与格式",
     Category.PERFORMANCE: "预算绩效",  # self-evaluations (自评) and targets (绩效目标)
+    Category.CORPUS: "跨年度与跨文档核对",  # corpus rules: the store's related documents
     Category.INTERNAL: "内部错误",
 }
 
@@ -80,8 +82,15 @@ class Finding:
 
     @property
     def page(self) -> int | None:
-        pages = [e.page for e in self.evidence if e.page is not None]
+        """The first page of this document's evidence (evidence quoted from another
+        document, ``Evidence.file``, is on that document's pages)."""
+        pages = [e.page for e in self.evidence if e.page is not None and e.file is None]
         return min(pages) if pages else None
+
+    @property
+    def own_evidence(self) -> list[Evidence]:
+        """The evidence in the checked document itself (not quoted from another one)."""
+        return [e for e in self.evidence if e.file is None]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -141,6 +141,8 @@ def _collect(report: CheckReport, page_count: int) -> tuple[dict[int, _PageMarks
     skipped = 0
     for f in report.findings:
         for ev in unique_evidence(f):
+            if ev.file is not None:
+                continue  # quoted from another document (a corpus rule): not on this PDF
             if ev.page is None or not 1 <= ev.page <= page_count:
                 skipped += 1
                 continue

@@ -76,10 +76,18 @@ Cell = str | int | None
 
 def evidence_location(ev: Evidence, source: SourceInfo | None = None) -> str:
     """``第7页 第6行`` for PDF evidence, ``第57行`` for text input, ``""`` when unknown; for a
-    disclosure read from several files, the file and its own page (``报表.pdf 第7页``)."""
+    disclosure read from several files, the file and its own page (``报表.pdf 第7页``); for
+    evidence quoted from another document (``Evidence.file``, the corpus rules), that
+    document's file first (``2023年决算.pdf 第7页 第6行``)."""
     parts: list[str] = []
-    part = source.part_of_page(ev.page) if source is not None and len(source.parts) > 1 else None
-    if part is not None:
+    part = None
+    if ev.file is None and source is not None and len(source.parts) > 1:
+        part = source.part_of_page(ev.page)
+    if ev.file is not None:
+        parts.append(Path(ev.file).name)
+        if ev.page is not None:
+            parts.append(f"第{ev.page}页")
+    elif part is not None:
         parts.append(f"{Path(part[0].path).name} 第{part[1]}页")
     elif ev.page is not None:
         parts.append(f"第{ev.page}页")
@@ -131,9 +139,9 @@ def unique_evidence(finding: Finding) -> list[Evidence]:
     """The finding's evidence, each quote once: two values read from one printed row, or a
     sentence quoted from two of the lines it spans (one quote, its lines as a range)."""
     out: list[Evidence] = []
-    by_text: dict[tuple[int | None, str], int] = {}
+    by_text: dict[tuple[str | None, int | None, str], int] = {}
     for ev in finding.evidence:
-        k = (ev.page, ev.text)
+        k = (ev.file, ev.page, ev.text)
         at = by_text.get(k)
         if at is None:
             by_text[k] = len(out)
@@ -160,7 +168,7 @@ def expected_actual(finding: Finding) -> str | None:
 
 def _order_key(f: Finding) -> tuple[int, int, int, str]:
     page = f.page if f.page is not None else 10**6
-    line = min((e.line for e in f.evidence if e.line is not None), default=10**6)
+    line = min((e.line for e in f.own_evidence if e.line is not None), default=10**6)
     return (page, line, -f.severity.rank, f.rule)
 
 
@@ -243,16 +251,23 @@ def document_header(report: CheckReport) -> list[str]:
 
 
 def _pages_cell(f: Finding) -> Cell:
-    pages = sorted({e.page for e in f.evidence if e.page is not None})
+    pages = sorted({e.page for e in f.own_evidence if e.page is not None})
     if len(pages) == 1:
         return pages[0]
     return "、".join(str(p) for p in pages) or None
 
 
+def _quote_cell(e: Evidence) -> str:
+    """A quote for the 原文 cell; one from another document names its file and place."""
+    if e.file is None:
+        return display_text(e.text)
+    return f"〔{evidence_location(e)}〕{display_text(e.text)}"
+
+
 def _lines_cell(f: Finding) -> Cell:
     lines: list[int] = []
     for e in unique_evidence(f):
-        if e.line is not None and e.line not in lines:
+        if e.line is not None and e.line not in lines and e.file is None:
             lines.append(e.line)
     if len(lines) == 1:
         return lines[0]
@@ -277,7 +292,7 @@ def finding_row(report: CheckReport, f: Finding) -> list[Cell]:
         f.message,
         f.expected,
         f.actual,
-        EVIDENCE_JOIN.join(display_text(e.text) for e in unique_evidence(f)) or None,
+        EVIDENCE_JOIN.join(_quote_cell(e) for e in unique_evidence(f)) or None,
         f.suggestion,
     ]
 

@@ -37,6 +37,11 @@ def rule_page(r: Rule, heading: str = "#") -> str:
         f"- 类别：{r.category.label}（`{r.category.value}`）",
         f"- 默认严重程度：{r.severity.label}（`{r.severity.value}`）",
     ]
+    if r.needs_corpus:
+        parts.append(
+            "- 需要文档库：与库中的相关文件比对（`juesuan check` 在有数据库时、`juesuan ingest`、"
+            "`juesuan corpus check`）；没有数据库或库中没有相关文件时不适用"
+        )
     if r.tolerance:
         parts.append(f"- 容差：{r.tolerance}")
     parts.append(f"- 代码：`{r.source}`")
@@ -70,11 +75,17 @@ def unwrap(text: str) -> str:
 def _example(case: Case) -> list[str]:
     """A case as documentation: its document (table cells aligned, or the sample and the
     changes made to it) and what the rule says."""
+    lines: list[str] = []
+    for related in case.related:
+        lines += [f"库中的相关文件 `{related.filename}`：", ""]
+        lines += ["```text", *_aligned(related.text.strip("\n").splitlines()), "```", ""]
+    if case.related:
+        lines += [f"审核的文件 `{case.filename}`：", ""]
     if case.text is not None:
-        lines = ["```text", *_aligned(case.text.strip("\n").splitlines()), "```", ""]
+        lines += ["```text", *_aligned(case.text.strip("\n").splitlines()), "```", ""]
     else:
         changes = "，改动如下：" if case.edits else "（原样）。"
-        lines = [f"样本文件 `samples/{case.sample}`{changes}", ""]
+        lines += [f"样本文件 `samples/{case.sample}`{changes}", ""]
         lines += [*(f"- {_edit(e)}" for e in case.edits), *([""] if case.edits else [])]
     if not case.expect:
         lines.append("审核结果：不报告问题。")
@@ -153,6 +164,10 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
         "",
         "每条规则的错误示例和正确示例取自它的测试用例（`tests/rule_cases/<编号>.toml`），"
         "测试逐一运行，审核结果与此处所列一致；示例中的表格在用例中以制表符分隔各列，此处按列对齐显示。",
+        "",
+        "跨年度与跨文档核对（JS951–JS954）把文件与文档库中的相关文件（同一单位上年的决算或预算、"
+        "同年的预算、同年其他单位的文件）比对，结果同时引用两份文件的文件名、页码和行号；"
+        "示例先列出库中的相关文件。",
         "",
         "| 编号 | 标题 | 类别 | 默认严重程度 |",
         "|---|---|---|---|",

@@ -1,7 +1,10 @@
 """The checks: rule families over the :class:`~juesuan.model.Disclosure` model.
 
 ``check(doc)`` runs every rule; ``check_file(path)`` reads and checks.  Rules never open
-files or parse text; they read the model only (see engine.py for the catalog).
+files or parse text; they read the model only (see engine.py for the catalog).  Given a
+``lookup`` (a :class:`~juesuan.model.corpus.CorpusLookup`: the store's, or a
+:class:`~juesuan.model.corpus.MemoryCorpus`), the corpus rules also compare the document with
+the related documents it finds.
 """
 
 from __future__ import annotations
@@ -12,16 +15,20 @@ from pathlib import Path
 
 from juesuan.errors import NotADisclosureError
 from juesuan.model import Disclosure
+from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import CheckReport
-from juesuan.rules.engine import NotApplicable, all_rules, rule, run_rules
+from juesuan.rules.engine import NotApplicable, all_rules, corpus_rule, rule, run_rules
 
-__all__ = ["NotApplicable", "all_rules", "check", "check_file", "rule"]
+__all__ = ["NotApplicable", "all_rules", "check", "check_file", "corpus_rule", "rule"]
 
 
 def check(
-    doc: Disclosure, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+    doc: Disclosure,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    lookup: CorpusLookup | None = None,
 ) -> CheckReport:
-    return run_rules(doc, select=select, ignore=ignore)
+    return run_rules(doc, select=select, ignore=ignore, lookup=lookup)
 
 
 def looks_like_disclosure(doc: Disclosure) -> bool:
@@ -49,6 +56,7 @@ def check_file(
     path: str | Path | Sequence[str | Path],
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    lookup: CorpusLookup | None = None,
 ) -> CheckReport:
     """Read and check one disclosure: one file, or several files published as one (a
     narrative and its separately published tables), read in the order given."""
@@ -63,6 +71,6 @@ def check_file(
         name = "、".join(str(p) for p in path)
     require_disclosure(doc, name, "未审核")
     read_seconds = time.perf_counter() - start
-    report = run_rules(doc, select=select, ignore=ignore)
+    report = run_rules(doc, select=select, ignore=ignore, lookup=lookup)
     report.read_seconds = read_seconds
     return report

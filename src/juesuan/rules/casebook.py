@@ -21,6 +21,16 @@ its ``message`` (the whole message for an example) and its ``expected``, ``actua
 ``where``; an empty list means the rule stays quiet.  The tests run every case; ``juesuan
 rules explain`` and docs/rules.md show the two example cases (the text, or the sample and its
 edits where the text form cannot express the rule), so every documented example is executed.
+
+A corpus rule compares the document with related ones: a case gives them as
+``[[case.related]]`` entries, each a document in the same text form (``text``, and a
+``filename`` that the findings name it by); the tests load them into a
+:class:`~juesuan.model.corpus.MemoryCorpus` and pass it to the rules as their lookup (unit,
+year and kind are read from each text as from any document)::
+
+    [[case.related]]
+    filename = "2023年度决算.txt"
+    text = \"\"\"…\"\"\"
 """
 
 from __future__ import annotations
@@ -34,8 +44,11 @@ from typing import Any
 
 from juesuan.model.findings import Severity
 
-_CASE_KEYS = frozenset({"name", "example", "text", "filename", "sample", "edit", "expect"})
+_CASE_KEYS = frozenset(
+    {"name", "example", "text", "filename", "sample", "edit", "expect", "related"}
+)
 _EXPECT_KEYS = frozenset({"severity", "message", "expected", "actual", "where"})
+_RELATED_KEYS = frozenset({"text", "filename"})
 
 
 class CaseError(ValueError):
@@ -54,6 +67,14 @@ class Expected:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedText:
+    """A related document of a corpus rule's case (last year's, the budget …)."""
+
+    text: str
+    filename: str
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
     code: str
     name: str
@@ -63,6 +84,7 @@ class Case:
     sample: str | None = None
     edits: tuple[dict[str, Any], ...] = ()
     example: bool = False
+    related: tuple[RelatedText, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -133,6 +155,11 @@ def _case(code: str, path: Path, entry: dict[str, Any]) -> Case:
             )
         )
     example = bool(entry.get("example", False))
+    related = []
+    for i, item in enumerate(entry.get("related", [])):
+        if set(item) - _RELATED_KEYS or not isinstance(item.get("text"), str):
+            raise CaseError(f"{where}: related document {i + 1} needs text, may have filename")
+        related.append(RelatedText(item["text"], item.get("filename", f"related-{i + 1}.txt")))
     return Case(
         code=code,
         name=name,
@@ -142,6 +169,7 @@ def _case(code: str, path: Path, entry: dict[str, Any]) -> Case:
         sample=sample,
         edits=tuple(entry.get("edit", [])),
         example=example,
+        related=tuple(related),
         path=path,
     )
 

@@ -12,7 +12,13 @@ rendered as the documented example) are data in ``tests/rule_cases/JS201.toml``
 Code ranges: JS0xx engine, JS1xx completeness, JS2xx table arithmetic, JS3xx cross-table,
 JS4xx codes, JS5xx narrative vs tables, JS6xx narrative arithmetic, JS7xx residue and form,
 JS8xx performance: self-evaluation (JS801–JS814) and budget targets (JS815–JS820),
-JS9xx budget disclosures (部门预算公开).
+JS9xx budget disclosures (部门预算公开), JS95x the corpus rules.
+
+Corpus rules (:func:`corpus_rule`, ``rules/corpus/``) compare a disclosure with related
+documents (last year's, the same year's budget, every document printing a code): their check
+is ``check(doc, lookup)`` with a :class:`~juesuan.model.corpus.CorpusLookup`, which
+:func:`run_rules` passes when it is given one (the store, or a :class:`MemoryCorpus` in
+tests); without one they are not applicable.  They never open a database themselves.
 """
 
 from __future__ import annotations
@@ -23,9 +29,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from juesuan.model import Disclosure, DocKind, Evidence
+from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import Category, CheckReport, Finding, RuleStatus, Severity
 
 CheckFn = Callable[[Disclosure], Iterable["Hit"]]
+CorpusCheckFn = Callable[[Disclosure, CorpusLookup], Iterable["Hit"]]
+
+#: Why a corpus rule did not run when no corpus was given.
+NO_CORPUS = "未使用文档库（没有数据库，或用了 --no-corpus），跨文档核对未进行"
 
 _CODE_RE = re.compile(r"^JS\d{3}$")
 
@@ -66,6 +77,13 @@ class Rule:
     tolerance: str | None = None  # the named tolerance used, documented
     suggestion: str | None = None  # default suggestion for its findings
     applies_to: frozenset[DocKind] = FINAL_ONLY  # the kinds of document it checks
+    # a corpus rule's check (``check`` then only says it needs a corpus)
+    corpus_check: CorpusCheckFn | None = None
+
+    @property
+    def needs_corpus(self) -> bool:
+        """Whether the rule compares the document with related documents of a corpus."""
+        return self.corpus_check is not None
 
     def applies(self, doc: Disclosure) -> bool:
         """Whether the rule checks this document (one of unknown kind counts as 决算)."""
@@ -74,7 +92,7 @@ class Rule:
     @property
     def module(self) -> str:
         """The rule's module (``juesuan.rules.crosstable.js302_…``)."""
-        return self.check.__module__
+        return (self.corpus_check or self.check).__module__
 
     @property
     def source(self) -> str:
@@ -98,28 +116,79 @@ def rule(
     applies_to: frozenset[DocKind] = FINAL_ONLY,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register ``check`` under ``code`` with its metadata."""
-
-    if not _CODE_RE.match(code):
-        raise ValueError(f"bad rule code {code!r}")
+    _valid(code)
 
     def register(check: CheckFn) -> CheckFn:
-        if code in _REGISTRY and _REGISTRY[code].check is not check:
-            raise ValueError(f"rule code {code} registered twice")
-        _REGISTRY[code] = Rule(
-            code=code,
-            name=name,
-            title=title,
-            category=category,
-            severity=severity,
-            rationale=rationale.strip(),
-            check=check,
-            tolerance=tolerance,
-            suggestion=suggestion,
-            applies_to=applies_to,
+        _register(
+            Rule(
+                code=code,
+                name=name,
+                title=title,
+                category=category,
+                severity=severity,
+                rationale=rationale.strip(),
+                check=check,
+                tolerance=tolerance,
+                suggestion=suggestion,
+                applies_to=applies_to,
+            )
         )
         return check
 
     return register
+
+
+def corpus_rule(
+    code: str,
+    *,
+    name: str,
+    title: str,
+    severity: Severity,
+    rationale: str,
+    tolerance: str | None = None,
+    suggestion: str | None = None,
+    applies_to: frozenset[DocKind] = FINAL_ONLY,
+) -> Callable[[CorpusCheckFn], CorpusCheckFn]:
+    """Register a corpus rule: ``check(doc, lookup)`` compares ``doc`` with the related
+    documents ``lookup`` finds (category ``corpus``)."""
+    _valid(code)
+
+    def register(check: CorpusCheckFn) -> CorpusCheckFn:
+        _register(
+            Rule(
+                code=code,
+                name=name,
+                title=title,
+                category=Category.CORPUS,
+                severity=severity,
+                rationale=rationale.strip(),
+                check=_needs_corpus,
+                tolerance=tolerance,
+                suggestion=suggestion,
+                applies_to=applies_to,
+                corpus_check=check,
+            )
+        )
+        return check
+
+    return register
+
+
+def _needs_corpus(doc: Disclosure) -> Iterable[Hit]:
+    """The single-document check of a corpus rule: nothing to compare with."""
+    raise NotApplicable(NO_CORPUS)
+
+
+def _valid(code: str) -> None:
+    if not _CODE_RE.match(code):
+        raise ValueError(f"bad rule code {code!r}")
+
+
+def _register(r: Rule) -> None:
+    known = _REGISTRY.get(r.code)
+    if known is not None and (known.check, known.corpus_check) != (r.check, r.corpus_check):
+        raise ValueError(f"rule code {r.code} registered twice")
+    _REGISTRY[r.code] = r
 
 
 #: A rule module: ``rules/<family>/js201_table_total_row_sum.py`` (code + the rule's name).
@@ -176,8 +245,10 @@ def run_rules(
     doc: Disclosure,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    lookup: CorpusLookup | None = None,
 ) -> CheckReport:
-    """Run the selected rules on ``doc``; never raises for a rule's failure."""
+    """Run the selected rules on ``doc``; never raises for a rule's failure.  ``lookup``
+    gives the corpus rules the related documents (without it they are not applicable)."""
     chosen, skipped = select_rules(select, ignore)
     report = CheckReport(document=doc, findings=[])
     sections = section_titles(doc)
@@ -189,7 +260,10 @@ def run_rules(
             report.not_applicable[r.code] = f"本规则只适用于{kinds}公开"
             continue
         try:
-            hits = list(r.check(doc))
+            if r.corpus_check is not None and lookup is not None:
+                hits = list(r.corpus_check(doc, lookup))
+            else:
+                hits = list(r.check(doc))
         except NotApplicable as reason:
             report.rule_status[r.code] = RuleStatus.NOT_APPLICABLE
             report.not_applicable[r.code] = str(reason)
@@ -266,5 +340,5 @@ def section_titles(doc: Disclosure) -> dict[str, str]:
 
 def _finding_order(f: Finding) -> tuple[int, int, int, str]:
     page = f.page if f.page is not None else 10**6
-    line = min((e.line for e in f.evidence if e.line is not None), default=10**6)
+    line = min((e.line for e in f.own_evidence if e.line is not None), default=10**6)
     return (page, line, -f.severity.rank, f.rule)

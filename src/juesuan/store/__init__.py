@@ -8,12 +8,31 @@ commands that do not use the store start as fast as before.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from juesuan.store.core import Store
 
-__all__ = ["open_store"]
+__all__ = ["configured_store", "data_dir", "open_store"]
+
+
+def data_dir() -> Path:
+    """``$XDG_DATA_HOME/juesuan`` or ``~/.local/share/juesuan``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "juesuan"
+
+
+def configured_store(url: str | None = None) -> str | None:
+    """The store a command that may do without one should use (``juesuan check``): ``url``,
+    else ``$JUESUAN_DB``, else the default SQLite file when it exists; None when there is
+    none.  Imports no SQLAlchemy."""
+    explicit = url or os.environ.get("JUESUAN_DB")
+    if explicit:
+        return explicit
+    default = data_dir() / "juesuan.db"
+    return str(default) if default.is_file() else None
 
 
 def open_store(url: str | None = None) -> Store:

@@ -11,7 +11,7 @@ import json
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -24,8 +24,16 @@ from sqlalchemy.orm import Session
 
 import juesuan
 from juesuan.errors import StoreError
-from juesuan.model import SCHEMA, Disclosure, Evidence, from_json_dict, to_json_dict
-from juesuan.model.corpus import clean_unit_name, unit_key
+from juesuan.model import (
+    SCHEMA,
+    Disclosure,
+    Evidence,
+    SourceInfo,
+    SourcePart,
+    from_json_dict,
+    to_json_dict,
+)
+from juesuan.model.corpus import CodeUse, cite, clean_unit_name, label_of, unit_key
 from juesuan.model.findings import CheckReport, RuleStatus, Severity
 from juesuan.store.db import open_engine
 from juesuan.store.figures import key_figures
@@ -1045,6 +1053,31 @@ class Store:
                 return doc_id
         return rows[0][0] if rows else None
 
+    def dependents(self, document_id: int) -> list[int]:
+        """Current documents whose corpus rules read this one: the same unit's document of
+        the same kind a year later (its 上年), and for a budget the same year's final
+        account (its 年初预算)."""
+        with Session(self.engine) as s:
+            doc = s.get(Document, document_id)
+            if doc is None or doc.unit_id is None or doc.year is None:
+                return []
+            wanted = [(doc.year + 1, doc.kind)]
+            if doc.kind == "预算":
+                wanted.append((doc.year, "决算"))
+            found: list[int] = []
+            for year, kind in wanted:
+                found.extend(
+                    s.scalars(
+                        select(Document.id).where(
+                            Document.unit_id == doc.unit_id,
+                            Document.year == year,
+                            Document.kind == kind,
+                            Document.is_current,
+                        )
+                    )
+                )
+            return sorted(found)
+
     def code_names(self, code: str, year: int) -> Counter[str]:
         with Session(self.engine) as s:
             rows = s.execute(
@@ -1054,6 +1087,103 @@ class Store:
                 .distinct()
             ).all()
         return Counter(name for _, name in rows if name)
+
+    def code_uses(
+        self,
+        codes: Collection[str],
+        year: int,
+        exclude_sha256: str | None = None,
+        exclude_same: tuple[int, str | None, str | None] | None = None,
+    ) -> list[CodeUse]:
+        """Current documents of ``year`` printing one of ``codes``: one entry per code,
+        printed name and document; the first document printing each code and name carries
+        its first such row (cited in its file) and its label, the example a finding quotes.
+        ``exclude_sha256`` leaves out a document; ``exclude_same`` (unit id, kind, scope)
+        its versions.  One grouped query, then the example rows only."""
+        wanted = sorted(set(codes))
+        found: list[tuple[Any, ...]] = []
+        with Session(self.engine) as s:
+            for chunk in _chunks_of(wanted, 400):
+                query = (
+                    select(
+                        DocRow.code,
+                        DocRow.name,
+                        Document.id,
+                        Document.sha256,
+                        Document.unit_id,
+                        Document.unit_name,
+                        Document.kind,
+                        Document.scope,
+                        func.min(DocRow.id),
+                    )
+                    .join(Document, Document.id == DocRow.document_id)
+                    .where(DocRow.code.in_(chunk), Document.year == year, Document.is_current)
+                    .group_by(
+                        DocRow.code,
+                        DocRow.name,
+                        Document.id,
+                        Document.sha256,
+                        Document.unit_id,
+                        Document.unit_name,
+                        Document.kind,
+                        Document.scope,
+                    )
+                )
+                if exclude_sha256:
+                    query = query.where(Document.sha256 != exclude_sha256)
+                found.extend(tuple(r) for r in s.execute(query))
+            if exclude_same is not None:
+                unit_id, kind, scope = exclude_same
+                found = [r for r in found if (r[4], r[6], r[7]) != (unit_id, kind, scope)]
+            found = [r for r in found if r[1]]
+            found.sort(key=lambda r: (r[2], r[8]))
+            examples: dict[tuple[str, str], tuple[Any, ...]] = {}
+            for r in found:
+                examples.setdefault((r[0], r[1]), r)
+            rows: dict[int, DocRow] = {}
+            files: dict[int, list[DocumentFile]] = {}
+            formats: dict[int, str] = {}
+            row_ids = sorted(r[8] for r in examples.values())
+            doc_ids = sorted({r[2] for r in examples.values()})
+            for id_chunk in _chunks(row_ids, 500):
+                rows.update(
+                    (r.id, r) for r in s.scalars(select(DocRow).where(DocRow.id.in_(id_chunk)))
+                )
+            for id_chunk in _chunks(doc_ids, 500):
+                for f in s.scalars(
+                    select(DocumentFile)
+                    .where(DocumentFile.document_id.in_(id_chunk))
+                    .order_by(DocumentFile.id)
+                ):
+                    files.setdefault(f.document_id, []).append(f)
+                for doc_id, fmt in s.execute(
+                    select(Document.id, Document.format).where(Document.id.in_(id_chunk))
+                ):
+                    formats[doc_id] = fmt
+        out: list[CodeUse] = []
+        sources: dict[int, SourceInfo] = {}
+        for r in found:
+            code, name, doc_id, sha, unit_id, unit_name, kind, scope, row_id = r
+            label, evidence = None, None
+            if examples[(code, name)] is r:
+                source = sources.get(doc_id)
+                if source is None:
+                    source = sources[doc_id] = _source_of(files.get(doc_id, []), formats[doc_id])
+                row = rows[row_id]
+                kind_label = f"{scope or ''}{kind or ''}" or None
+                label = label_of(unit_name, year, kind_label, source)
+                evidence = cite(Evidence(row.ev_text, page=row.ev_page, line=row.ev_line), source)
+            out.append(
+                CodeUse(
+                    code=code,
+                    name=name,
+                    document=sha,
+                    unit=f"#{unit_id}" if unit_id is not None else unit_key(unit_name),
+                    label=label,
+                    evidence=evidence,
+                )
+            )
+        return out
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -1070,6 +1200,30 @@ def _content_hash(doc: Disclosure) -> str:
 def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
+
+
+def _chunks_of(items: Sequence[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _source_of(files: list[DocumentFile], fmt: str) -> SourceInfo:
+    """Where a stored document's evidence is, from its recorded files: its parts (a
+    disclosure read from several files) or the first file it was ingested from."""
+    parts = [f for f in files if f.part >= 1]
+    if len(parts) > 1:
+        parts.sort(key=lambda f: f.part)
+        return SourceInfo(
+            path=parts[0].path,
+            format=fmt,
+            pages=None,
+            sha256="",
+            parts=[
+                SourcePart(p.path, fmt, p.sha256, None, p.first_page, p.first_line) for p in parts
+            ],
+        )
+    path = files[0].path if files else "（未记录文件名）"
+    return SourceInfo(path=path, format=fmt, pages=None, sha256="")
 
 
 def _insert_content(s: Session, doc_id: int, doc: Disclosure) -> None:

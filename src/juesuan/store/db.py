@@ -11,17 +11,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from juesuan.errors import StoreError, os_error_text
+from juesuan.store import data_dir
 
 #: The newest migration; a database at this revision needs no Alembic at all on open.
 HEAD_REVISION = "0002"
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def data_dir() -> Path:
-    """``$XDG_DATA_HOME/juesuan`` or ``~/.local/share/juesuan``."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "juesuan"
 
 
 def default_url() -> str:

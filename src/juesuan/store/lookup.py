@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from juesuan.model import Disclosure, DocKind
+from juesuan.model.corpus import CodeUse
 
 if TYPE_CHECKING:
     from juesuan.store.core import Store
@@ -43,3 +45,17 @@ class StoreCorpus:
 
     def code_names(self, code: str, year: int) -> Counter[str]:
         return self.store.code_names(code, year)
+
+    def code_uses(
+        self, codes: Collection[str], year: int, exclude: Disclosure | None = None
+    ) -> list[CodeUse]:
+        """As :meth:`Store.code_uses`; ``exclude`` and its other versions (same unit, year,
+        kind and scope) are left out."""
+        sha = exclude.source.sha256 if exclude is not None else None
+        same = None
+        if exclude is not None and exclude.year == year:
+            unit_id = self.store.unit_id_of(exclude)
+            if unit_id is not None:
+                kind = exclude.kind.value if exclude.kind else None
+                same = (unit_id, kind, exclude.scope)
+        return self.store.code_uses(codes, year, exclude_sha256=sha or None, exclude_same=same)

@@ -22,7 +22,15 @@ from functools import lru_cache
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
-from juesuan.model import Disclosure, DocKind, Evidence, Table, TableKind, TableRow
+from juesuan.model import (
+    TABLE_UNIT_SCALE,
+    Disclosure,
+    DocKind,
+    Evidence,
+    Table,
+    TableKind,
+    TableRow,
+)
 from juesuan.sources.raw import RawDocument, RawLine, RawTable
 from juesuan.structure.textutil import CJK, is_blank_value, key, parse_amount, squash, tidy
 from juesuan.structure.titles import strip_qualifier, table_kind_of_title
@@ -34,12 +42,7 @@ TABLE_NUMBER_RE = re.compile(r"((?:财决|财预)?公开\s*\d{1,2}\s*表)")
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 EMPTY_RE = re.compile(r"本表无数据|无数据|本表为空表|故本表为空|(?:无|没有)(?:相关|此类|此项)收支")
 #: Factors from a printed unit to 万元.
-UNIT_SCALE = {
-    "万元": Decimal(1),
-    "元": Decimal("0.0001"),
-    "千元": Decimal("0.1"),
-    "亿元": Decimal(10000),
-}
+UNIT_SCALE = TABLE_UNIT_SCALE
 HEADER_WORDS = {
     "项目",
     "科目编码",

@@ -79,11 +79,12 @@ def findings_json(report: CheckReport, infos: list[FindingInfo]) -> dict[str, An
 
 
 def recheck_document(store: Store, document_id: int) -> dict[str, Any]:
-    """Check a stored document again with the current rules (from its stored reading)."""
+    """Check a stored document again with the current rules (from its stored reading),
+    against the related documents of the store (the corpus rules)."""
     from juesuan.ingest import catalog_version
     from juesuan.rules import check
 
-    report = check(store.load(document_id))
+    report = check(store.load(document_id), lookup=store.lookup())
     run_id, inherited = store.add_check(
         document_id, report, catalog_version(), report.rules_seconds
     )

@@ -243,7 +243,7 @@ def load_settings(
     workers: int = 1,
 ) -> WebSettings:
     """Settings from the command line, the config file and the environment."""
-    from juesuan.store.db import data_dir as default_data_dir
+    from juesuan.store import data_dir as default_data_dir
 
     folder = (data_dir or default_data_dir()).expanduser().resolve()
     path = config or (

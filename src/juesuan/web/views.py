@@ -89,7 +89,7 @@ def _page_views(
     """The pages of a finding's evidence with the boxes to draw (PDF input only)."""
     by_page: dict[int, list[dict[str, float]]] = {}
     for ev in unique_evidence(f):
-        if ev.page is None:
+        if ev.page is None or ev.file is not None:  # another document's page: not shown
             continue
         place = place_of(doc.source, ev.page)
         if place is None:
@@ -211,7 +211,7 @@ def page_view(
         return None
     items = []
     for f, fi in zip(report.findings, infos, strict=True):
-        if any(ev.page == page for ev in f.evidence):
+        if any(ev.page == page for ev in f.own_evidence):
             item = finding_item(f, fi, doc, pages, info.files)
             item["pages"] = [p for p in item["pages"] if p["page"] == page]
             items.append(item)
