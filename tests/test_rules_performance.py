@@ -318,6 +318,11 @@ def test_2022_real_findings() -> None:
             ("JS802", "error", 1867, "9.67"),
             # 工业互联网项目: 完成情况 instruction (1986)
             ("JS812", "warning", 1986, "对照年度目标，说明相关任务目标的完成情况（100字以内）"),
+            # 财政 定额公用经费: 运转保障率 = 100 %, 完成值 empty, 22.5 / 22.5 (668)
+            ("JS821", "warning", 668, "空"),
+            # 非财政 定额公用经费: 完成值 “≤5” restates the target ≤ 5, full scores (746, 747)
+            ("JS821", "warning", 746, "≤5"),
+            ("JS821", "warning", 747, "≤5"),
         ]
     )
 
