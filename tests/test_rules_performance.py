@@ -323,6 +323,8 @@ def test_2022_real_findings() -> None:
             # 非财政 定额公用经费: 完成值 “≤5” restates the target ≤ 5, full scores (746, 747)
             ("JS821", "warning", 746, "≤5"),
             ("JS821", "warning", 747, "≤5"),
+            # 非财政 非定额公用经费: one indicator, 运转保障率, holds all 90 points (767)
+            ("JS822", "warning", 767, "90"),
         ]
     )
 
@@ -342,5 +344,6 @@ def test_info_counts_per_sample() -> None:
         r for r, s, _ in _pins("sichuan-bigdata-center-2022.txt") if s == "info"
     )
     # 17 scoring remarks (partial scores off the proportional method, 良 scored in full …),
-    # 2 count remarks (cancelled projects), 1 truncated budget score (0.05 for 0.058)
-    assert counts == {"JS808": 17, "JS813": 2, "JS802": 1}
+    # 2 count remarks (cancelled projects), 1 truncated budget score (0.05 for 0.058),
+    # 1 indicator with 80 of the 90 points (工业互联网项目)
+    assert counts == {"JS808": 17, "JS813": 2, "JS802": 1, "JS822": 1}
