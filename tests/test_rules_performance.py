@@ -318,6 +318,13 @@ def test_2022_real_findings() -> None:
             ("JS802", "error", 1867, "9.67"),
             # 工业互联网项目: 完成情况 instruction (1986)
             ("JS812", "warning", 1986, "对照年度目标，说明相关任务目标的完成情况（100字以内）"),
+            # 财政 定额公用经费: 运转保障率 = 100 %, 完成值 empty, 22.5 / 22.5 (668)
+            ("JS821", "warning", 668, "空"),
+            # 非财政 定额公用经费: 完成值 “≤5” restates the target ≤ 5, full scores (746, 747)
+            ("JS821", "warning", 746, "≤5"),
+            ("JS821", "warning", 747, "≤5"),
+            # 非财政 非定额公用经费: one indicator, 运转保障率, holds all 90 points (767)
+            ("JS822", "warning", 767, "90"),
         ]
     )
 
@@ -337,5 +344,6 @@ def test_info_counts_per_sample() -> None:
         r for r, s, _ in _pins("sichuan-bigdata-center-2022.txt") if s == "info"
     )
     # 17 scoring remarks (partial scores off the proportional method, 良 scored in full …),
-    # 2 count remarks (cancelled projects), 1 truncated budget score (0.05 for 0.058)
-    assert counts == {"JS808": 17, "JS813": 2, "JS802": 1}
+    # 2 count remarks (cancelled projects), 1 truncated budget score (0.05 for 0.058),
+    # 1 indicator with 80 of the 90 points (工业互联网项目)
+    assert counts == {"JS808": 17, "JS813": 2, "JS802": 1, "JS822": 1}
