@@ -64,19 +64,27 @@ PARTS = frozenset({"explanation", "glossary"})
 NEAR_RATIO = 0.8
 
 
-def name_key(name: str) -> str:
-    """A name compared loosely: no spaces or quotes, brackets full-width, no trailing 支出."""
+def normal(name: str) -> str:
+    """A name without spaces or quotes, brackets full-width."""
     k = re.sub(r"\s+", "", name)
     for q in "“”\"'‘’「」":
         k = k.replace(q, "")
-    k = k.replace("(", "（").replace(")", "）")
+    return k.replace("(", "（").replace(")", "）")
+
+
+def name_key(name: str) -> str:
+    """A name compared loosely: :func:`normal`, without a trailing 支出."""
+    k = normal(name)
     return k.removesuffix("支出") if len(k) > 3 and k.endswith("支出") else k
 
 
 def near(a: str, b: str) -> bool:
     """Two names that differ by a slip: the same characters in another order, or one
-    character left out, added or changed (names of at least four characters)."""
-    if a == b or min(len(a), len(b)) < 4:
+    character left out, added or changed (names of four characters or more; one left out of a
+    four-character name)."""
+    if a == b or max(len(a), len(b)) < 4 or min(len(a), len(b)) < 3:
+        return False
+    if min(len(a), len(b)) == 3 and len(a) == len(b):
         return False
     if sorted(a) == sorted(b):
         return True
@@ -190,7 +198,7 @@ class Known:
     rows: dict[str, TableRow] = field(default_factory=dict)  # first table row of a code
     table_keys: dict[str, set[str]] = field(default_factory=dict)
     list_keys: dict[str, str] = field(default_factory=dict)
-    old_keys: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    full_names: dict[str, set[str]] = field(default_factory=dict)  # names with their 支出
 
     @classmethod
     def build(cls, doc: Disclosure) -> Known:
@@ -205,8 +213,10 @@ class Known:
                 continue
             known.rows.setdefault(c.code, c.row)
             known.table_keys.setdefault(c.code, set()).add(name_key(printed_name(c)))
+            known.full_names.setdefault(c.code, set()).add(normal(printed_name(c)))
         for code, name in known.codes.names.items():
             known.list_keys[code] = name_key(name)
+            known.full_names.setdefault(code, set()).add(normal(name))
         return known
 
     def all_codes(self) -> set[str]:
@@ -500,7 +510,7 @@ def _unknown_name(
             where,
             _evidence(path, _segment(path, level), known.rows.get(code)),
         )
-    slips = [c for c in place if any(near(key, k) for k in _keys(known, c))]
+    slips = [c for c in place if _slip_of(printed, _keys(known, c))]
     if not slips and parent is None and level == "类":
         scored = [
             c
@@ -532,10 +542,18 @@ def _unknown_name(
 
 
 def _keys(known: Known, code: str) -> set[str]:
+    """The names of ``code`` this year, with and without their trailing 支出."""
     keys = set(known.table_keys.get(code, ()))
     if code in known.list_keys:
         keys.add(known.list_keys[code])
+    keys |= known.full_names.get(code, set())
     return keys
+
+
+def _slip_of(printed: str, keys: set[str]) -> bool:
+    """``printed`` (as printed, and without a trailing 支出) is one slip from one of ``keys``."""
+    forms = {name_key(printed), normal(printed)}
+    return any(near(f, k) for f in forms for k in keys)
 
 
 def _left_out(
@@ -589,7 +607,7 @@ def _quoted_problems(doc: Disclosure, known: Known) -> Iterator[_Problem]:
                 continue
             if key in known.list_keys.values():
                 continue
-            slips = [c for c in known.all_codes() if any(near(key, k) for k in _keys(known, c))]
+            slips = [c for c in known.all_codes() if _slip_of(printed, _keys(known, c))]
             if len(slips) != 1:
                 continue
             code = slips[0]
