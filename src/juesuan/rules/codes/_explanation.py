@@ -28,10 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
-from juesuan.catalog.codes import YearList
+from juesuan.catalog.codes import YearList, year_list
 from juesuan.model import Disclosure, DocKind, Evidence, Paragraph, TableRow
 from juesuan.model.findings import Severity
 from juesuan.rules.codes._shared import (
@@ -64,6 +64,7 @@ PARTS = frozenset({"explanation", "glossary"})
 NEAR_RATIO = 0.8
 
 
+@lru_cache(maxsize=16384)
 def normal(name: str) -> str:
     """A name without spaces or quotes, brackets full-width."""
     k = re.sub(r"\s+", "", name)
@@ -72,6 +73,7 @@ def normal(name: str) -> str:
     return k.replace("(", "（").replace(")", "）")
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A name compared loosely: :func:`normal`, without a trailing 支出."""
     k = normal(name)
@@ -199,6 +201,8 @@ class Known:
     table_keys: dict[str, set[str]] = field(default_factory=dict)
     list_keys: dict[str, str] = field(default_factory=dict)
     full_names: dict[str, set[str]] = field(default_factory=dict)  # names with their 支出
+    by_key: dict[tuple[int, str], set[str]] = field(default_factory=dict)  # (width, key) -> codes
+    by_width: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Disclosure) -> Known:
@@ -217,33 +221,30 @@ class Known:
         for code, name in known.codes.names.items():
             known.list_keys[code] = name_key(name)
             known.full_names.setdefault(code, set()).add(normal(name))
+        for code in set(known.table_keys) | set(known.list_keys):
+            known.by_width.setdefault(len(code), []).append(code)
+            keys = set(known.table_keys.get(code, ()))
+            if code in known.list_keys:
+                keys.add(known.list_keys[code])
+            for k in keys:
+                known.by_key.setdefault((len(code), k), set()).add(code)
         return known
 
-    def all_codes(self) -> set[str]:
-        return set(self.table_keys) | set(self.list_keys)
-
-    def matches(self, code: str, key: str) -> bool:
-        """``key`` is a name of ``code`` this year (in the tables or the list)."""
-        return key in self.table_keys.get(code, ()) or self.list_keys.get(code) == key
+    def codes_of_width(self, width: int, parent: str | None = None) -> list[str]:
+        return [c for c in self.by_width.get(width, ()) if parent is None or c.startswith(parent)]
 
     def find(self, width: int, prefixes: set[str] | None, key: str) -> set[str]:
+        """The codes of ``width`` under one of ``prefixes`` named ``key`` this year."""
         return {
             c
-            for c in self.all_codes()
-            if len(c) == width
-            and (prefixes is None or any(c.startswith(p) for p in prefixes))
-            and self.matches(c, key)
+            for c in self.by_key.get((width, key), ())
+            if prefixes is None or any(c.startswith(p) for p in prefixes)
         }
 
     def old_name(self, code: str, key: str) -> list[int]:
         """The years (other than this one) in which ``key`` was ``code``'s name."""
-        years = [
-            y
-            for name, ys in other_years_names("functional", code).items()
-            if name_key(name) == key
-            for y in ys
-        ]
-        return sorted(y for y in years if y != self.codes.year)
+        years = _old_names(self.codes.year).get((code, key), ())
+        return [y for y in years if y != self.codes.year]
 
     def name_of(self, code: str) -> str:
         """The name to show: as the tables print it, else the list's."""
@@ -258,6 +259,32 @@ class Known:
     def confirmed(self, code: str) -> bool:
         """A name the document's tables print, or a confirmed entry of an established year."""
         return self.from_tables(code) or self.codes.sure(code)
+
+
+@cache
+def _old_names(year: int) -> dict[tuple[str, str], tuple[int, ...]]:
+    """(code, name key) -> the years that name was the code's, for codes of the lists."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for code in year_list("functional", year).names:
+        for name, years in other_years_names("functional", code).items():
+            out.setdefault((code, name_key(name)), []).extend(years)
+    for code, name in ((c, n) for c, n in _retired_names()):
+        out.setdefault((code, name_key(name)), []).extend(
+            other_years_names("functional", code)[name]
+        )
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+@cache
+def _retired_names() -> tuple[tuple[str, str], ...]:
+    """Codes of earlier years no longer in the base list (2080504 …) with their names."""
+    base = year_list("functional", None).names
+    out: list[tuple[str, str]] = []
+    for year in range(2018, 2025):
+        for code, name in year_list("functional", year).names.items():
+            if code not in base and (code, name) not in out:
+                out.append((code, name))
+    return tuple(out)
 
 
 def printed_name_of(row: TableRow) -> str:
@@ -493,9 +520,7 @@ def _unknown_name(
     printed = path.name(level) or ""
     key = name_key(printed)
     width = LEVEL_WIDTH[level]
-    place = [
-        c for c in known.all_codes() if len(c) == width and (parent is None or c.startswith(parent))
-    ]
+    place = known.codes_of_width(width, parent)
     old = [c for c in place if known.old_name(c, key)]
     if len(old) == 1:
         code = old[0]
@@ -607,7 +632,12 @@ def _quoted_problems(doc: Disclosure, known: Known) -> Iterator[_Problem]:
                 continue
             if key in known.list_keys.values():
                 continue
-            slips = [c for c in known.all_codes() if _slip_of(printed, _keys(known, c))]
+            slips = [
+                c
+                for width in (3, 5, 7)
+                for c in known.codes_of_width(width)
+                if _slip_of(printed, _keys(known, c))
+            ]
             if len(slips) != 1:
                 continue
             code = slips[0]
