@@ -44,6 +44,7 @@ class Typo:
     severity: Severity
     reasons: list[str] = field(default_factory=list)
     witnesses: list[Evidence] = field(default_factory=list)  # the other places
+    either: bool = False  # one table against another: either code may be the mistyped one
 
 
 def _lower(severity: Severity) -> Severity:
@@ -161,7 +162,9 @@ def _cross_table_typo(
     if not codes.established and severity is not Severity.INFO:
         severity = _lower(severity)
     reported.add(key)
-    return Typo(c, right, severity, reasons, [o.row.evidence for o in others[:3]])
+    either = severity is Severity.WARNING and not list_says_right and wrong_standard is None
+    witnesses = [o.row.evidence for o in others[:3]]
+    return Typo(c, right, severity, reasons, witnesses, either=either and len(where) < 2)
 
 
 def _list_typo(doc: Disclosure, c: Coded, codes_in: dict[str, set[str]]) -> Typo | None:
@@ -185,13 +188,18 @@ def _list_typo(doc: Disclosure, c: Coded, codes_in: dict[str, set[str]]) -> Typo
         f"“{c.row.name.strip()}”是{right}的标准名称",
     ]
     if right in near:
-        reasons.append(f"{c.code}与{right}只差一位数字或两位数字颠倒")
+        reasons.append(f"{c.code}与{right}{_slip_words(c.code, right)}")
         severity = Severity.ERROR
     else:
         severity = Severity.WARNING
     if not codes.sure(right):
         severity = Severity.INFO
     return Typo(c, right, severity, reasons)
+
+
+def _slip_words(a: str, b: str) -> str:
+    differing = sum(x != y for x, y in zip(a, b, strict=True))
+    return "只差一位数字" if differing == 1 else "相邻两位数字颠倒"
 
 
 def _hierarchy_typo(
@@ -251,5 +259,7 @@ def describe(t: Typo) -> str:
     amount = _amount(c)
     shown = f"（{money(amount)} 万元）" if amount is not None else ""
     what = f"{table_label(c.table)}中“{c.code} {c.row.name.strip()}”{shown}的编码"
+    if t.either:
+        return f"{what}与另一张表不一致（{t.expected}）：" + "；".join(t.reasons) + "。"
     target = f"应为{t.expected}" if t.expected else "与所在位置不符"
     return f"{what}疑似录错，{target}：" + "；".join(t.reasons) + "。"
