@@ -105,6 +105,7 @@ def apply_edit(doc: Disclosure, edit: dict[str, Any]) -> None:
       text form would not read as a code, such as six digits);
     * ``table`` and ``drop = true``: the table is not printed;
     * ``table`` and ``doubt``: the table was read with that doubt;
+    * ``table`` and ``title``: the table is printed under another title;
     * ``statement`` (a subject), ``measure``, optionally ``code`` and ``nth``, and ``value``:
       the explanation states another number.
     """
@@ -128,6 +129,10 @@ def apply_edit(doc: Disclosure, edit: dict[str, Any]) -> None:
     if "doubt" in keys:
         assert keys == {"table", "doubt"}, edit
         next(t for t in doc.tables if t.kind is kind).doubts.append(edit["doubt"])
+        return
+    if "title" in keys:
+        assert keys == {"table", "title"}, edit
+        next(t for t in doc.tables if t.kind is kind).title = edit["title"]
         return
     table = next(t for t in doc.tables if t.kind is kind)
     rows = _rows(doc, edit)

@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,20 @@ from juesuan.web.config import Account, ApiKey, WebSettings, hash_password
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 GUIHUA = SAMPLES / "shanghai-guihua-2024.pdf"
+
+
+@cache
+def guihua_counts() -> tuple[int, int, int]:
+    """The findings of the 30-page sample as `check` gives them: (all, errors, warnings) — the
+    pages must show exactly these, whatever rules the checker has."""
+    from juesuan.rules import check_file
+
+    findings = check_file(GUIHUA).findings
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    warnings = sum(1 for f in findings if f.severity.value == "warning")
+    return len(findings), errors, warnings
+
+
 LESHAN = SAMPLES / "leshan-bigdata-center-2024.txt"
 BASE = "http://127.0.0.1:8000"
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.codes._shared import LEVELS, VALID_LENGTHS, coded_groups
+from juesuan.rules.codes._typos import typo_rows
 from juesuan.rules.common import table_label
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
 
@@ -25,7 +26,9 @@ from juesuan.rules.engine import BOTH_KINDS, Hit, rule
     suggestion="补列缺少的类、款行及其金额。",
 )
 def code_parent_missing(doc: Disclosure) -> Iterator[Hit]:
-    for rows in coded_groups(doc):
+    groups = coded_groups(doc)
+    typos = typo_rows(doc)
+    for rows in groups:
         present = {c.code for c in rows}
         for length in (5, 7):
             children = [c for c in rows if len(c.code) == length]
@@ -39,6 +42,8 @@ def code_parent_missing(doc: Disclosure) -> Iterator[Hit]:
             if not orphans or len(orphans) == len(children):
                 continue  # all have their parent, or the table lists this level alone
             for c in orphans:
+                if (c.group, c.code) in typos:
+                    continue  # JS405: the code is mistyped
                 parent = c.code[:parent_len]
                 label = table_label(c.table)
                 yield Hit(

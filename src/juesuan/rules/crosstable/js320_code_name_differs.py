@@ -1,4 +1,5 @@
-"""JS320: one code carries one name in every table (the reference list's names are JS401's)."""
+"""JS320: one code carries one name in every table of the document, budget tables and the 类
+lines of the two-sided tables included (the reference list's names are JS401's)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from juesuan import catalog
 from juesuan.model import Disclosure, Table, TableRow
 from juesuan.model.findings import Category, Severity
+from juesuan.rules.codes._shared import class_lines, code_list, coded_rows, printed_name
 from juesuan.rules.common import table_label
-from juesuan.rules.engine import Hit, NotApplicable, rule
-from juesuan.rules.tables import CODED_KINDS, evidence_of, squash
+from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
+from juesuan.rules.tables import evidence_of, squash
 
 _NAME_NOISE = re.compile(r"[\s（）()\[\]【】〔〕<>《》“”\"'‘’、，,．.·:：;；]")
 
@@ -38,42 +39,41 @@ class _Printing:
 
 @rule(
     "JS320",
+    applies_to=BOTH_KINDS,
     name="code-name-differs",
     title="同一科目编码在不同表中名称不同",
     category=Category.CROSSTABLE,
     severity=Severity.WARNING,
     rationale="""
-同一年度的科目编码对应唯一的科目名称，各张决算表中同一编码应使用同一名称。名称不同说明某张
-表选错了科目、手工改过名称或使用了旧年度的科目名称，读者无法确定该行究竟是哪一科目。
-空格、括号和标点的差异不计。编码在参考目录中、且其中一种名称是标准名称时，由 JS401
-（科目名称与标准名称不一致）报告，本规则不重复报告。
+同一年度的科目编码对应唯一的科目名称，各张表（决算表、预算表，以及收入支出决算总表等按
+“类”列示的支出行）中同一编码应使用同一名称。名称不同说明某张表选错了科目、手工改过名称或
+使用了旧年度的科目名称，读者无法确定该行究竟是哪一科目。空格、括号和标点的差异不计。编码在
+当年参考目录中、且其中一种名称是标准名称时，由 JS401（科目名称与标准名称不一致）报告，本规则
+不重复报告；说明中印出的科目名称由 JS406 核对。
 """,
     suggestion="按当年政府收支分类科目统一该编码的名称。",
 )
 def code_name_differs(doc: Disclosure) -> Iterator[Hit]:
-    tables = [t for t in doc.tables if t.kind in CODED_KINDS and t.rows]
-    if len(tables) < 2:
-        raise NotApplicable("按科目列示的决算表少于两张")
-    by_code: dict[str, list[_Printing]] = {}
-    for table in tables:
-        for row in table.rows:
-            if row.code is None or not row.name:
-                continue
-            code = squash(row.code)
-            norm = normalised_name(row.name)
-            if not norm:
-                continue
-            printings = by_code.setdefault(code, [])
-            for p in printings:
-                if same_name(p.norm, norm):
-                    p.places.append((table, row))
-                    break
-            else:
-                printings.append(_Printing(squash(row.name), norm, [(table, row)]))
-    standard = catalog.functional_codes().names
-    for code, printings in by_code.items():
+    places = coded_rows(doc) + class_lines(doc)
+    if len({c.table.kind for c in places}) < 2:
+        raise NotApplicable("按科目列示的表少于两张")
+    by_code: dict[tuple[str, str], list[_Printing]] = {}
+    for c in places:
+        name = printed_name(c)
+        norm = normalised_name(name)
+        if not norm:
+            continue
+        printings = by_code.setdefault((c.kind, c.code), [])
+        for p in printings:
+            if same_name(p.norm, norm):
+                p.places.append((c.table, c.row))
+                break
+        else:
+            printings.append(_Printing(squash(name), norm, [(c.table, c.row)]))
+    for (kind, code), printings in by_code.items():
         if len(printings) < 2:
             continue
+        standard = code_list(kind, doc).names
         if code in standard and any(
             same_name(p.norm, normalised_name(standard[code])) for p in printings
         ):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -97,20 +97,33 @@ def evidence_for(piece: TextPiece, needle: str) -> list[Evidence]:
     return piece.lines[:1]
 
 
+def toc_texts(doc: Disclosure) -> Iterator[TextPiece]:
+    """The 目录's entries (read for instructions: a heading's note is printed there too)."""
+    for entry in doc.toc:
+        yield TextPiece(f"{entry.number}{entry.title}", [entry.evidence], "目录", True)
+
+
 def scan(
-    doc: Disclosure, group: str
+    doc: Disclosure, group: str, pieces: Iterable[TextPiece] | None = None
 ) -> Iterator[tuple[TextPiece, list[tuple[ResiduePattern, str]]]]:
     patterns = residue_patterns()[group]
-    for piece in texts(doc):
+    for piece in texts(doc) if pieces is None else pieces:
         flat = squash(piece.text)
         hits = [(p, m.group()) for p in patterns for m in p.regex.finditer(flat)]
         if hits:
             yield piece, hits
 
 
-def residue_hits(doc: Disclosure, group: str, what: str, fix: str) -> Iterator[Hit]:
-    """One finding per piece of text: every match listed, the lines holding them as evidence."""
-    for piece, hits in scan(doc, group):
+def residue_hits(
+    doc: Disclosure,
+    group: str,
+    what: str,
+    fix: str,
+    pieces: Iterable[TextPiece] | None = None,
+) -> Iterator[Hit]:
+    """One finding per piece of text: every match listed, the lines holding them as evidence
+    (``pieces``: the texts to read, by default :func:`texts`)."""
+    for piece, hits in scan(doc, group, pieces):
         matched = list(dict.fromkeys(text for _, text in hits))
         fixes = {p.fix for p, _ in hits}
         pattern_fix = fixes.pop() if len(fixes) == 1 else None
