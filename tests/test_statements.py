@@ -740,3 +740,50 @@ def test_sample_evidence_holds_the_value(name: str) -> None:
             )[0]
             # the number starts on the evidence line (it may run onto the next one)
             assert any(ch.isdigit() for ch in line), s
+
+
+# --------------------------------------------------------------------------------------------
+# descriptions (主要包括 / 主要用于), read on demand
+
+
+def _described(text: str, section: str, topic: str) -> list[tuple[str, str, str]]:
+    from juesuan.structure.statements import read_descriptions
+
+    return [
+        (s.subject, s.measure, str(s.value))
+        for s in read_descriptions([para(text, section, topic)])
+    ]
+
+
+def test_items_of_personnel_and_public_costs() -> None:
+    text = (
+        "一般公共预算财政拨款基本支出5377.64万元。其中：人员经费4896.98万元，主要包括：基本工资、"
+        "津贴补贴、奖金；公用经费480.66万元，主要包括：办公费、手续费等。"
+    )
+    assert _described(text, "六", "basic") == [
+        ("人员经费", "items", "基本工资、津贴补贴、奖金"),
+        ("公用经费", "items", "办公费、手续费等"),
+    ]
+
+
+def test_purpose_of_an_item_and_not_of_the_structure() -> None:
+    item = (
+        "1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。主要用于："
+        "行政单位退休人员支出。年初预算为54.53万元，支出决算为54.53万元。"
+    )
+    subject = "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）"
+    assert _described(item, "五（三）", "general_budget_detail") == [
+        (subject, "purpose", "行政单位退休人员支出")
+    ]
+    structure = (
+        "一般公共预算财政拨款支出9746.50万元，主要用于以下方面："
+        "社会保障和就业支出（类）754.75万元。"
+    )
+    assert _described(structure, "五（二）", "general_budget_structure") == []
+
+
+def test_descriptions_of_other_subjects_are_not_read() -> None:
+    text = "公务用车运行维护费支出16.25万元。主要用于疫情防控、工作调研等所需的燃料费。"
+    assert _described(text, "七（二）", "sangong_detail") == []
+    items = "人员经费100.81万元，主要包括：基本工资。"
+    assert _described(items, "七（二）", "sangong_detail") == []  # items only in 基本支出

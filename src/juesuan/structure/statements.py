@@ -156,6 +156,16 @@ class DynamicSubject:
 
 
 @dataclass(frozen=True, slots=True)
+class DescriptionSpec:
+    """What an amount consists of or is used for ("主要包括：…", "主要用于：…")."""
+
+    measure: str
+    regex: re.Pattern[str]  # the described words in group ``text``
+    subjects: frozenset[str] | None  # None: a 类/款/项 path or a 类 ("@classification")
+    topics: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class KindSettings:
     """How a kind of document reads its cues (``[kinds.<kind>]`` in the data file).
 
@@ -199,6 +209,7 @@ class Rules:
     masks: tuple[DynamicSubject, ...]  # a regex and the kinds of document it applies to
     patterns: tuple[SentencePattern, ...]
     kinds: dict[str, KindSettings] = field(default_factory=dict)
+    descriptions: tuple[DescriptionSpec, ...] = ()
 
     def settings(self, kind: str) -> KindSettings:
         return self.kinds.get(kind) or self.kinds[FINAL]
@@ -325,6 +336,15 @@ def rules() -> Rules:
         ),
         patterns=tuple(patterns),
         kinds=kinds,
+        descriptions=tuple(
+            DescriptionSpec(
+                d["measure"],
+                re.compile(d["regex"]),
+                None if d["subjects"] == "@classification" else frozenset(d["subjects"]),
+                frozenset(d["topics"]) if d.get("topics") else None,
+            )
+            for d in data.get("descriptions", [])
+        ),
     )
 
 
@@ -725,4 +745,52 @@ def extract_statements(paragraphs: list[Paragraph], kind: DocKind | None = None)
     for paragraph in paragraphs:
         if _in_explanation(paragraph, kind):
             out.extend(read_paragraph(paragraph, kind))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# descriptions
+
+
+def read_descriptions(paragraphs: list[Paragraph], kind: DocKind | None = None) -> list[Statement]:
+    """What the explanation says amounts consist of or are used for, as word statements
+    (``value`` the described words as printed, normalised; ``unit`` ""):
+
+    * ``items``: the items listed for 人员经费 / 公用经费 ("人员经费100.81万元，主要包括：基本工资、
+      津贴补贴…等");
+    * ``purpose``: what a 类/款/项 (or a 类) is used for ("行政运行（项）。主要用于：行政单位人员
+      支出、公用支出"); "主要用于以下方面" introduces the 类 of 五（二） and is not one.
+
+    The subject is the one named closest before the description in its paragraph.  These are
+    not part of ``doc.statements`` (the facts the numbers rules read); the rules comparing
+    descriptions with the tables read them here."""
+    specs = rules().descriptions
+    doc_kind = kind.value if kind is not None else FINAL
+    out: list[Statement] = []
+    for p in paragraphs:
+        if "主要" not in p.text or not _in_explanation(p, kind):
+            continue
+        text, index = normalise(p.text)
+        reader = _Reader(p, text, index, p.topic, doc_kind)
+        found: list[tuple[int, int, DescriptionSpec, re.Match[str]]] = []
+        for spec in specs:
+            if spec.topics is not None and p.topic not in spec.topics:
+                continue
+            found.extend((m.start(), m.end(), spec, m) for m in spec.regex.finditer(text))
+        previous = 0
+        for start, end, spec, m in sorted(found, key=lambda f: f[0]):
+            ref = reader.subject_in(previous, start, "money", None)
+            previous = end
+            if ref is None:
+                continue
+            if spec.subjects is None:
+                if not (ref.dynamic and "（" in ref.name) and ref.code is None:
+                    continue  # a purpose of a 类/款/项 only
+            elif ref.name not in spec.subjects:
+                continue
+            words = m.group("text").strip("：， ")
+            if not words:
+                continue
+            reader.add(start, ref, spec.measure, words, "")
+        out.extend(reader.statements())
     return out

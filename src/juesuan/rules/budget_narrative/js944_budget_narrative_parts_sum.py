@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,12 +15,13 @@ from juesuan.rules.budget_narrative._shared import (
     impossible_increase,
     is_path,
     money_value,
-    table_figure,
     where,
 )
 from juesuan.rules.common import ZERO, decimals_of, half_unit, money
 from juesuan.rules.engine import BUDGET_ONLY, Hit, NotApplicable, rule
+from juesuan.rules.narrative_breakdown import change_sum, change_sum_message
 from juesuan.rules.narrative_facts import Facts, fmt
+from juesuan.rules.narrative_figures import figure, holds, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,63 +170,43 @@ def _breakdown_hits(
 def _holds_with_tables(
     doc: Disclosure, total_stmt: Statement, parts: list[Statement], slack: Decimal
 ) -> bool:
-    """Whether the sum holds once the stated amounts that disagree with their tables are
-    replaced by the tables' figures (at least one is)."""
-    replaced = False
-    values: list[Decimal] = []
-    for s in [total_stmt, *parts]:
-        value = money_value(s)
-        assert value is not None
-        alt = table_figure(doc, s, value)
-        replaced = replaced or alt is not None
-        values.append(alt.value if alt is not None else value)
-    return replaced and abs(sum(values[1:], ZERO) - values[0]) <= slack
+    """Whether the sum holds once stated amounts that disagree with their tables are replaced
+    by the tables' figures (at least one is: ``narrative_figures.holds``)."""
+    figures = [figure(doc, s) or plain(ZERO) for s in [total_stmt, *parts]]
+
+    def adds_up(values: tuple[Decimal, ...]) -> bool:
+        return abs(sum(values[1:], ZERO) - values[0]) <= slack
+
+    return holds(figures, adds_up)
 
 
-def _signed_change(facts: Facts, s: Statement) -> tuple[Decimal | None, bool]:
-    """A subject's stated change against last year (+ increase, − decrease, 0 持平), and
-    whether that change is itself impossible (JS942 reports it: not judged again here)."""
-    direction = facts.after(s, {"direction"}, {"amount"})
-    if direction is None:
-        return None, False
-    if direction.value == "持平":
-        return ZERO, False
-    change = facts.after(direction, {"change_amount"}, {"direction", "amount"})
-    value = money_value(change)
-    if value is None or change is None:
-        return None, False
-    sign = {"增加": 1, "减少": -1}.get(str(direction.value))
-    impossible = impossible_increase(facts, change) is not None
-    return (None if sign is None else value * sign), impossible
+def _impossible(facts: Facts) -> Callable[[Statement], bool]:
+    def check(change: Statement) -> bool:
+        return impossible_increase(facts, change) is not None  # JS942 reports it
+
+    return check
 
 
 def _change_sum_hits(
     facts: Facts, total_stmt: Statement, parts: list[Statement], b: Breakdown
 ) -> Iterator[Hit]:
-    total_change, total_impossible = _signed_change(facts, total_stmt)
-    if total_change is None or not parts:
-        return
-    found = [_signed_change(facts, p) for p in parts]
-    if total_impossible or any(impossible for _, impossible in found):
-        return  # one root cause: the impossible change (JS942)
-    changes = [c for c, _ in found]
-    if any(c is None for c in changes):
-        return
     if b.parts is not None and len(parts) < len(b.parts):
         return  # parts not stated may have changed too
-    known = [c for c in changes if c is not None]
-    diff = sum(known, ZERO) - total_change
-    slack = sum((half_unit(c, decimals_of(c)) for c in [*known, total_change]), ZERO)
-    if abs(diff) <= slack:
+    found = change_sum(
+        facts,
+        total_stmt,
+        parts,
+        {"amount"},
+        lambda c: half_unit(c, decimals_of(c)),
+        _impossible(facts),
+    )
+    if found is None:
         return
-    names = "、".join(f"{p.subject} {fmt(c)}" for p, c in zip(parts, known, strict=True))
+    total_change, changes, parts_sum = found
     yield Hit(
-        message=(
-            f"{where(total_stmt)}“{b.total}”比上年增减 {fmt(total_change)} 万元，所列各项的增减额"
-            f"（{names}）合计 {money(sum(known, ZERO))} 万元，相差 {money(abs(diff))} 万元。"
-        ),
+        message=change_sum_message(where(total_stmt), b.total, total_change, parts, changes),
         evidence=evidence_list(total_stmt, *parts),
-        expected=money(sum(known, ZERO)),
+        expected=money(parts_sum),
         actual=fmt(total_change),
         where=where(total_stmt),
     )

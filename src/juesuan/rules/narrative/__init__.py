@@ -10,5 +10,8 @@ table the reader could not recognise (no rows, no such statement) is never compa
 
 Shares are recomputed from the amounts they are shares of, with interval reasoning: the
 printed amounts stand for any value within half a cent, so a printed percentage is wrong only
-when no ratio they allow rounds to it (``common.judge_ratio``).
+when no ratio they allow rounds to it (``common.judge_ratio``).  A share or rate built on a
+stated amount that disagrees with its table is judged again with the table's figure
+(``rules/narrative_figures.py``): one root cause, one finding.  The table cells each stated
+amount restates are in ``_restated.py``.
 """

@@ -8,59 +8,19 @@ from collections.abc import Iterator
 
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.common import ZERO
 from juesuan.rules.engine import Hit, NotApplicable, rule
+from juesuan.rules.narrative._restated import GENERAL_LOOKUPS, class_values
 from juesuan.rules.narrative._shared import (
     GENERAL,
     NO_STATEMENTS,
     NO_TABLES,
     T04,
     T06,
-    TableValue,
     compare_statement,
-    empty_value,
     is_path,
     known_table,
-    line_lookup,
-    table_title_of,
-    total_lookup,
 )
 from juesuan.rules.narrative_facts import ACTUAL_MEASURES
-from juesuan.rules.tables import cell_or_zero, fixed_line, row_by_code
-
-
-def _class_values(doc: Disclosure, code: str) -> list[TableValue]:
-    values: list[TableValue] = []
-    t06 = known_table(doc, T06)
-    if t06 is not None:
-        row = row_by_code(t06, code)
-        if row is not None:
-            values.append(
-                TableValue(
-                    f"{table_title_of(t06)}“{code} {row.name}”",
-                    cell_or_zero(row, "total"),
-                    [row.evidence],
-                )
-            )
-        elif t06.rows:
-            values.append(
-                TableValue(f"{table_title_of(t06)}（未列 {code} 类）", ZERO, [t06.evidence])
-            )
-        elif (v := empty_value(t06)) is not None:
-            values.append(v)
-    t04 = known_table(doc, T04)
-    if t04 is not None:
-        row = fixed_line(t04, code, "expense")
-        if row is not None:
-            label = f"{table_title_of(t04)}“{row.name.strip()}”一般公共预算财政拨款栏"
-            values.append(TableValue(label, cell_or_zero(row, "general"), [row.evidence]))
-    return values
-
-
-_GENERAL_LOOKUPS = (
-    total_lookup(T06, "total"),
-    line_lookup(T04, "expense_total", "general", "expense"),
-)
 
 
 @rule(
@@ -91,11 +51,11 @@ def general_budget_mismatch(doc: Disclosure) -> Iterator[Hit]:
         raise NotApplicable(NO_STATEMENTS)
     if known_table(doc, T06) is None and known_table(doc, T04) is None:
         raise NotApplicable(NO_TABLES)
-    total_values = [v for look in _GENERAL_LOOKUPS if (v := look(doc)) is not None]
+    total_values = [v for look in GENERAL_LOOKUPS if (v := look(doc)) is not None]
     for s in totals:
         if (hit := compare_statement(s, total_values)) is not None:
             yield hit
     for s in classes:
         assert s.code is not None
-        if (hit := compare_statement(s, _class_values(doc, s.code))) is not None:
+        if (hit := compare_statement(s, class_values(doc, s.code))) is not None:
             yield hit

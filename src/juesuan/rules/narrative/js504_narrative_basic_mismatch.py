@@ -4,76 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, Table, TableKind, TableRow
+from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import Hit, rule
-from juesuan.rules.narrative._shared import (
-    T06,
-    T08,
-    Lookup,
-    TableValue,
-    check_specs,
-    known_table,
-    require,
-    table_title_of,
-    total_lookup,
-)
-from juesuan.rules.tables import cell_or_zero
-
-
-def t08_block_totals(table: Table) -> tuple[TableRow | None, TableRow | None]:
-    """(人员经费合计 row, 公用经费合计 row) of the basic expenditure table."""
-    personnel: TableRow | None = None
-    public: TableRow | None = None
-    for row in table.rows:
-        if row.code is not None:
-            continue
-        name = row.name.replace(" ", "")
-        total_like = name.endswith("合计")
-        has_personnel = row.values.get("personnel") is not None
-        if personnel is None and has_personnel and ("人员经费" in name or total_like):
-            personnel = row
-        has_public = row.values.get("public") is not None
-        if public is None and has_public and ("公用经费" in name or total_like):
-            public = row
-    return personnel, public
-
-
-def _t08_sum(doc: Disclosure) -> TableValue | None:
-    table = known_table(doc, TableKind.T08)
-    if table is None:
-        return None
-    personnel, public = t08_block_totals(table)
-    if personnel is None or public is None:
-        return None
-    value = cell_or_zero(personnel, "personnel") + cell_or_zero(public, "public")
-    label = f"{table_title_of(table)}人员经费合计与公用经费合计之和"
-    evidence = [personnel.evidence] + ([public.evidence] if public is not personnel else [])
-    return TableValue(label, value, evidence)
-
-
-def _t08_part(column: str) -> Lookup:
-    def look(doc: Disclosure) -> TableValue | None:
-        table = known_table(doc, TableKind.T08)
-        if table is None:
-            return None
-        personnel, public = t08_block_totals(table)
-        row = personnel if column == "personnel" else public
-        if row is None:
-            return None
-        name = "人员经费合计" if column == "personnel" else "公用经费合计"
-        return TableValue(
-            f"{table_title_of(table)}“{name}”", cell_or_zero(row, column), [row.evidence]
-        )
-
-    return look
-
-
-_BASIC_SPECS: dict[str, tuple[frozenset[str] | None, tuple[Lookup, ...]]] = {
-    "一般公共预算财政拨款基本支出": (None, (total_lookup(T06, "basic"), _t08_sum)),
-    "人员经费": (frozenset({"basic"}), (_t08_part("personnel"),)),
-    "公用经费": (frozenset({"basic"}), (_t08_part("public"),)),
-}
+from juesuan.rules.narrative._restated import BASIC_SPECS
+from juesuan.rules.narrative._shared import T06, T08, check_specs, require
 
 
 @rule(
@@ -92,5 +27,5 @@ _BASIC_SPECS: dict[str, tuple[frozenset[str] | None, tuple[Lookup, ...]]] = {
     suggestion="按一般公共预算财政拨款基本支出决算表改正说明中的金额。",
 )
 def basic_mismatch(doc: Disclosure) -> Iterator[Hit]:
-    require(doc, set(_BASIC_SPECS), (T06, T08))
-    yield from check_specs(doc, _BASIC_SPECS)
+    require(doc, set(BASIC_SPECS), (T06, T08))
+    yield from check_specs(doc, BASIC_SPECS)

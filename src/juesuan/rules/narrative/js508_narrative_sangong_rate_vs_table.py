@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from juesuan.model import Disclosure, Evidence, Statement
 from juesuan.model.findings import Category, Severity
-from juesuan.rules.common import judge_ratio, money
+from juesuan.rules.common import money
 from juesuan.rules.engine import Hit, NotApplicable, rule
 from juesuan.rules.narrative._shared import (
     BUDGET_MEASURES,
@@ -30,6 +30,14 @@ from juesuan.rules.narrative_facts import (
     percent_of,
     where_of,
 )
+from juesuan.rules.narrative_figures import (
+    Figure,
+    figure,
+    plain,
+    settle,
+    share_judge,
+    table_evidence,
+)
 
 
 @rule(
@@ -41,7 +49,8 @@ from juesuan.rules.narrative_facts import (
     rationale="""
 说明只写“公务接待费支出 0.39 万元，完成预算的 13.68%”而不写预算数时，完成比例应等于决算数除以
 “三公”经费支出决算表中的预算数；“决算数小于（大于、等于）预算数”应与表中预算数、决算数的
-大小一致。比例按印刷精度区间判断：只有任何舍入前的金额都得不出所印比例时才报告。
+大小一致。比例按印刷精度区间判断：只有任何舍入前的金额都得不出所印比例时才报告。说明所写
+决算数与表不符（JS505 报告）而按表中决算数比例或用语成立时不再报告。
 """,
     tolerance=(
         "区间判断（ratio_interval / percent_consistent）：差一个末位单位为警告，更大为错误；"
@@ -80,22 +89,24 @@ def sangong_rate_vs_table(doc: Disclosure) -> Iterator[Hit]:
         if stated_actual is not None:
             evidence.append(stated_actual.evidence)
         evidence.extend(e for e in budget.evidence if e not in evidence)
+        actual = figure(doc, stated_actual, actual_value) or plain(actual_value)
         if s.measure in COMPLETION_MEASURES:
-            hit = _rate_hit(s, actual_value, budget, evidence)
+            hit = _rate_hit(s, actual, budget, evidence)
         else:
             if facts.before(s, COMPLETION_MEASURES, {"budget_direction"}) is not None:
                 continue  # judged against the stated rate by narrative arithmetic
-            hit = _direction_hit(s, actual_value, budget, evidence)
+            hit = _direction_hit(s, actual, budget, evidence)
         if hit is not None:
             yield hit
 
 
 def _rate_hit(
-    s: Statement, actual: Decimal, budget: TableValue, evidence: list[Evidence]
+    s: Statement, actual_figure: Figure, budget: TableValue, evidence: list[Evidence]
 ) -> Hit | None:
     printed = percent_of(s)
     if printed is None:
         return None
+    actual = actual_figure.stated
     if budget.value <= 0:
         if actual == 0:
             return None  # 0 of 0: any convention
@@ -109,9 +120,13 @@ def _rate_hit(
             actual=f"{fmt(printed)}%",
             where=where_of(s),
         )
-    verdict = judge_ratio(printed, actual, budget.value)
-    if verdict is None or verdict.severity is None:
+    settled = settle([actual_figure, plain(budget.value)], share_judge(printed))
+    if settled is None:
         return None
+    verdict = settled.verdict
+    assert verdict.severity is not None
+    actual = settled.values[0]
+    basis = f"；决算数{actual_figure.note()}" if settled.corrected else ""
     note = ""
     if verdict.severity is Severity.INFO:
         note = f"；按金额舍入前的可能取值（{verdict.interval_text}）所印比例仍可能成立"
@@ -119,9 +134,9 @@ def _rate_hit(
         message=(
             f"{where_of(s)}“{s.subject}”决算 {money(actual)} 万元、{budget.label} "
             f"{money(budget.value)} 万元，完成预算应为 {fmt(verdict.expected)}%，说明为 "
-            f"{fmt(printed)}%{note}。"
+            f"{fmt(printed)}%{note}{basis}。"
         ),
-        evidence=evidence,
+        evidence=evidence + table_evidence([actual_figure]),
         expected=f"{fmt(verdict.expected)}%",
         actual=f"{fmt(printed)}%",
         severity=verdict.severity,
@@ -130,21 +145,35 @@ def _rate_hit(
 
 
 def _direction_hit(
-    s: Statement, actual: Decimal, budget: TableValue, evidence: list[Evidence]
+    s: Statement, actual_figure: Figure, budget: TableValue, evidence: list[Evidence]
 ) -> Hit | None:
     word = s.value if isinstance(s.value, str) else ""
     if word not in CLEAN_BUDGET_DIRECTIONS:
         return None  # template residue such as 大于（小于）: the residue family reports it
+    said = CLEAN_BUDGET_DIRECTIONS[word]
+    actual = actual_figure.stated
     diff = actual - budget.value
     truth = (diff > 0) - (diff < 0)
-    if truth == CLEAN_BUDGET_DIRECTIONS[word]:
+    if truth == said:
         return None
+    basis = ""
+    if actual_figure.replaced is not None:
+        if any(
+            ((v - budget.value) > 0) - ((v - budget.value) < 0) == said
+            for v in actual_figure.candidates()
+        ):
+            return None  # the word follows the table's 决算数: JS505 reports the amount
+        actual = actual_figure.corrected
+        diff = actual - budget.value
+        truth = (diff > 0) - (diff < 0)
+        basis = f"（决算数{actual_figure.note()}）"
+        evidence = evidence + table_evidence([actual_figure])
     expected = {1: "大于", -1: "小于", 0: "等于"}[truth]
     severity = Severity.WARNING if abs(diff) <= Decimal("0.01") else Severity.ERROR
     return Hit(
         message=(
             f"{where_of(s)}称“{s.subject}”决算数{word}预算数，但决算数 {money(actual)} 万元、"
-            f"{budget.label} {money(budget.value)} 万元，应为“{expected}”。"
+            f"{budget.label} {money(budget.value)} 万元{basis}，应为“{expected}”。"
         ),
         evidence=evidence,
         expected=expected,

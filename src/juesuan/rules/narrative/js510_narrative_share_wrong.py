@@ -31,29 +31,38 @@ from juesuan.rules.narrative_facts import (
     percent_of,
     where_of,
 )
+from juesuan.rules.narrative_figures import (
+    figure,
+    plain,
+    settle,
+    share_judge,
+    table_evidence,
+)
 
 _PROCUREMENT_SHARES = {"授予中小企业合同金额", "授予小微企业合同金额"}
 _SANGONG_PARTS = {"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"}
 
 
-def _denominator(
-    doc: Disclosure, facts: Facts, s: Statement
-) -> tuple[str, Decimal, list[Evidence]] | None:
-    """(name, amount, evidence) of the total a share is a share of, stated if possible."""
+Denominator = tuple[str, Decimal, list[Evidence], Statement | None]
+
+
+def _denominator(doc: Disclosure, facts: Facts, s: Statement) -> Denominator | None:
+    """(name, amount, evidence, its statement) of the total a share is a share of, stated if
+    possible (else the table's, without a statement)."""
 
     def stated(
         subject: str, topics: frozenset[str] | None, section: str | None = None
-    ) -> tuple[str, Decimal, list[Evidence]] | None:
+    ) -> Denominator | None:
         for t in facts.of(subject, None, topics):
             if t.measure in ACTUAL_MEASURES and (section is None or t.section == section):
                 value = money_of(t)
                 if value is not None:
-                    return subject, value, [t.evidence]
+                    return subject, value, [t.evidence], t
         return None
 
-    def table(look: Lookup, name: str) -> tuple[str, Decimal, list[Evidence]] | None:
+    def table(look: Lookup, name: str) -> Denominator | None:
         v = look(doc)
-        return (name, v.value, v.evidence) if v is not None else None
+        return (name, v.value, v.evidence, None) if v is not None else None
 
     if s.topic == "income":
         return stated("本年收入合计", INCOME) or table(
@@ -90,6 +99,8 @@ def _denominator(
 “三公”经费合计、政府采购总额）的比例，应按四舍五入保留所印位数。金额本身是四舍五入到分的，
 所以按区间判断：只有任何舍入前的金额都得不出所印比例时才报告；差一个末位（如 41.77% 应为
 41.78%，多为截尾而非四舍五入）为警告，更大为错误。
+说明所写金额本身与表不符（金额错误由 JS501–JS506 报告）时，按表中金额重新计算后再判断：按表中
+金额成立即不再报告（一个错误只报告一次），两者都不成立时按表中金额报告并注明说明所写金额。
 """,
     tolerance=(
         "区间判断（ratio_interval / percent_consistent），金额至少按两位小数的精度；"
@@ -110,25 +121,36 @@ def share_wrong(doc: Disclosure) -> Iterator[Hit]:
         denominator = _denominator(doc, facts, s)
         if part is None or part_statement is None or denominator is None:
             continue
-        name, whole, whole_evidence = denominator
+        name, whole, whole_evidence, whole_statement = denominator
         if whole <= 0:
             continue
-        verdict = judge_ratio(printed, part, whole)
-        if verdict is None or verdict.severity is None:
+        part_figure = figure(doc, part_statement) or plain(part)
+        whole_figure = figure(doc, whole_statement) if whole_statement else None
+        figures = [part_figure, whole_figure or plain(whole)]
+        settled = settle(figures, share_judge(printed))
+        if settled is None:
             continue
+        verdict = settled.verdict
+        assert verdict.severity is not None
+        part, whole = settled.values
         if s.subject == "授予小微企业合同金额" and _share_of_sme_contracts(facts, s, part):
             continue  # “占授予中小企业合同金额的…”: a share of the other total
         note = ""
         if verdict.severity is Severity.INFO:
             note = f"；按金额舍入前的可能取值（{verdict.interval_text}）所印比例仍可能成立"
+        basis = "".join(
+            f"；{what}{f.note()}"
+            for what, f in ((f"“{s.subject}”", figures[0]), (name, figures[1]))
+            if settled.corrected and f.replaced is not None
+        )
         evidence = [s.evidence]
-        for e in [part_statement.evidence, *whole_evidence]:
+        for e in [part_statement.evidence, *whole_evidence, *table_evidence(figures)]:
             if e not in evidence:
                 evidence.append(e)
         yield Hit(
             message=(
                 f"{where_of(s)}“{s.subject}”{money(part)} 万元占{name} {money(whole)} 万元的比例"
-                f"应为 {fmt(verdict.expected)}%，说明为 {fmt(printed)}%{note}。"
+                f"应为 {fmt(verdict.expected)}%，说明为 {fmt(printed)}%{note}{basis}。"
             ),
             evidence=evidence,
             expected=f"{fmt(verdict.expected)}%",

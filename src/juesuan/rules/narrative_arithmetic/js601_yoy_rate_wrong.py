@@ -12,6 +12,7 @@ from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import (
     HUNDRED,
     ZERO,
+    PercentVerdict,
     half_unit,
     interval_text,
     judge_percent,
@@ -30,6 +31,7 @@ from juesuan.rules.narrative_facts import (
     percent_of,
     where_of,
 )
+from juesuan.rules.narrative_figures import Judge, figure, plain, settle, table_evidence
 
 _YOY_STOP = frozenset({"change_rate"})
 
@@ -92,6 +94,9 @@ def yoy_interval(
 （减少），Y 应等于 X ÷ 上年数。金额都是四舍五入到分的，按区间判断：所印比例只要是某个舍入前
 金额组合的结果就不报告为错误；差一个末位为警告，更大为错误；按所印金额计算结果不同但在舍入
 范围内为提示。上年数为 0（新设单位）时增长率无从计算，不作检查。
+本年数与报表不符（金额错误由 JS501–JS506、预算为 JS931–JS939 报告）时，按表中金额重新计算后再
+判断：按表中金额成立即不再报告（一个错误只报告一次），两者都不成立时按表中金额报告并注明说明
+所写金额。
 """,
     tolerance=(
         "区间判断：本年数与增减额各按 ±0.005 万元；差一个末位单位为警告，更大为错误，"
@@ -133,27 +138,46 @@ def yoy_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
             continue
         if last_year == 0:
             continue  # a new unit: the rate has no base
-        intervals = yoy_interval(this_year, change, sign, printed=doc.kind is DocKind.BUDGET)
-        if intervals is None:
+        budget = doc.kind is DocKind.BUDGET
+        figures = [figure(doc, amount_stmt) or plain(this_year), plain(change)]
+        settled = settle(figures, _rate_judge(printed, sign, budget))
+        if settled is None:
             continue
-        interval, singles = intervals
-        verdict = judge_percent(printed, change / last_year * HUNDRED, interval, singles)
-        if verdict.severity is None:
-            continue
+        verdict = settled.verdict
+        this_year, change = settled.values
+        last_year = this_year - change if sign > 0 else this_year + change
         note = ""
         if verdict.severity is Severity.INFO:
-            note = f"；考虑金额舍入（{interval_text(interval)}），所印比例仍可能成立"
+            note = f"；考虑金额舍入（{interval_text(verdict.interval)}），所印比例仍可能成立"
+        basis = f"；{figures[0].note()}" if settled.corrected else ""
         word = "增长" if sign > 0 else "下降"
         yield Hit(
             message=(
                 f"{where_of(s)}“{s.subject}”本年 {money(this_year)} 万元，较上年"
                 f"{'增加' if sign > 0 else '减少'} {money(change)} 万元，上年数为 "
                 f"{money(last_year)} 万元，{word}幅度应为 {fmt(verdict.expected)}%，说明为 "
-                f"{fmt(printed)}%{note}。"
+                f"{fmt(printed)}%{note}{basis}。"
             ),
-            evidence=evidence,
+            evidence=evidence + table_evidence(figures),
             expected=f"{fmt(verdict.expected)}%",
             actual=f"{fmt(printed)}%",
             severity=verdict.severity,
             where=where_of(s),
         )
+
+
+def _rate_judge(printed: Decimal, sign: int, budget: bool) -> Judge:
+    """A judge of ``printed`` as the change rate of (this year, change)."""
+
+    def judge(values: tuple[Decimal, ...]) -> PercentVerdict | None:
+        this_year, change = values
+        last_year = this_year - change if sign > 0 else this_year + change
+        if last_year <= 0:
+            return None
+        intervals = yoy_interval(this_year, change, sign, printed=budget)
+        if intervals is None:
+            return None
+        interval, singles = intervals
+        return judge_percent(printed, change / last_year * HUNDRED, interval, singles)
+
+    return judge

@@ -19,6 +19,7 @@ from juesuan.rules.narrative_facts import (
     percent_of,
     where_of,
 )
+from juesuan.rules.narrative_figures import figure, plain, settle, share_judge, table_evidence
 
 
 def _completion_parts(
@@ -46,6 +47,8 @@ def _completion_parts(
 （金额各按 ±0.005 万元）；差一个末位为警告，更大为错误。预算为 0 时“完成年初预算的 95.89%”
 没有意义（常见于把全年预算的完成率写成年初预算的完成率；比例与同句的全年预算相符时为警告）；
 支出为 0 时完成率只能是 0%（预算为 0 时无从计算），写成 100% 为警告。
+说明所写金额本身与表不符（金额错误由 JS501–JS506 报告）时，按表中金额重新计算后再判断：按表中
+金额成立即不再报告（一个错误只报告一次），两者都不成立时按表中金额报告并注明说明所写金额。
 """,
     tolerance="区间判断：差一个末位单位为警告，更大为错误；区间内而与按印刷数计算不同为提示。",
     suggestion="按“决算数 ÷ 预算数”重新计算，并写明是年初预算还是全年预算。",
@@ -85,9 +88,15 @@ def completion_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
                 continue  # 0 of 0: any convention
             yield _zero_budget_hit(s, printed, actual, actual_stmt, budget_stmt, other_stmt)
             continue
-        verdict = judge_ratio(printed, actual, budget)
-        if verdict is None or verdict.severity is None:
+        figures = [
+            figure(doc, actual_stmt) or plain(actual),
+            figure(doc, budget_stmt) or plain(budget),
+        ]
+        settled = settle(figures, share_judge(printed))
+        if settled is None:
             continue
+        verdict = settled.verdict
+        actual, budget = settled.values
         note = ""
         if verdict.severity is Severity.INFO:
             note = f"；考虑金额舍入（{verdict.interval_text}），所印比例仍可能成立"
@@ -98,13 +107,18 @@ def completion_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
             if budget_stmt.measure == "budget"
             else "预算"
         )
+        basis = "".join(
+            f"；{what}{f.note()}"
+            for what, f in zip(("支出决算", budget_name), figures, strict=True)
+            if settled.corrected and f.replaced is not None
+        )
         yield Hit(
             message=(
                 f"{where_of(s)}“{s.subject}”{budget_name} {money(budget)} 万元、支出决算 "
                 f"{money(actual)} 万元，完成比例应为 {fmt(verdict.expected)}%，说明为 "
-                f"{fmt(printed)}%{note}。"
+                f"{fmt(printed)}%{note}{basis}。"
             ),
-            evidence=statement_evidence(s, budget_stmt, actual_stmt),
+            evidence=statement_evidence(s, budget_stmt, actual_stmt) + table_evidence(figures),
             expected=f"{fmt(verdict.expected)}%",
             actual=f"{fmt(printed)}%",
             severity=verdict.severity,

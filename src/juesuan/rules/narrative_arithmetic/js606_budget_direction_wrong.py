@@ -4,9 +4,10 @@ it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Evidence, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import CENT, HUNDRED, money
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -21,6 +22,7 @@ from juesuan.rules.narrative_facts import (
     percent_of,
     where_of,
 )
+from juesuan.rules.narrative_figures import figure, holds, plain, table_evidence
 
 
 @rule(
@@ -33,7 +35,8 @@ from juesuan.rules.narrative_facts import (
     rationale="""
 “决算数小于预算数的主要原因”之类的表述必须与同一段给出的预算数和决算数（或完成预算比例）
 一致：完成比例低于 100% 就是小于，高于 100% 就是大于，预算数与决算数相同就是等于（持平）。
-模板备选用语未取舍（“大于（小于）”）由模板残留规则报告。
+模板备选用语未取舍（“大于（小于）”）由模板残留规则报告。说明所写决算数（预算数）与表不符
+（JS501–JS506 报告）而按表中金额用语正确时不再报告。
 """,
     suggestion="按预算数与决算数的实际大小改正表述。",
 )
@@ -55,6 +58,7 @@ def budget_direction_wrong(doc: Disclosure) -> Iterator[Hit]:
         actual = money_of(actual_stmt)
         truth: int | None = None
         certain = True
+        table_ev: list[Evidence] = []
         basis: list[Statement | None] = []
         budget_stmt = full if money_of(full) is not None else initial
         budget = money_of(budget_stmt)
@@ -66,9 +70,27 @@ def budget_direction_wrong(doc: Disclosure) -> Iterator[Hit]:
                     continue  # the two budgets disagree: which one is meant is unclear
             diff = actual - budget
             truth = (diff > 0) - (diff < 0)
+            figures = [
+                figure(doc, actual_stmt) or plain(actual),
+                figure(doc, budget_stmt) or plain(budget),
+            ]
+            if truth != said and any(f.tables for f in figures):
+                if holds(figures, _agrees_with(said)):
+                    continue  # the word follows the tables' figures: the amount is the fault
+                actual, budget = (f.corrected for f in figures)
+                diff = actual - budget
+                truth = _sign(diff)
             certain = abs(diff) > CENT  # within a cent the unrounded amounts may say otherwise
             basis = [budget_stmt, actual_stmt]
             detail = f"预算 {money(budget)} 万元、决算 {money(actual)} 万元"
+            notes = [
+                f"{w}{f.note()}"
+                for w, f in zip(("决算", "预算"), figures, strict=True)
+                if truth != said and f.replaced
+            ]
+            if notes:
+                detail += "，" + "；".join(notes)
+            table_ev = table_evidence(figures)
         else:
             rate = percent_of(rate_stmt)
             if rate is None or rate == HUNDRED:
@@ -76,14 +98,26 @@ def budget_direction_wrong(doc: Disclosure) -> Iterator[Hit]:
             truth = 1 if rate > HUNDRED else -1
             basis = [rate_stmt]
             detail = f"完成预算 {fmt(rate)}%"
+            table_ev = []
         if truth == said:
             continue
         expected = {1: "大于", -1: "小于", 0: "等于"}[truth]
         yield Hit(
             message=f"{where_of(s)}称“{s.subject}”决算数{word}预算数，但{detail}，应为“{expected}”。",
-            evidence=statement_evidence(s, *basis),
+            evidence=statement_evidence(s, *basis) + table_ev,
             expected=expected,
             actual=word,
             severity=None if certain else Severity.WARNING,
             where=where_of(s),
         )
+
+
+def _sign(diff: Decimal) -> int:
+    return (diff > 0) - (diff < 0)
+
+
+def _agrees_with(said: int) -> Callable[[tuple[Decimal, ...]], bool]:
+    def check(values: tuple[Decimal, ...]) -> bool:
+        return _sign(values[0] - values[1]) == said
+
+    return check
