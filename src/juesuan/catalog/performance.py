@@ -16,14 +16,25 @@ from juesuan.catalog import _load
 _SPACE = re.compile(r"\s+")
 
 
+#: What :func:`key` removes or replaces: the characters ``\s`` matches (str.isspace), quotes,
+#: colons; half-width brackets become full-width.
+_KEY_TABLE = str.maketrans(
+    {
+        **dict.fromkeys(
+            "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
+            "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+            "“”\"'‘’「」:："
+        ),
+        "(": "（",
+        ")": "）",
+    }
+)
+
+
 @lru_cache(maxsize=32768)
 def key(text: str) -> str:
     """Matching key of a printed label: no whitespace or quotes, full-width brackets, no colons."""
-    t = _SPACE.sub("", text)
-    for q in "“”\"'‘’「」":
-        t = t.replace(q, "")
-    t = t.replace("(", "（").replace(")", "）").replace(":", "").replace("：", "")
-    return t
+    return text.translate(_KEY_TABLE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -447,7 +447,26 @@ def _spans_by_line(segs: list[_Seg], lines: list[float]) -> list[list[tuple[floa
             k -= 1
         if abs(lines[k] - pos) <= GRID_MERGE:
             out[k].append((a, b))
-    return out
+    return [_merge_spans(spans) for spans in out]
+
+
+def _merge_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A grid line's segments joined where their tolerances touch (a border drawn cell by
+    cell is one segment): what :func:`_covered` and :func:`_crossed_bands` answer is the
+    same, and a line drawn in pieces across the whole grid is seen as one."""
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    gap = 2 * RULE_GAP_TOL
+    merged = [spans[0]]
+    for a, b in spans[1:]:
+        a0, b0 = merged[-1]
+        if a - b0 <= gap:
+            if b > b0:
+                merged[-1] = (a0, b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _covered(spans: list[tuple[float, float]], at: float) -> bool:
@@ -468,13 +487,14 @@ def _crossed_bands(spans: list[tuple[float, float]], mids: list[float]) -> set[i
 class _Cell:
     """A region of a grid: columns ``col``…``col + span - 1``, bands ``top``…``bottom``."""
 
-    __slots__ = ("bottom", "col", "span", "top", "words")
+    __slots__ = ("bottom", "col", "home", "span", "top", "words")
 
     def __init__(self, col: int, span: int, top: int, bottom: int) -> None:
         self.col = col
         self.span = span
         self.top = top  # first band
         self.bottom = bottom  # last band (inclusive)
+        self.home = -1  # the band its text belongs to (set once its words are known)
         self.words: list[_Word] = []
 
 
@@ -492,7 +512,8 @@ def _build_table(
     h_spans = _spans_by_line(grid.hs, ys)
     mids = [(ys[r] + ys[r + 1]) / 2 for r in range(nbands)]
     crossing = [_crossed_bands(v_spans[i], mids) for i in range(ncols)]
-    x_left, x_right = xs[0] - RULE_GAP_TOL, xs[-1] + RULE_GAP_TOL  # a ruling across it all
+    # a ruling across it all covers every cell's middle (as _covered would say)
+    x_left, x_right = xs[0] + RULE_GAP_TOL, xs[-1] - RULE_GAP_TOL
     for r in range(nbands):
         edges = [i for i in range(1, ncols) if r in crossing[i]]
         edges = [0, *edges, ncols]
@@ -513,27 +534,30 @@ def _build_table(
         band_cells.append(row)
         col_owner.append(owner)
 
+    last_band, last_col = nbands - 1, ncols - 1
     for whole in words:
-        r = min(max(bisect_right(ys, whole.cy) - 1, 0), nbands - 1)
-        if bisect_right(xs, whole.x0) == bisect_right(xs, whole.x1):
-            c = min(max(bisect_right(xs, whole.cx) - 1, 0), ncols - 1)
-            col_owner[r][c].words.append(whole)  # within one column: the common case
+        r = bisect_right(ys, whole.cy) - 1
+        r = 0 if r < 0 else last_band if r > last_band else r
+        c = bisect_right(xs, whole.x0)
+        if c == bisect_right(xs, whole.x1):  # within one column (its centre's): the common case
+            c -= 1
+            c = 0 if c < 0 else last_col if c > last_col else c
+            col_owner[r][c].words.append(whole)
             continue
         for word in _split_at_rulings(whole, xs, crossing, r):
             c = min(max(bisect_right(xs, word.cx) - 1, 0), ncols - 1)
             col_owner[r][c].words.append(word)
 
     # A merged cell's text belongs to the band holding the centre of that text.
-    home: dict[int, int] = {}
     for row in band_cells:
         for cell in row:
-            if id(cell) in home:
+            if cell.home >= 0:
                 continue
             band = cell.top
-            if cell.words:
+            if cell.words and cell.bottom > cell.top:
                 _, y0, _, y1 = _bbox_of(cell.words)
                 band = min(max(bisect_right(ys, (y0 + y1) / 2) - 1, cell.top), cell.bottom)
-            home[id(cell)] = band
+            cell.home = band
 
     line_of = {id(w): ln.number for ln in lines for w in ln.words}
     rows: list[RawLine] = []
@@ -542,7 +566,7 @@ def _build_table(
         fields = [""] * ncols
         row_words: list[_Word] = []
         for cell in row:
-            if home[id(cell)] == r:
+            if cell.home == r:
                 text = _cell_text(cell.words)
                 bbox = (xs[cell.col], ys[cell.top], xs[cell.col + cell.span], ys[cell.bottom + 1])
                 row_words.extend(cell.words)

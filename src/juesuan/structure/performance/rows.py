@@ -114,13 +114,14 @@ def physical_rows(raw: RawDocument) -> list[Row | None]:
         table = isinstance(item, RawTable)
         for ln in lines:
             if ln.cells:
-                cells = [
-                    RowCell(c.col if c.col is not None else i, c.text.strip(), ln, c.bbox)
-                    for i, c in enumerate(ln.cells)
-                    if c.text.strip()
-                ]
+                cells = []
+                for i, c in enumerate(ln.cells):
+                    text = c.text.strip()
+                    if text:
+                        cells.append(RowCell(c.col if c.col is not None else i, text, ln, c.bbox))
             else:
-                cells = [RowCell(0, ln.text.strip(), ln, ln.bbox)] if ln.text.strip() else []
+                text = ln.text.strip()
+                cells = [RowCell(0, text, ln, ln.bbox)] if text else []
             if not cells and not (table and "\t" in ln.text):
                 out.append(None)
                 continue
