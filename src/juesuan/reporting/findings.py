@@ -16,11 +16,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from juesuan.model import Evidence, SourceInfo
 from juesuan.model.findings import CheckReport, Finding, InputFailure, Severity
@@ -360,11 +362,43 @@ def render_csv(reports: Sequence[CheckReport], *, bom: bool = True) -> str:
 # terminal text (rich)
 
 
-def _emit_text(console: Console, reports: Sequence[CheckReport]) -> None:
-    """Print the text report on ``console``: the one code path for terminal and file."""
-    from rich.text import Text
+class _PlainText:
+    """The part of rich's ``Text`` the report uses, without styles: plain output (a file, a
+    pipe) does not import rich (~60 ms of every command's start-up)."""
 
-    def out(text: Text | str = "") -> None:
+    __slots__ = ("plain",)
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.plain = text
+
+    def append(self, text: str, style: str = "") -> None:
+        self.plain += text
+
+    def append_text(self, text: _PlainText) -> None:
+        self.plain += text.plain
+
+    def __str__(self) -> str:
+        return self.plain
+
+
+class _PlainConsole:
+    """Writes report lines as they are (what rich prints without a terminal or colour)."""
+
+    def __init__(self, file: TextIO | None) -> None:
+        self.file = file
+
+    def print(self, text: object = "", soft_wrap: bool = True) -> None:
+        file = self.file if self.file is not None else sys.stdout
+        file.write(f"{text}\n")
+
+
+def _emit_text(console: Console | _PlainConsole, reports: Sequence[CheckReport]) -> None:
+    """Print the text report on ``console``: the one code path for terminal and file."""
+    Text: Any = _PlainText
+    if not isinstance(console, _PlainConsole):
+        from rich.text import Text
+
+    def out(text: Any = "") -> None:
         console.print(text, soft_wrap=True)
 
     for index, report in enumerate(reports):
@@ -375,7 +409,7 @@ def _emit_text(console: Console, reports: Sequence[CheckReport]) -> None:
         for line in document_header(report):
             out(Text(line, style="bold"))
         summary = Text("审核结果：")
-        summary.append_text(_counts_text(report))
+        summary.append_text(_counts_text(report, Text))
         rules = rules_line(report)
         if rules:
             summary.append(f"（{rules}）")
@@ -390,7 +424,7 @@ def _emit_text(console: Console, reports: Sequence[CheckReport]) -> None:
             header.append(f" {len(group.findings)} 项", style="cyan")
             out(header)
             for f in group.findings:
-                _emit_finding(out, f, report.document.source)
+                _emit_finding(out, f, report.document.source, Text)
     if len(reports) > 1:
         out()
         out("=" * 60)
@@ -400,20 +434,22 @@ def _emit_text(console: Console, reports: Sequence[CheckReport]) -> None:
                 sum(r.count(Severity.ERROR) for r in reports),
                 sum(r.count(Severity.WARNING) for r in reports),
                 sum(r.count(Severity.INFO) for r in reports),
+                Text,
             )
         )
         out(total)
 
 
-def _counts_text(report: CheckReport) -> Text:
+def _counts_text(report: CheckReport, Text: Any) -> Any:
     return _counts_text_of(
-        report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO)
+        report.count(Severity.ERROR),
+        report.count(Severity.WARNING),
+        report.count(Severity.INFO),
+        Text,
     )
 
 
-def _counts_text_of(errors: int, warnings: int, infos: int) -> Text:
-    from rich.text import Text
-
+def _counts_text_of(errors: int, warnings: int, infos: int, Text: Any) -> Any:
     text = Text()
     parts = ((Severity.ERROR, errors), (Severity.WARNING, warnings), (Severity.INFO, infos))
     for i, (severity, n) in enumerate(parts):
@@ -424,9 +460,7 @@ def _counts_text_of(errors: int, warnings: int, infos: int) -> Text:
     return text
 
 
-def _emit_finding(out: _Out, f: Finding, source: SourceInfo | None = None) -> None:
-    from rich.text import Text
-
+def _emit_finding(out: _Out, f: Finding, source: SourceInfo | None, Text: Any) -> None:
     head = Text("  ")
     head.append(f.severity.label, style=SEVERITY_STYLES[f.severity])
     head.append(f" {f.rule}", style="bold")
@@ -444,9 +478,14 @@ def _emit_finding(out: _Out, f: Finding, source: SourceInfo | None = None) -> No
         out(Text("    建议：" + f.suggestion, style="italic"))
 
 
-def make_console(file: TextIO | None = None, *, color: bool | None = None) -> Console:
-    """A rich console for the text report.  ``color=None``: colour only on a terminal (and not
-    when ``NO_COLOR`` is set); ``False``: plain text; ``True``: ANSI colours always."""
+def make_console(
+    file: TextIO | None = None, *, color: bool | None = None
+) -> Console | _PlainConsole:
+    """A console for the text report.  ``color=None``: colour only on a terminal (and not
+    when ``NO_COLOR`` is set); ``False``: plain text; ``True``: ANSI colours always.  Plain
+    text (no colour, or not a terminal and no ``FORCE_COLOR``) is written without rich."""
+    if color is False or (color is None and not _wants_rich(file)):
+        return _PlainConsole(file)
     from rich.console import Console
 
     if color is None:
@@ -461,6 +500,18 @@ def make_console(file: TextIO | None = None, *, color: bool | None = None) -> Co
         emoji=False,
         soft_wrap=True,
     )
+
+
+def _wants_rich(file: TextIO | None) -> bool:
+    """Whether rich would style output to ``file`` (stdout when None): a terminal, or colour
+    forced through the environment (FORCE_COLOR, TTY_COMPATIBLE, TTY_INTERACTIVE)."""
+    if any(os.environ.get(v) for v in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return True
+    target = file if file is not None else sys.stdout
+    try:
+        return bool(target.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def print_text(
