@@ -30,7 +30,12 @@ def _load(name: str) -> dict[str, Any]:
     write bytecode; a copy that cannot be written or read is simply not used."""
     # the package ships as files (wheel or source): a plain path, without importlib.resources
     # (whose import costs ~0.05 s of start-up through tempfile and random)
-    path = Path(__file__).parent / name
+    return load_file(Path(__file__).parent / name)
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    """A TOML file through its JSON copy (see :func:`_load`)."""
+    name = path.name
     st = path.stat()
     copy = path.parent / "__pycache__" / f"{name}.{st.st_size}.{st.st_mtime_ns}.json"
     try:
