@@ -574,9 +574,10 @@ def _build_table(
                 text = ""
                 bbox = (xs[cell.col], ys[r], xs[cell.col + cell.span], ys[r + 1])
             fields[cell.col] = text
-            cells.append(RawCell(text, bbox, col=cell.col, span=cell.span))
-        before = max(bisect_right(tops, ys[r]), 1)  # the last line above the row
-        number = min((line_of.get(id(w), before) for w in row_words), default=before)
+            cells.append(RawCell(text, bbox, cell.col, cell.span))
+        number = max(bisect_right(tops, ys[r]), 1)  # else the last line above the row
+        if row_words:
+            number = min([line_of.get(id(w), number) for w in row_words])
         rows.append(
             RawLine(
                 text="\t".join(fields),
