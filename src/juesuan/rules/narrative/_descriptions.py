@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -83,9 +83,12 @@ def purpose_words() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(w) for w in v) for k, v in data.items()}
 
 
-def codes_of(word: str, year: int | None) -> tuple[str, ...]:
-    """The economic codes an item word stands for; () when it maps to none."""
-    names = _names(year)
+def codes_of(
+    word: str, year: int | None, printed: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
+    """The economic codes an item word stands for; () when it maps to none.  The names the
+    table itself prints (``printed``) come first: a document of another classification year
+    prints a name under its own code."""
     w = _norm(word)
     variants = [w, w.removesuffix("支出"), w + "支出"]
     if w.endswith("费用"):
@@ -94,9 +97,10 @@ def codes_of(word: str, year: int | None) -> tuple[str, ...]:
     plain = re.sub(r"（[^）]{2,}）", "", w)
     if plain != w:
         variants += [plain, plain.removesuffix("支出"), plain + "支出"]
-    for v in variants:
-        if v and v in names:
-            return names[v]
+    for names in (printed or {}, _names(year)):
+        for v in variants:
+            if v and v in names:
+                return names[v]
     return ()
 
 
@@ -122,6 +126,8 @@ class ItemList:
     group: str  # personnel / public
     items: tuple[ListedItem, ...]
     exhaustive: bool  # no 等 / …… : the list claims to name every item
+    table: BasicTable | None  # the basic-expenditure table it is about
+    established: bool  # the code list of the document's year is one the catalog establishes
 
     @property
     def mapped(self) -> list[ListedItem]:
@@ -155,8 +161,11 @@ def item_lists(doc: Disclosure, descriptions: Sequence[Statement]) -> list[ItemL
         if s.measure != "items" or group is None or not isinstance(s.value, str):
             continue
         words, exhaustive = split_items(s.value)
-        items = tuple(ListedItem(w, codes_of(w, doc.year)) for w in words)
-        out.append(ItemList(s, group, items, exhaustive))
+        table = basic_table(doc, s)
+        printed = table.names if table is not None else None
+        items = tuple(ListedItem(w, codes_of(w, doc.year, printed)) for w in words)
+        established = year_list("economic", doc.year).established
+        out.append(ItemList(s, group, items, exhaustive, table, established))
     return out
 
 
@@ -190,6 +199,7 @@ class BasicTable:
     unknown: set[str] = field(default_factory=set)  # printed codes whose amount is not read
     block_totals: dict[str, Decimal] = field(default_factory=dict)  # personnel/public totals
     total_row: TableRow | None = None
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # printed name -> codes
 
     @property
     def label(self) -> str:
@@ -320,6 +330,8 @@ def build_basic(table: Table) -> BasicTable | None:
             continue
         out.rows[code] = row
         out.amounts[code] = amount
+        name = _norm(row.name)
+        out.names[name] = (*out.names.get(name, ()), code)
         if (group := _group(table, row)) is not None:
             out.groups[code] = group
     if table.kind is TableKind.T08:

@@ -4,6 +4,7 @@ basic-expenditure table."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from juesuan.model import Disclosure
 from juesuan.model.findings import Category, Severity
@@ -13,13 +14,16 @@ from juesuan.rules.narrative._descriptions import (
     NO_LISTS,
     ListedItem,
     Zero,
-    basic_table,
     item_lists,
     other_block,
     read_all,
     where,
     words_list,
 )
+
+#: A list most of whose items are 0 in the table describes what 人员经费 / 公用经费 cover
+#: (template wording), not the unit's spending: reported as a note only.
+DEFINITION_SHARE = Decimal("0.5")
 
 
 @rule(
@@ -39,7 +43,8 @@ from juesuan.rules.narrative._descriptions import (
     tolerance=(
         "表中印为 0（或未列示），且所属类的各款之和恰等于类合计（或各类之和恰等于合计）、"
         "或表以元为单位时为警告；各项之和与合计有尾差时，印为 0.00 万元的科目可能是"
-        "不足 50 元的小额，只作提示；表有读取疑问时只作提示。"
+        "不足 50 元的小额，只作提示；所列项目过半为 0（照录经费范围的模板文字）、文件年度的"
+        "科目名称未经核实或表有读取疑问时也只作提示。"
     ),
     suggestion="删去说明中基本支出表为 0 的项目，或核对基本支出表是否漏填。",
 )
@@ -49,7 +54,7 @@ def listed_item_zero(doc: Disclosure) -> Iterator[Hit]:
         raise NotApplicable(NO_LISTS)
     checked = False
     for lst in lists:
-        table = basic_table(doc, lst.statement)
+        table = lst.table
         if table is None:
             continue
         checked = True
@@ -67,11 +72,16 @@ def listed_item_zero(doc: Disclosure) -> Iterator[Hit]:
         codes = [c for item in zero for c in item.codes]
         shown = "、".join(table.describe(c) for c in codes)
         s = lst.statement
-        note = (
-            ""
-            if certain
-            else "；表中各项之和与合计有尾差，印为 0.00 的科目可能有不足 50 元的小额，仅作提示"
-        )
+        notes: list[str] = []
+        if not certain:
+            notes.append("表中各项之和与合计有尾差，印为 0.00 的科目可能有不足 50 元的小额")
+        if len(zero) > len(lst.mapped) * DEFINITION_SHARE:
+            notes.append(f"所列项目多数为 0，像是照录了{lst.group_name}的范围而非本单位的构成")
+        if not lst.established:
+            notes.append("文件年度的经济分类科目名称未经核实")
+        if table.table.doubts:
+            notes.append("表的读取有疑问")
+        note = f"；{'，'.join(notes)}，仅作提示" if notes else ""
         yield Hit(
             message=(
                 f"{where(doc, s)}称{lst.group_name}主要包括{words_list(i.word for i in zero)}，"
@@ -81,7 +91,7 @@ def listed_item_zero(doc: Disclosure) -> Iterator[Hit]:
             evidence=[s.evidence, *table.evidence(codes)],
             expected="0",
             actual="、".join(i.word for i in zero),
-            severity=Severity.WARNING if certain and not table.table.doubts else Severity.INFO,
+            severity=Severity.INFO if notes else Severity.WARNING,
             where=where(doc, s),
         )
     if not checked:

@@ -11,7 +11,6 @@ from juesuan.rules.narrative._descriptions import (
     GROUP_NAMES,
     NO_LISTS,
     ListedItem,
-    basic_table,
     convention_group,
     item_lists,
     other_block,
@@ -42,7 +41,7 @@ def item_wrong_block(doc: Disclosure) -> Iterator[Hit]:
     if not any(lst.mapped for lst in lists):
         raise NotApplicable(NO_LISTS)
     for lst in lists:
-        table = basic_table(doc, lst.statement)
+        table = lst.table
         wrong: list[ListedItem] = [i for i in lst.mapped if other_block(i, lst.group, table)]
         if not wrong:
             continue
@@ -64,5 +63,6 @@ def item_wrong_block(doc: Disclosure) -> Iterator[Hit]:
             ],
             expected=other,
             actual=lst.group_name,
+            severity=Severity.WARNING if lst.established else Severity.INFO,
             where=where(doc, s),
         )

@@ -12,7 +12,6 @@ from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative._descriptions import (
     NO_BASIC_TABLE,
     NO_LISTS,
-    basic_table,
     item_lists,
     read_all,
     where,
@@ -49,7 +48,7 @@ def item_omitted(doc: Disclosure) -> Iterator[Hit]:
     for lst in lists:
         if not lst.exhaustive:
             continue
-        table = basic_table(doc, lst.statement)
+        table = lst.table
         if table is None:
             continue
         checked = True
