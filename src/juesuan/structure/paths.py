@@ -10,6 +10,7 @@ that matches no row or more than one keeps ``code = None``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from juesuan import catalog
 from juesuan.model import Disclosure, Statement, TableKind
@@ -48,8 +49,9 @@ def split_path(subject: str) -> dict[str, str]:
     return parts
 
 
-def resolve_path_codes(doc: Disclosure) -> None:
-    """Set ``code`` on statements whose subject is a 类/款/项 path, where unambiguous."""
+def resolve_path_codes(doc: Disclosure, statements: Sequence[Statement] | None = None) -> None:
+    """Set ``code`` on statements whose subject is a 类/款/项 path, where unambiguous
+    (``doc.statements``, or the given ones: the descriptions the rules read on demand)."""
     rows: dict[str, str] = {}  # code -> name key, from the preferred table first
     for kind in LOOKUP_TABLES:
         table = doc.table(kind)
@@ -62,7 +64,7 @@ def resolve_path_codes(doc: Disclosure) -> None:
         return
     classes = {_name_key(name): code for code, name in catalog.functional_classes().items()}
     cache: dict[str, str | None] = {}
-    for statement in doc.statements:
+    for statement in doc.statements if statements is None else statements:
         if statement.code is not None or "（" not in statement.subject:
             continue
         if statement.subject not in cache:
