@@ -262,8 +262,12 @@ def _is_light(color: tuple[float, ...] | None) -> bool:
 
 
 def _paint(value: Any) -> tuple[float, ...] | None:
+    if not value:
+        return None
+    if type(value) is tuple:
+        return value  # what get_cdrawings gives: a tuple of floats
     try:
-        return tuple(float(c) for c in value) if value else None
+        return tuple(float(c) for c in value)
     except (TypeError, ValueError):
         return None
 
