@@ -9,11 +9,24 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from juesuan.model import DocKind, TableKind
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def member(cls: type[_E], value: str, where: str) -> _E:
+    """The member of ``cls`` a catalog value names, or a ValueError naming the file (``where``)
+    and the known values: a key the code does not know is a catalog error, found at load."""
+    try:
+        return cls(value)
+    except ValueError:
+        known = ", ".join(m.value for m in cls)
+        raise ValueError(f"{where}: unknown {cls.__name__} {value!r} (known: {known})") from None
 
 
 def load_toml(name: str) -> dict[str, Any]:

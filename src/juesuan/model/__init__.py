@@ -75,6 +75,40 @@ class TableKind(StrEnum):
         return self.value.startswith("B")
 
 
+class Measure(StrEnum):
+    """What a :class:`Statement` states about its subject (``docs/statements.md``, Measures).
+
+    Produced by the statement reader from its cues and from ``catalog/statements.toml``
+    (pattern ``values``, ``[kinds.*]`` ``detail`` and ``measures``, ``[[descriptions]]``).
+    A StrEnum: a member equals its value as a plain string and serialises as it."""
+
+    AMOUNT = "amount"  # an amount (万元), or a count's amount (金额)
+    SHARE = "share"  # 占…的 X%
+    DIRECTION = "direction"  # 增加 / 减少 / 持平 (year on year)
+    CHANGE_AMOUNT = "change_amount"  # the amount after 增加 / 减少
+    RATE_DIRECTION = "rate_direction"  # 增长 / 下降 / 增幅 / 降幅
+    CHANGE_RATE = "change_rate"  # the rate after 增长 / 下降
+    BUDGET_INITIAL = "budget_initial"  # 年初预算为
+    BUDGET = "budget"  # 全年预算为
+    ACTUAL = "actual"  # 支出决算为 / 执行数为
+    COMPLETION_RATE = "completion_rate"  # 完成预算 X%
+    COMPLETION_RATE_INITIAL = "completion_rate_initial"  # 完成年初预算的 X%
+    BUDGET_DIRECTION = "budget_direction"  # 决算数大于 / 小于 / 等于预算数
+    COUNT = "count"  # a count with its unit (个, 辆, 批次 …)
+    SCORE = "score"  # 绩效自评得分
+    AVERAGE_SCORE = "average_score"  # 平均得分
+    ABSENT = "absent"  # 无…支出 ("无")
+    # budgets (预算)
+    PRIOR_BUDGET = "prior_budget"  # 上年预算数为
+    PRIOR_ACTUAL = "prior_actual"  # 上年预算执行数为
+    DIRECTION_VS_ACTUAL = "direction_vs_actual"  # 比上年预算执行数增加 / 减少
+    CHANGE_RATE_VS_ACTUAL = "change_rate_vs_actual"
+    CHANGE_AMOUNT_VS_ACTUAL = "change_amount_vs_actual"
+    # descriptions (structure.statements.read_descriptions; not in doc.statements)
+    ITEMS = "items"  # 主要包括：… (人员经费 / 公用经费)
+    PURPOSE = "purpose"  # 主要用于：… (a 类/款/项)
+
+
 @dataclass(slots=True)
 class Evidence:
     """Where something was read: 1-based page (None for text input), line and exact text.
@@ -244,14 +278,15 @@ class Table:
 class Statement:
     """A fact stated in the explanation (决算情况说明).
 
-    ``measure`` is one of the documented measures (amount, share, change_amount, change_rate,
-    direction, budget, completion_rate, count, score, …); ``value`` is a Decimal for numbers
-    and a string for words (direction words such as 增加/减少/持平/大于/小于/等于).
+    ``measure`` is one of the documented measures (:class:`Measure`: amount, share,
+    change_amount, change_rate, direction, budget, completion_rate, count, score, …); ``value``
+    is a Decimal for numbers and a string for words (direction words such as 增加/减少/持平/
+    大于/小于/等于).
     """
 
     section: str  # section number as printed ("一", "五（三）", "十（二）")
     subject: str  # what the number is about, normalised (e.g. "本年收入合计", "基本支出")
-    measure: str
+    measure: Measure
     value: Decimal | str
     unit: str  # "万元", "%", "个", "辆", "批次", "人次", "分", "" for words
     evidence: Evidence
@@ -530,7 +565,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
             Statement(
                 section=s["section"],
                 subject=s["subject"],
-                measure=s["measure"],
+                measure=Measure(s["measure"]),
                 value=value,
                 unit=s["unit"],
                 evidence=Evidence.from_dict(s["evidence"]),

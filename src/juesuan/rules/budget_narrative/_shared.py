@@ -7,7 +7,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from juesuan.model import Disclosure, DocKind, Evidence, Statement, Table, TableKind, TableRow
+from juesuan.model import (
+    Disclosure,
+    DocKind,
+    Evidence,
+    Measure,
+    Statement,
+    Table,
+    TableKind,
+    TableRow,
+)
 from juesuan.model.findings import Severity
 from juesuan.rules.budget._shared import Ledger
 from juesuan.rules.common import ZERO, decimals_of, half_unit, money, round_to, table_label
@@ -513,7 +522,7 @@ def check_lookups(
     statements = [
         s
         for s in doc.statements
-        if s.subject in lookups and s.measure == "amount" and money_value(s) is not None
+        if s.subject in lookups and s.measure == Measure.AMOUNT and money_value(s) is not None
     ]
     if topics is not None:
         statements = [s for s in statements if s.topic in topics]
@@ -542,10 +551,10 @@ def table_figure(doc: Disclosure, s: Statement, value: Decimal) -> Cell | None:
 def impossible_increase(facts: Facts, change: Statement) -> tuple[Decimal, Statement] | None:
     """(this year's amount, its statement) when ``change`` is an increase larger than this
     year's amount beyond rounding: last year's budget would be negative."""
-    if change.measure != "change_amount":
+    if change.measure != Measure.CHANGE_AMOUNT:
         return None
-    direction = facts.before(change, {"direction"}, {"change_amount"})
-    amount_stmt = facts.before(change, {"amount"}, {"change_amount"})
+    direction = facts.before(change, {Measure.DIRECTION}, {Measure.CHANGE_AMOUNT})
+    amount_stmt = facts.before(change, {Measure.AMOUNT}, {Measure.CHANGE_AMOUNT})
     if direction is None or direction.value != "增加" or amount_stmt is None:
         return None
     this_year, increase = money_value(amount_stmt), money_value(change)

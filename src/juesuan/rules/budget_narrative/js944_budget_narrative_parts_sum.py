@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     budget_only,
@@ -61,7 +61,7 @@ BREAKDOWNS = (
 
 def _first_amount(statements: Iterable[Statement]) -> Statement | None:
     return next(
-        (s for s in statements if s.measure == "amount" and money_value(s) is not None), None
+        (s for s in statements if s.measure == Measure.AMOUNT and money_value(s) is not None), None
     )
 
 
@@ -87,7 +87,7 @@ def _first_amount(statements: Iterable[Statement]) -> Statement | None:
 )
 def budget_narrative_parts_sum(doc: Disclosure) -> Iterator[Hit]:
     budget_only(doc)
-    if not any(s.measure == "amount" for s in doc.statements):
+    if not any(s.measure == Measure.AMOUNT for s in doc.statements):
         raise NotApplicable("说明中没有预算数")
     facts = Facts(doc.statements)
     by_section: dict[str, list[Statement]] = defaultdict(list)
@@ -109,7 +109,7 @@ def _parts_of(section: list[Statement], b: Breakdown) -> list[Statement]:
                 and not is_path(s.subject)
                 and s.topic in b.topics
                 and s.subject not in seen
-                and s.measure == "amount"
+                and s.measure == Measure.AMOUNT
                 and money_value(s) is not None
             ):
                 seen.add(s.subject)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement, Table, TableKind
+from juesuan.model import Disclosure, Evidence, Measure, Statement, Table, TableKind
 from juesuan.model.findings import Severity
 from juesuan.rules.common import ZERO, difference_severity, money, table_label
 from juesuan.rules.engine import Hit, NotApplicable
@@ -189,7 +189,7 @@ SANGONG_ITEMS = {
     "公务接待费": "reception",
 }
 
-BUDGET_MEASURES = frozenset({"budget", "budget_initial"})
+BUDGET_MEASURES = frozenset({Measure.BUDGET, Measure.BUDGET_INITIAL})
 
 
 def t13_value(doc: Disclosure, subject: str, column: str) -> TableValue | None:

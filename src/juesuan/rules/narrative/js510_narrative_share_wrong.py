@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement
+from juesuan.model import Disclosure, Evidence, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import judge_ratio, money
 from juesuan.rules.engine import Hit, NotApplicable, rule
@@ -109,14 +109,14 @@ def _denominator(doc: Disclosure, facts: Facts, s: Statement) -> Denominator | N
     suggestion="按金额重新计算占比，四舍五入保留两位小数。",
 )
 def share_wrong(doc: Disclosure) -> Iterator[Hit]:
-    shares = [s for s in doc.statements if s.measure == "share" and percent_of(s) is not None]
+    shares = [s for s in doc.statements if s.measure == Measure.SHARE and percent_of(s) is not None]
     if not shares:
         raise NotApplicable("情况说明中没有占比")
     facts = Facts(doc.statements)
     for s in shares:
         printed = percent_of(s)
         assert printed is not None
-        part_statement = facts.before(s, ACTUAL_MEASURES, {"share"})
+        part_statement = facts.before(s, ACTUAL_MEASURES, {Measure.SHARE})
         part = money_of(part_statement)
         denominator = _denominator(doc, facts, s)
         if part is None or part_statement is None or denominator is None:

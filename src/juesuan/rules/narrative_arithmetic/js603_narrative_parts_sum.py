@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from juesuan import catalog
-from juesuan.model import Disclosure, DocKind, Statement
+from juesuan.model import Disclosure, DocKind, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, decimals_of, half_unit, money, money_half, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -110,14 +110,18 @@ _BREAKDOWNS = (
     _Breakdown("“三公”经费", "“三公”经费", _SANGONG_PARTS, SANGONG_TOPICS, partial=True),
     # budgets of the “三公” items: checked when every item states the same kind of budget
     _Breakdown(
-        "“三公”经费", "“三公”经费", _SANGONG_PARTS, SANGONG_TOPICS, measures=frozenset({"budget"})
+        "“三公”经费",
+        "“三公”经费",
+        _SANGONG_PARTS,
+        SANGONG_TOPICS,
+        measures=frozenset({Measure.BUDGET}),
     ),
     _Breakdown(
         "“三公”经费",
         "“三公”经费",
         _SANGONG_PARTS,
         SANGONG_TOPICS,
-        measures=frozenset({"budget_initial"}),
+        measures=frozenset({Measure.BUDGET_INITIAL}),
     ),
     # 五（二）: the 类 of the 一般公共预算 expenditure; 五（三）: its 类/款/项 items
     _Breakdown(_GENERAL, _GENERAL, "classes", _STRUCTURE, partial=True),
@@ -128,7 +132,7 @@ _BREAKDOWNS = (
         "items",
         _GENERAL_TOPICS,
         partial=True,
-        measures=frozenset({"budget"}),
+        measures=frozenset({Measure.BUDGET}),
         part_topics=_DETAIL,
     ),
     _Breakdown(
@@ -137,7 +141,7 @@ _BREAKDOWNS = (
         "items",
         _GENERAL_TOPICS,
         partial=True,
-        measures=frozenset({"budget_initial"}),
+        measures=frozenset({Measure.BUDGET_INITIAL}),
         part_topics=_DETAIL,
     ),
     _Breakdown(
@@ -212,7 +216,7 @@ _BOUNDS = (
 
 def _valued(s: Statement, counts: bool, measures: frozenset[str]) -> bool:
     if counts:
-        return s.measure == "count" and count_of(s) is not None
+        return s.measure == Measure.COUNT and count_of(s) is not None
     return s.measure in measures and money_of(s) is not None
 
 
@@ -350,7 +354,10 @@ def _group_hits(
         yield from _change_hits(doc, facts, b, total_stmt, stated)
 
 
-_MEASURE_NAMES = {frozenset({"budget"}): "全年预算", frozenset({"budget_initial"}): "年初预算"}
+_MEASURE_NAMES: dict[frozenset[str], str] = {
+    frozenset({Measure.BUDGET}): "全年预算",
+    frozenset({Measure.BUDGET_INITIAL}): "年初预算",
+}
 
 
 def _sum_hit(
@@ -473,8 +480,8 @@ def _impossible(facts: Facts, doc: Disclosure) -> Callable[[Statement], bool]:
     """An increase larger than this year's amount (JS601/JS942 report it)."""
 
     def check(change: Statement) -> bool:
-        direction = facts.before(change, {"direction"}, {"change_amount"})
-        amount = facts.before(change, ACTUAL_MEASURES, {"change_amount"})
+        direction = facts.before(change, {Measure.DIRECTION}, {Measure.CHANGE_AMOUNT})
+        amount = facts.before(change, ACTUAL_MEASURES, {Measure.CHANGE_AMOUNT})
         increase, this_year = money_of(change), money_of(amount)
         if direction is None or direction.value != "增加" or increase is None:
             return False
