@@ -109,6 +109,17 @@ class Measure(StrEnum):
     PURPOSE = "purpose"  # 主要用于：… (a 类/款/项)
 
 
+class Side(StrEnum):
+    """Where a table row sits (:attr:`TableRow.side`): the side of a two-sided table (收支总表,
+    财政拨款收支总表: T01, T04, B01, B04), or the block of the 基本支出 table (T08) whose
+    column holds its amount."""
+
+    INCOME = "income"  # 收入 side
+    EXPENSE = "expense"  # 支出 side
+    PERSONNEL = "personnel"  # T08 人员经费 block
+    PUBLIC = "public"  # T08 公用经费 block
+
+
 @dataclass(slots=True)
 class Evidence:
     """Where something was read: 1-based page (None for text input), line and exact text.
@@ -204,7 +215,7 @@ class TableRow:
     raw: dict[str, str]
     evidence: Evidence
     code: str | None = None  # functional/economic code as printed (joined when split 类/款/项)
-    side: str | None = None  # "income"/"expense" for two-sided tables; block for T08
+    side: Side | None = None  # income/expense for two-sided tables; block for T08
     ref_code: str | None = None  # 类 code derived from the name (T01/T04 expense lines)
     line_no: str | None = None  # 行次 when printed
     group: str | None = None  # label of the group the row is printed under (merged cell)
@@ -531,7 +542,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 raw=dict(r.get("raw", {})),
                 evidence=Evidence.from_dict(r["evidence"]),
                 code=r.get("code"),
-                side=r.get("side"),
+                side=Side(r["side"]) if r.get("side") else None,
                 ref_code=r.get("ref_code"),
                 line_no=r.get("line_no"),
                 group=r.get("group"),
