@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from juesuan.model import DocKind, TableKind
+from juesuan.model import DocKind, Part, TableKind, Topic
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -100,9 +100,9 @@ class Layout:
     tables: tuple[TableKind, ...]
     parts: tuple[str, ...]
     signature: tuple[str, ...]
-    required_parts: tuple[str, ...] = ()  # part keys the template requires, in printed order
+    required_parts: tuple[Part, ...] = ()  # part keys the template requires, in printed order
     # part key -> section keys required there; an entry "a|b" accepts either key
-    required_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    required_sections: tuple[tuple[Part, tuple[str, ...]], ...] = ()
     kind: DocKind = DocKind.FINAL  # the kind of document the layout is for
 
 
@@ -180,6 +180,24 @@ def _layouts_data() -> dict[str, Any]:
     return _load("layouts.toml")
 
 
+_LAYOUTS = "catalog/layouts.toml"
+
+
+def _part(value: str) -> Part:
+    return member(Part, value, _LAYOUTS)
+
+
+def _topic(value: str) -> Topic:
+    return member(Topic, value, _LAYOUTS)
+
+
+def _alternatives(value: str) -> str:
+    """A required section: a key, or keys joined by "|" (either one); each must be a Topic."""
+    for key in value.split("|"):
+        _topic(key)
+    return value
+
+
 @cache
 def layouts() -> dict[str, Layout]:
     out: dict[str, Layout] = {}
@@ -190,9 +208,10 @@ def layouts() -> dict[str, Layout]:
             tables=tuple(TableKind(k) for k in entry["tables"]),
             parts=tuple(entry["parts"]),
             signature=tuple(entry["signature"]),
-            required_parts=tuple(entry.get("required_parts", [])),
+            required_parts=tuple(_part(p) for p in entry.get("required_parts", [])),
             required_sections=tuple(
-                (part, tuple(keys)) for part, keys in entry.get("required_sections", {}).items()
+                (_part(part), tuple(_alternatives(k) for k in keys))
+                for part, keys in entry.get("required_sections", {}).items()
             ),
             kind=DocKind(entry.get("kind", DocKind.FINAL.value)),
         )
@@ -200,9 +219,9 @@ def layouts() -> dict[str, Layout]:
 
 
 @cache
-def section_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+def section_patterns() -> tuple[tuple[Topic, tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(
-        (s["key"], tuple(s["patterns"]), tuple(s.get("excludes", [])))
+        (_topic(s["key"]), tuple(s["patterns"]), tuple(s.get("excludes", [])))
         for s in _layouts_data()["sections"]
     )
 
@@ -218,11 +237,12 @@ def section_names(kind: DocKind | None = None) -> dict[str, str]:
     names: dict[str, str] = {}
     budget: dict[str, str] = {}
     for s in _layouts_data()["sections"]:
+        key = _topic(s["key"])
         if "name" in s:
-            names.setdefault(s["key"], s["name"])
+            names.setdefault(key, s["name"])
         if "budget_name" in s:
-            budget.setdefault(s["key"], s["budget_name"])
-        names.setdefault(s["key"], s["key"])
+            budget.setdefault(key, s["budget_name"])
+        names.setdefault(key, key.value)
     if kind is DocKind.BUDGET:
         return {key: budget.get(key, name) for key, name in names.items()}
     return names
@@ -263,8 +283,8 @@ def income_lines() -> dict[str, str]:
 
 
 @cache
-def part_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((s["key"], tuple(s["patterns"])) for s in _layouts_data()["parts"])
+def part_patterns() -> tuple[tuple[Part, tuple[str, ...]], ...]:
+    return tuple((_part(s["key"]), tuple(s["patterns"])) for s in _layouts_data()["parts"])
 
 
 @cache

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from juesuan import catalog
-from juesuan.model import DocKind, Evidence, Measure, Paragraph, Statement
+from juesuan.model import DocKind, Evidence, Measure, Paragraph, Part, Statement, Topic
 from juesuan.structure.textutil import tidy
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -39,31 +39,31 @@ COUNT_UNITS = frozenset({"人次", "批次", "台（套）", "辆", "个", "人"
 #: topic is one of these.
 EXPLANATION_TOPICS = frozenset(
     {
-        "total",
-        "income",
-        "expense",
-        "fiscal_total",
-        "general_budget",
-        "general_budget_overall",
-        "general_budget_structure",
-        "general_budget_detail",
-        "basic",
-        "sangong",
-        "sangong_overall",
-        "sangong_detail",
-        "govfund",
-        "soe",
-        "performance",
-        "other",
-        "admin_cost",
-        "procurement",
-        "assets",
+        Topic.TOTAL,
+        Topic.INCOME,
+        Topic.EXPENSE,
+        Topic.FISCAL_TOTAL,
+        Topic.GENERAL_BUDGET,
+        Topic.GENERAL_BUDGET_OVERALL,
+        Topic.GENERAL_BUDGET_STRUCTURE,
+        Topic.GENERAL_BUDGET_DETAIL,
+        Topic.BASIC,
+        Topic.SANGONG,
+        Topic.SANGONG_OVERALL,
+        Topic.SANGONG_DETAIL,
+        Topic.GOVFUND,
+        Topic.SOE,
+        Topic.PERFORMANCE,
+        Topic.OTHER,
+        Topic.ADMIN_COST,
+        Topic.PROCUREMENT,
+        Topic.ASSETS,
     }
 )
 
 #: Sections of a budget's explanation (预算情况说明, 预算编制说明) beyond those above.
 BUDGET_EXPLANATION_TOPICS = frozenset(
-    {"fiscal_expense", "fiscal_basic", "compilation", "other_related"}
+    {Topic.FISCAL_EXPENSE, Topic.FISCAL_BASIC, Topic.COMPILATION, Topic.OTHER_RELATED}
 )
 
 MASK_CHAR = "□"
@@ -127,7 +127,7 @@ class Subject:
     name: str
     kind: str  # "money" or "count"
     units: frozenset[str]  # accepted units for counts
-    topics: frozenset[str] | None  # None: every topic
+    topics: frozenset[Topic] | None  # None: every topic
     qualifier: bool = False
     code: str | None = None
     kinds: frozenset[str] | None = None  # document kinds (决算/预算) it applies to; None: both
@@ -167,7 +167,7 @@ class DescriptionSpec:
     measure: Measure
     regex: re.Pattern[str]  # the described words in group ``text``
     subjects: frozenset[str] | None  # None: a 类/款/项 path or a 类 ("@classification")
-    topics: frozenset[str] | None = None
+    topics: frozenset[Topic] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +182,8 @@ class KindSettings:
 
     measures: dict[Measure, Measure]
     detail: Measure
-    class_topics: frozenset[str]
-    detail_topics: frozenset[str]
+    class_topics: frozenset[Topic]
+    detail_topics: frozenset[Topic]
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +268,7 @@ def _expand(regex: str) -> tuple[str, frozenset[str]]:
     return out, frozenset(amount_groups)
 
 
-def _class_subjects(topics: frozenset[str], kind: str) -> list[tuple[list[str], Subject]]:
+def _class_subjects(topics: frozenset[Topic], kind: str) -> list[tuple[list[str], Subject]]:
     out: list[tuple[list[str], Subject]] = []
     for code, name in catalog.functional_classes().items():
         base = name[:-2] if name.endswith("支出") else name
@@ -280,6 +280,10 @@ def _class_subjects(topics: frozenset[str], kind: str) -> list[tuple[list[str], 
 
 def _measure(value: str) -> Measure:
     return catalog.member(Measure, value, "catalog/statements.toml")
+
+
+def _topics(values: list[str]) -> frozenset[Topic]:
+    return frozenset(catalog.member(Topic, v, "catalog/statements.toml") for v in values)
 
 
 def _kinds(entry: dict[str, Any]) -> frozenset[str] | None:
@@ -298,7 +302,7 @@ def rules() -> Rules:
             name=s["name"],
             kind=s.get("kind", "money"),
             units=frozenset(s.get("units", [])),
-            topics=frozenset(topics) if topics else None,
+            topics=_topics(topics) if topics else None,
             qualifier=bool(s.get("qualifier", False)),
             code=s.get("code"),
             kinds=_kinds(s),
@@ -309,8 +313,8 @@ def rules() -> Rules:
         kinds[name] = KindSettings(
             measures={_measure(k): _measure(v) for k, v in entry.get("measures", {}).items()},
             detail=_measure(entry.get("detail", Measure.ACTUAL)),
-            class_topics=frozenset(entry.get("class_topics", [])),
-            detail_topics=frozenset(entry.get("detail_topics", [])),
+            class_topics=_topics(entry.get("class_topics", [])),
+            detail_topics=_topics(entry.get("detail_topics", [])),
         )
         entries.extend(_class_subjects(kinds[name].class_topics, name))
     patterns: list[SentencePattern] = []
@@ -350,7 +354,7 @@ def rules() -> Rules:
                 _measure(d["measure"]),
                 re.compile(d["regex"]),
                 None if d["subjects"] == "@classification" else frozenset(d["subjects"]),
-                frozenset(d["topics"]) if d.get("topics") else None,
+                _topics(d["topics"]) if d.get("topics") else None,
             )
             for d in data.get("descriptions", [])
         ),
@@ -404,7 +408,7 @@ class _Reader:
     paragraph: Paragraph
     scan: str  # normalised text with masked spans blanked
     index: list[int]
-    topic: str | None
+    topic: Topic | None
     doc_kind: str = FINAL
     state: _State = field(default_factory=_State)
     found: list[tuple[int, Measure, str, Decimal | str, str, _Ref]] = field(default_factory=list)
@@ -726,7 +730,7 @@ def clause(text: str, offset: int, stops: list[int] | None = None) -> str:
 
 def _in_explanation(p: Paragraph, kind: DocKind | None = None) -> bool:
     if p.part is not None:
-        return p.part == "explanation"
+        return p.part == Part.EXPLANATION
     if kind is DocKind.BUDGET:
         return p.topic in EXPLANATION_TOPICS or p.topic in BUDGET_EXPLANATION_TOPICS
     return p.topic in EXPLANATION_TOPICS

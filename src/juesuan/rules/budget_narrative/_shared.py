@@ -16,6 +16,7 @@ from juesuan.model import (
     Table,
     TableKind,
     TableRow,
+    Topic,
 )
 from juesuan.model.findings import Severity
 from juesuan.rules.budget._shared import Ledger
@@ -45,7 +46,7 @@ def where(s: Statement) -> str:
     """The place of a statement as the engine groups findings (its section)."""
     if s.section:
         return f"情况说明{s.section}"
-    return "预算编制说明" if s.topic == "compilation" else "情况说明"
+    return "预算编制说明" if s.topic == Topic.COMPILATION else "情况说明"
 
 
 def evidence_list(*items: Statement | Evidence | None) -> list[Evidence]:
@@ -341,7 +342,7 @@ PROCUREMENT_LOOKUPS: dict[str, tuple[Lookup, ...]] = {
 }
 
 #: Sections whose 类 amounts are all the year's money (收支总表); the others are 财政拨款.
-ALL_MONEY_TOPICS = frozenset({"total", "expense"})
+ALL_MONEY_TOPICS = frozenset({Topic.TOTAL, Topic.EXPENSE})
 
 
 def is_path(subject: str) -> bool:
@@ -373,7 +374,7 @@ def path_cells(doc: Disclosure, s: Statement) -> list[Cell]:
 
 def basic_cells(doc: Disclosure, s: Statement) -> list[Cell]:
     """基本支出, 人员经费, 公用经费 of 六 (财政拨款) and 八 (一般公共预算) (JS936)."""
-    fiscal = s.topic == "fiscal_basic"
+    fiscal = s.topic == Topic.FISCAL_BASIC
     economic = (_B06, _B08) if fiscal else (_B08, _B06)
     functional = (_B05, _B07) if fiscal else (_B07, _B05)
     cells: list[Cell] = []

@@ -16,6 +16,7 @@ from juesuan.model import (
     Table,
     TableKind,
     TableRow,
+    Topic,
 )
 from juesuan.model.corpus import cite, document_label
 from juesuan.model.findings import Severity
@@ -208,7 +209,11 @@ def statement_figures(
         same = s.code == code if code is not None and s.code is not None else s.subject == subject
         if not same:
             continue
-        if subject in SANGONG_SUBJECTS and s.topic not in SANGONG_TOPICS and s.topic != "sangong":
+        if (
+            subject in SANGONG_SUBJECTS
+            and s.topic not in SANGONG_TOPICS
+            and s.topic != Topic.SANGONG
+        ):
             continue
         places = decimals_of(value) if doc.kind is DocKind.BUDGET else money_places(value)
         where = f"情况说明{s.section}" if s.section else "情况说明"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, Measure, Statement
+from juesuan.model import Disclosure, Measure, Statement, Topic
 from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import Severity
 from juesuan.rules.budget_narrative._shared import quoted
@@ -99,7 +99,9 @@ def initial_budget_vs_budget(doc: Disclosure, lookup: CorpusLookup) -> Iterator[
             True,
             tuple(t13.doubts),
         )
-        like = Statement("", subject, Measure.AMOUNT, value, "万元", row.evidence, topic="sangong")
+        like = Statement(
+            "", subject, Measure.AMOUNT, value, "万元", row.evidence, topic=Topic.SANGONG
+        )
         others = _budget_side(doc, budget, like)
         hit = _compare(doc, like, mine, others, related, scope, ADJUSTED, where=table_label(t13))
         if hit is not None:
@@ -123,10 +125,10 @@ def _budget_side(doc: Disclosure, budget: Disclosure, s: Statement) -> list[Figu
     """The budget's figures for what a final-account statement restates."""
     if s.subject in SANGONG_SUBJECTS:
         like = fake_statement(s)
-        like.topic = "sangong"
+        like.topic = Topic.SANGONG
         return [
             *budget_figures(budget, like),
-            *statement_figures(budget, s.subject, None, {"amount"}),
+            *statement_figures(budget, s.subject, None, {Measure.AMOUNT}),
         ]
     if s.subject == GENERAL:
         return [

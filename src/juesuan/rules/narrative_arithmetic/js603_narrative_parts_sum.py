@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from juesuan import catalog
-from juesuan.model import Disclosure, DocKind, Measure, Statement
+from juesuan.model import Disclosure, DocKind, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, decimals_of, half_unit, money, money_half, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -89,23 +89,25 @@ _GENERAL_TOPICS = frozenset(
         "general_budget_detail",
     }
 )
-_STRUCTURE = frozenset({"general_budget_structure"})
-_DETAIL = frozenset({"general_budget_detail"})
+_STRUCTURE = frozenset({Topic.GENERAL_BUDGET_STRUCTURE})
+_DETAIL = frozenset({Topic.GENERAL_BUDGET_DETAIL})
 _SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
 
 _BREAKDOWNS = (
     _Breakdown(
-        "本年收入合计", "本年收入合计", INCOME_PARTS_FISCAL, frozenset({"income"}), partial=True
+        "本年收入合计", "本年收入合计", INCOME_PARTS_FISCAL, frozenset({Topic.INCOME}), partial=True
     ),
     _Breakdown(
-        "本年收入合计", "本年收入合计", INCOME_PARTS_SPLIT, frozenset({"income"}), partial=True
+        "本年收入合计", "本年收入合计", INCOME_PARTS_SPLIT, frozenset({Topic.INCOME}), partial=True
     ),
-    _Breakdown("本年支出合计", "本年支出合计", EXPENSE_PARTS, frozenset({"expense"}), partial=True),
+    _Breakdown(
+        "本年支出合计", "本年支出合计", EXPENSE_PARTS, frozenset({Topic.EXPENSE}), partial=True
+    ),
     _Breakdown(
         "一般公共预算财政拨款基本支出",
         "一般公共预算财政拨款基本支出",
         ("人员经费", "公用经费"),
-        frozenset({"basic"}),
+        frozenset({Topic.BASIC}),
     ),
     _Breakdown("“三公”经费", "“三公”经费", _SANGONG_PARTS, SANGONG_TOPICS, partial=True),
     # budgets of the “三公” items: checked when every item states the same kind of budget
@@ -568,7 +570,7 @@ def parts_sum(doc: Disclosure) -> Iterator[Hit]:
     if not doc.statements:
         raise NotApplicable("情况说明中没有数字")
     facts = Facts(doc.statements)
-    income_split = bool(facts.of("财政拨款收入", None, frozenset({"income"})))
+    income_split = bool(facts.of("财政拨款收入", None, frozenset({Topic.INCOME})))
     class_hits = list(_class_item_hits(doc, facts))
     by_class: dict[str, Decimal] = {}
     for _, top, diff in class_hits:

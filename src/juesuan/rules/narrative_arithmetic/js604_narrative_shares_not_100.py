@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Measure, Statement
+from juesuan.model import Disclosure, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import CENT, HUNDRED, ZERO, half_unit, judge_ratio, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -39,14 +39,14 @@ _SHARE_GROUPS = (
     _ShareGroup(
         "本年收入合计",
         "本年收入合计",
-        frozenset({"income"}),
+        frozenset({Topic.INCOME}),
         INCOME_PARTS_FISCAL + INCOME_PARTS_SPLIT[:3],
     ),
-    _ShareGroup("本年支出合计", "本年支出合计", frozenset({"expense"}), EXPENSE_PARTS),
+    _ShareGroup("本年支出合计", "本年支出合计", frozenset({Topic.EXPENSE}), EXPENSE_PARTS),
     _ShareGroup(
         "一般公共预算财政拨款支出",
         "一般公共预算财政拨款支出",
-        frozenset({"general_budget_structure"}),
+        frozenset({Topic.GENERAL_BUDGET_STRUCTURE}),
         None,
     ),
     _ShareGroup(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.catalog.performance import key
-from juesuan.model import Disclosure, Measure
+from juesuan.model import Disclosure, Measure, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, difference_severity, money, percent_consistent
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -45,7 +45,7 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
     statements = [
         s
         for s in doc.statements
-        if s.topic == "performance"
+        if s.topic == Topic.PERFORMANCE
         and s.measure in (Measure.BUDGET, Measure.ACTUAL, Measure.COMPLETION_RATE)
         and isinstance(s.value, Decimal)
         and _core(s.subject) in projects
