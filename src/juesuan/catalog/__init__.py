@@ -11,11 +11,24 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from juesuan.model import DocKind, TableKind
+from juesuan.model import DocKind, Part, TableKind, Topic
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def member(cls: type[_E], value: str, where: str) -> _E:
+    """The member of ``cls`` a catalog value names, or a ValueError naming the file (``where``)
+    and the known values: a key the code does not know is a catalog error, found at load."""
+    try:
+        return cls(value)
+    except ValueError:
+        known = ", ".join(m.value for m in cls)
+        raise ValueError(f"{where}: unknown {cls.__name__} {value!r} (known: {known})") from None
 
 
 def load_toml(name: str) -> dict[str, Any]:
@@ -126,9 +139,9 @@ class Layout:
     tables: tuple[TableKind, ...]
     parts: tuple[str, ...]
     signature: tuple[str, ...]
-    required_parts: tuple[str, ...] = ()  # part keys the template requires, in printed order
+    required_parts: tuple[Part, ...] = ()  # part keys the template requires, in printed order
     # part key -> section keys required there; an entry "a|b" accepts either key
-    required_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    required_sections: tuple[tuple[Part, tuple[str, ...]], ...] = ()
     kind: DocKind = DocKind.FINAL  # the kind of document the layout is for
 
 
@@ -206,6 +219,24 @@ def _layouts_data() -> dict[str, Any]:
     return _load("layouts.toml")
 
 
+_LAYOUTS = "catalog/layouts.toml"
+
+
+def _part(value: str) -> Part:
+    return member(Part, value, _LAYOUTS)
+
+
+def _topic(value: str) -> Topic:
+    return member(Topic, value, _LAYOUTS)
+
+
+def _alternatives(value: str) -> str:
+    """A required section: a key, or keys joined by "|" (either one); each must be a Topic."""
+    for key in value.split("|"):
+        _topic(key)
+    return value
+
+
 @cache
 def layouts() -> dict[str, Layout]:
     out: dict[str, Layout] = {}
@@ -216,9 +247,10 @@ def layouts() -> dict[str, Layout]:
             tables=tuple(TableKind(k) for k in entry["tables"]),
             parts=tuple(entry["parts"]),
             signature=tuple(entry["signature"]),
-            required_parts=tuple(entry.get("required_parts", [])),
+            required_parts=tuple(_part(p) for p in entry.get("required_parts", [])),
             required_sections=tuple(
-                (part, tuple(keys)) for part, keys in entry.get("required_sections", {}).items()
+                (_part(part), tuple(_alternatives(k) for k in keys))
+                for part, keys in entry.get("required_sections", {}).items()
             ),
             kind=DocKind(entry.get("kind", DocKind.FINAL.value)),
         )
@@ -226,9 +258,9 @@ def layouts() -> dict[str, Layout]:
 
 
 @cache
-def section_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+def section_patterns() -> tuple[tuple[Topic, tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(
-        (s["key"], tuple(s["patterns"]), tuple(s.get("excludes", [])))
+        (_topic(s["key"]), tuple(s["patterns"]), tuple(s.get("excludes", [])))
         for s in _layouts_data()["sections"]
     )
 
@@ -244,11 +276,12 @@ def section_names(kind: DocKind | None = None) -> dict[str, str]:
     names: dict[str, str] = {}
     budget: dict[str, str] = {}
     for s in _layouts_data()["sections"]:
+        key = _topic(s["key"])
         if "name" in s:
-            names.setdefault(s["key"], s["name"])
+            names.setdefault(key, s["name"])
         if "budget_name" in s:
-            budget.setdefault(s["key"], s["budget_name"])
-        names.setdefault(s["key"], s["key"])
+            budget.setdefault(key, s["budget_name"])
+        names.setdefault(key, key.value)
     if kind is DocKind.BUDGET:
         return {key: budget.get(key, name) for key, name in names.items()}
     return names
@@ -289,8 +322,8 @@ def income_lines() -> dict[str, str]:
 
 
 @cache
-def part_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((s["key"], tuple(s["patterns"])) for s in _layouts_data()["parts"])
+def part_patterns() -> tuple[tuple[Part, tuple[str, ...]], ...]:
+    return tuple((_part(s["key"]), tuple(s["patterns"])) for s in _layouts_data()["parts"])
 
 
 @cache

@@ -75,6 +75,104 @@ class TableKind(StrEnum):
         return self.value.startswith("B")
 
 
+class Measure(StrEnum):
+    """What a :class:`Statement` states about its subject (``docs/statements.md``, Measures).
+
+    Produced by the statement reader from its cues and from ``catalog/statements.toml``
+    (pattern ``values``, ``[kinds.*]`` ``detail`` and ``measures``, ``[[descriptions]]``).
+    A StrEnum: a member equals its value as a plain string and serialises as it."""
+
+    AMOUNT = "amount"  # an amount (万元), or a count's amount (金额)
+    SHARE = "share"  # 占…的 X%
+    DIRECTION = "direction"  # 增加 / 减少 / 持平 (year on year)
+    CHANGE_AMOUNT = "change_amount"  # the amount after 增加 / 减少
+    RATE_DIRECTION = "rate_direction"  # 增长 / 下降 / 增幅 / 降幅
+    CHANGE_RATE = "change_rate"  # the rate after 增长 / 下降
+    BUDGET_INITIAL = "budget_initial"  # 年初预算为
+    BUDGET = "budget"  # 全年预算为
+    ACTUAL = "actual"  # 支出决算为 / 执行数为
+    COMPLETION_RATE = "completion_rate"  # 完成预算 X%
+    COMPLETION_RATE_INITIAL = "completion_rate_initial"  # 完成年初预算的 X%
+    BUDGET_DIRECTION = "budget_direction"  # 决算数大于 / 小于 / 等于预算数
+    COUNT = "count"  # a count with its unit (个, 辆, 批次 …)
+    SCORE = "score"  # 绩效自评得分
+    AVERAGE_SCORE = "average_score"  # 平均得分
+    ABSENT = "absent"  # 无…支出 ("无")
+    # budgets (预算)
+    PRIOR_BUDGET = "prior_budget"  # 上年预算数为
+    PRIOR_ACTUAL = "prior_actual"  # 上年预算执行数为
+    DIRECTION_VS_ACTUAL = "direction_vs_actual"  # 比上年预算执行数增加 / 减少
+    CHANGE_RATE_VS_ACTUAL = "change_rate_vs_actual"
+    CHANGE_AMOUNT_VS_ACTUAL = "change_amount_vs_actual"
+    # descriptions (structure.statements.read_descriptions; not in doc.statements)
+    ITEMS = "items"  # 主要包括：… (人员经费 / 公用经费)
+    PURPOSE = "purpose"  # 主要用于：… (a 类/款/项)
+
+
+class Side(StrEnum):
+    """Where a table row sits (:attr:`TableRow.side`): the side of a two-sided table (收支总表,
+    财政拨款收支总表: T01, T04, B01, B04), or the block of the 基本支出 table (T08) whose
+    column holds its amount."""
+
+    INCOME = "income"  # 收入 side
+    EXPENSE = "expense"  # 支出 side
+    PERSONNEL = "personnel"  # T08 人员经费 block
+    PUBLIC = "public"  # T08 公用经费 block
+
+
+class Part(StrEnum):
+    """A part of a disclosure (第一部分…, or an unnumbered part title): the key of a level-0
+    :class:`Heading` and :attr:`Paragraph.part`.  Recognised by ``[[parts]]`` of
+    ``catalog/layouts.toml``; layouts list the parts they require (``required_parts``)."""
+
+    OVERVIEW = "overview"  # 部门概况 (主要职能, 机构设置)
+    EXPLANATION = "explanation"  # 决算情况说明 / 预算情况说明 / 预算编制说明
+    GLOSSARY = "glossary"  # 名词解释
+    ANNEX = "annex"  # 附件
+    TABLES = "tables"  # 附表 / 决算表 / 预算表
+    PROJECT_INFO = "project_info"  # 项目经费情况说明
+    TARGETS = "targets"  # 绩效目标 (budgets)
+
+
+class Topic(StrEnum):
+    """A section of a disclosure's text (一、收入决算情况说明 …): the key of a numbered
+    :class:`Heading`, :attr:`Paragraph.topic` and :attr:`Statement.topic`.
+
+    Defined by ``[[sections]]`` of ``catalog/layouts.toml`` (``key``), where the printed titles
+    that name each are; a test keeps this list and the catalog equal."""
+
+    # the explanation (决算情况说明 / 预算情况说明)
+    TOTAL = "total"  # 收入支出决算总体情况
+    INCOME = "income"  # 收入决算情况
+    EXPENSE = "expense"  # 支出决算情况
+    FISCAL_TOTAL = "fiscal_total"  # 财政拨款收入支出决算总体情况
+    FISCAL_EXPENSE = "fiscal_expense"  # 财政拨款支出预算情况 (budgets)
+    FISCAL_BASIC = "fiscal_basic"  # 财政拨款基本支出预算情况 (budgets)
+    GENERAL_BUDGET = "general_budget"  # 一般公共预算财政拨款支出决算情况
+    GENERAL_BUDGET_OVERALL = "general_budget_overall"  # …总体情况
+    GENERAL_BUDGET_STRUCTURE = "general_budget_structure"  # …结构情况
+    GENERAL_BUDGET_DETAIL = "general_budget_detail"  # …具体情况
+    BASIC = "basic"  # 一般公共预算财政拨款基本支出决算情况
+    SANGONG_OVERALL = "sangong_overall"  # “三公”经费…总体情况
+    SANGONG_DETAIL = "sangong_detail"  # “三公”经费…具体情况
+    SANGONG = "sangong"  # 财政拨款“三公”经费支出决算情况
+    GOVFUND = "govfund"  # 政府性基金预算财政拨款收入支出决算情况
+    SOE = "soe"  # 国有资本经营预算财政拨款收入支出决算情况
+    PERFORMANCE = "performance"  # 预算绩效管理情况 / 绩效目标设置情况
+    OTHER = "other"  # 其他重要事项的情况说明
+    OTHER_RELATED = "other_related"  # 其他相关情况说明 (budgets)
+    ADMIN_COST = "admin_cost"  # 机关运行经费支出情况
+    PROCUREMENT = "procurement"  # 政府采购支出情况
+    ASSETS = "assets"  # 国有资产占有使用情况
+    COMPILATION = "compilation"  # 预算编制说明 (budgets)
+    BASIS = "basis"  # 收支预算编制的相关依据及测算分析情况 (budgets)
+    TASKS = "tasks"  # 主要工作任务及目标 (budgets)
+    # the overview (概况)
+    DUTIES = "duties"  # 主要职责（职能）
+    ORGANISATION = "organisation"  # 机构设置
+    UNITS = "units"  # 部门决算单位构成
+
+
 @dataclass(slots=True)
 class Evidence:
     """Where something was read: 1-based page (None for text input), line and exact text.
@@ -122,7 +220,8 @@ class Heading:
     number: str  # "第二部分", "五", "（三）" … as printed, normalised to its numeral
     title: str
     evidence: Evidence
-    key: str | None = None  # catalog key of the section when recognised (e.g. "income")
+    # the part (level 0) or the catalog section (levels 1, 2) when recognised ("income")
+    key: Part | Topic | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,7 +269,7 @@ class TableRow:
     raw: dict[str, str]
     evidence: Evidence
     code: str | None = None  # functional/economic code as printed (joined when split 类/款/项)
-    side: str | None = None  # "income"/"expense" for two-sided tables; block for T08
+    side: Side | None = None  # income/expense for two-sided tables; block for T08
     ref_code: str | None = None  # 类 code derived from the name (T01/T04 expense lines)
     line_no: str | None = None  # 行次 when printed
     group: str | None = None  # label of the group the row is printed under (merged cell)
@@ -244,19 +343,20 @@ class Table:
 class Statement:
     """A fact stated in the explanation (决算情况说明).
 
-    ``measure`` is one of the documented measures (amount, share, change_amount, change_rate,
-    direction, budget, completion_rate, count, score, …); ``value`` is a Decimal for numbers
-    and a string for words (direction words such as 增加/减少/持平/大于/小于/等于).
+    ``measure`` is one of the documented measures (:class:`Measure`: amount, share,
+    change_amount, change_rate, direction, budget, completion_rate, count, score, …); ``value``
+    is a Decimal for numbers and a string for words (direction words such as 增加/减少/持平/
+    大于/小于/等于).
     """
 
     section: str  # section number as printed ("一", "五（三）", "十（二）")
     subject: str  # what the number is about, normalised (e.g. "本年收入合计", "基本支出")
-    measure: str
+    measure: Measure
     value: Decimal | str
     unit: str  # "万元", "%", "个", "辆", "批次", "人次", "分", "" for words
     evidence: Evidence
     code: str | None = None  # functional code when the subject is a 类/款/项 path
-    topic: str | None = None  # catalog key of the section (e.g. "income", "sangong")
+    topic: Topic | None = None  # catalog key of the section (e.g. "income", "sangong")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -278,8 +378,8 @@ class Paragraph:
     text: str
     section: str | None  # section path as printed, e.g. "五（三）"
     evidence: Evidence  # first line of the paragraph; text = the whole paragraph
-    part: str | None = None  # part key: overview, explanation, glossary, annex, tables
-    topic: str | None = None  # catalog key of the innermost recognised section
+    part: Part | None = None  # part key: overview, explanation, glossary, annex, tables …
+    topic: Topic | None = None  # catalog key of the innermost recognised section
     lines: list[Evidence] = field(default_factory=list)  # every source line joined here
 
     def to_dict(self) -> dict[str, Any]:
@@ -447,6 +547,13 @@ def _dec(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def _heading_key(level: int, key: str | None) -> Part | Topic | None:
+    """A heading's key: a part's (level 0) or a section's."""
+    if not key:
+        return None
+    return Part(key) if level == 0 else Topic(key)
+
+
 def from_json_dict(data: dict[str, Any]) -> Disclosure:
     """Rebuild a :class:`Disclosure` from its JSON form."""
     if data.get("schema") != SCHEMA:
@@ -485,7 +592,11 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
     for h in data.get("outline", []):
         doc.outline.append(
             Heading(
-                h["level"], h["number"], h["title"], Evidence.from_dict(h["evidence"]), h.get("key")
+                h["level"],
+                h["number"],
+                h["title"],
+                Evidence.from_dict(h["evidence"]),
+                _heading_key(h["level"], h.get("key")),
             )
         )
     for t in data.get("tables", []):
@@ -496,7 +607,7 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 raw=dict(r.get("raw", {})),
                 evidence=Evidence.from_dict(r["evidence"]),
                 code=r.get("code"),
-                side=r.get("side"),
+                side=Side(r["side"]) if r.get("side") else None,
                 ref_code=r.get("ref_code"),
                 line_no=r.get("line_no"),
                 group=r.get("group"),
@@ -530,12 +641,12 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
             Statement(
                 section=s["section"],
                 subject=s["subject"],
-                measure=s["measure"],
+                measure=Measure(s["measure"]),
                 value=value,
                 unit=s["unit"],
                 evidence=Evidence.from_dict(s["evidence"]),
                 code=s.get("code"),
-                topic=s.get("topic"),
+                topic=Topic(s["topic"]) if s.get("topic") else None,
             )
         )
     for p in data.get("paragraphs", []):
@@ -544,8 +655,8 @@ def from_json_dict(data: dict[str, Any]) -> Disclosure:
                 p["text"],
                 p.get("section"),
                 Evidence.from_dict(p["evidence"]),
-                part=p.get("part"),
-                topic=p.get("topic"),
+                part=Part(p["part"]) if p.get("part") else None,
+                topic=Topic(p["topic"]) if p.get("topic") else None,
             )
         )
     from juesuan.model.performance import (

@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from juesuan.model import Disclosure, DocKind, Statement
+from juesuan.model import Disclosure, DocKind, Statement, Topic
 from juesuan.model.performance import PerformanceTarget, ProjectEvaluation
 from juesuan.rules.common import round_to
 from juesuan.rules.performance_scoring import (
@@ -295,7 +295,7 @@ def summarize(doc: Disclosure) -> PerformanceSummary:
         year=doc.year,
         method=method().name,
         projects=rows,
-        statements=[s for s in doc.statements if s.topic == "performance"],
+        statements=[s for s in doc.statements if s.topic == Topic.PERFORMANCE],
         kind=doc.kind.value if doc.kind is not None else None,
         targets=[_target_row(t) for t in doc.targets],
     )

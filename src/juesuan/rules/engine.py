@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from juesuan.model import Disclosure, DocKind, Evidence
+from juesuan.model import Disclosure, DocKind, Evidence, Part
 from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import Category, CheckReport, Finding, RuleStatus, Severity
 
@@ -333,7 +333,7 @@ def section_titles(doc: Disclosure) -> dict[str, str]:
             continue
         # Findings are mostly about the explanation: its sections win over equal numbers of
         # the overview part (both have 一、二、…).
-        if path and (path not in labels or part == "explanation"):
+        if path and (path not in labels or part == Part.EXPLANATION):
             labels[path] = f"{path} {h.title.rstrip('。')}"
     return labels
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
 
-from juesuan.model import Statement
+from juesuan.model import Measure, Statement
 from juesuan.rules.common import ZERO, money
 from juesuan.rules.narrative_facts import Facts, fmt, money_of
 
@@ -58,12 +58,12 @@ def signed_change(
     """The change against last year stated after an amount (+ increase, − decrease, 0 持平),
     and whether that change is itself impossible (an increase larger than the amount: the
     rule about it reports it, it is not judged again)."""
-    direction = facts.after(s, {"direction"}, amounts)
+    direction = facts.after(s, {Measure.DIRECTION}, amounts)
     if direction is None:
         return None, False
     if direction.value == "持平":
         return ZERO, False
-    change = facts.after(direction, {"change_amount"}, {"direction", *amounts})
+    change = facts.after(direction, {Measure.CHANGE_AMOUNT}, {Measure.DIRECTION, *amounts})
     value = money_of(change)
     if value is None or change is None:
         return None, False

@@ -11,16 +11,16 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 
-from juesuan.model import Statement
+from juesuan.model import Measure, Statement, Topic
 
 MONEY_UNITS = frozenset({"万元", "万"})
 
-SANGONG_TOPICS = frozenset({"sangong", "sangong_overall", "sangong_detail"})
+SANGONG_TOPICS = frozenset({Topic.SANGONG, Topic.SANGONG_OVERALL, Topic.SANGONG_DETAIL})
 CLEAN_DIRECTIONS = {"增加": 1, "减少": -1}
 CLEAN_RATE_DIRECTIONS = {"增长": 1, "增幅": 1, "下降": -1, "降幅": -1}
 CLEAN_BUDGET_DIRECTIONS = {"大于": 1, "小于": -1, "等于": 0, "持平": 0}
-COMPLETION_MEASURES = frozenset({"completion_rate", "completion_rate_initial"})
-ACTUAL_MEASURES = frozenset({"actual", "amount"})
+COMPLETION_MEASURES = frozenset({Measure.COMPLETION_RATE, Measure.COMPLETION_RATE_INITIAL})
+ACTUAL_MEASURES = frozenset({Measure.ACTUAL, Measure.AMOUNT})
 
 
 def money_of(s: Statement | None) -> Decimal | None:

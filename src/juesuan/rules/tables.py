@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Table, TableKind, TableRow
+from juesuan.model import Disclosure, Evidence, Side, Table, TableKind, TableRow
 from juesuan.model.findings import Severity
 from juesuan.rules.common import (
     CENT,
@@ -374,7 +374,7 @@ class TwoSided:
                 out.unknown.setdefault(side, []).append(r)
                 continue
             ref = r.ref_code
-            if side == "income" and "." in ref:
+            if side == Side.INCOME and "." in ref:
                 # fund lines printed under the income-side balance (年初…结转和结余) are its
                 # parts, whatever prefix the reader gave them
                 ref = "begin_balance." + ref.rsplit(".", 1)[1]
@@ -385,7 +385,7 @@ class TwoSided:
             seen.add(k)
             out.lines[k] = r
         out.classes = [
-            r for (side, ref), r in out.lines.items() if side == "expense" and ref.isdigit()
+            r for (side, ref), r in out.lines.items() if side == Side.EXPENSE and ref.isdigit()
         ]
         return out
 

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
-from juesuan.model import Table, TableRow
+from juesuan.model import Side, Table, TableRow
 from juesuan.sources.raw import RawLine
 from juesuan.structure.tables import (
     CODE_RE,
@@ -161,16 +161,16 @@ def _unmapped(cells: Cells, name_col: int, col_map: dict[int, str]) -> set[int]:
 class _Segment:
     name_col: int
     value_cols: list[int]
-    side: str  # income / expense
+    side: Side  # income / expense
 
 
 def _is_name(text: str) -> bool:
     return bool(text) and _has_cjk(text) and not _is_number(text)
 
 
-def _line_key(name: str, side: str) -> str | None:
+def _line_key(name: str, side: Side) -> str | None:
     k = _line_name(name)
-    if side == "expense":
+    if side == Side.EXPENSE:
         code = catalog.functional_class_names().get(k) or catalog.functional_class_names().get(
             k + "支出"
         )
@@ -202,11 +202,11 @@ def _segments(header: list[RawLine], data: list[Cells]) -> list[_Segment]:
         end = names[i + 1] if i + 1 < len(names) else width
         stack = "".join(labels.get(col, []))
         if "收入" in stack and "支出" not in stack:
-            side = "income"
+            side = Side.INCOME
         elif "支出" in stack:
-            side = "expense"
+            side = Side.EXPENSE
         else:
-            side = "income" if i == 0 else "expense"
+            side = Side.INCOME if i == 0 else Side.EXPENSE
         segments.append(_Segment(col, list(range(col + 1, end)), side))
     return segments
 

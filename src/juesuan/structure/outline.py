@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from juesuan import catalog
-from juesuan.model import Disclosure, DocKind, Evidence, Heading, Paragraph, TableKind, TocEntry
+from juesuan.model import (
+    Disclosure,
+    DocKind,
+    Evidence,
+    Heading,
+    Paragraph,
+    Part,
+    TableKind,
+    TocEntry,
+    Topic,
+)
 from juesuan.sources.raw import RawDocument, RawLine, RawTable
 from juesuan.structure.textutil import CJK, cn_to_int, key, squash, tidy
 
@@ -72,7 +82,7 @@ def line_stream(raw: RawDocument) -> list[Line]:
     return out
 
 
-def part_key(title: str) -> str | None:
+def part_key(title: str) -> Part | None:
     k = key(title)
     for part, patterns in catalog.part_patterns():
         if any(p in k for p in patterns):
@@ -80,9 +90,9 @@ def part_key(title: str) -> str | None:
     return None
 
 
-def section_key(title: str) -> str | None:
+def section_key(title: str) -> Topic | None:
     k = key(title)
-    best: str | None = None
+    best: Topic | None = None
     best_len = 0
     for topic, patterns, excludes in catalog.section_patterns():
         if all(p in k for p in patterns) and not any(x in k for x in excludes):
@@ -706,16 +716,17 @@ def read_body(lines: list[Line], start: int, doc: Disclosure) -> None:
     }
     if any(e.level == 0 and e.number.startswith("第") for e in doc.toc):
         toc_parts = {}
-    part: str | None = None
-    l1: tuple[str, str | None] = ("", None)
-    l2: tuple[str, str | None] | None = None
+    part: Part | None = None
+    hk: Part | Topic | None
+    l1: tuple[str, Topic | None] = ("", None)
+    l2: tuple[str, Topic | None] | None = None
     current: Paragraph | None = None
     prev_line: Line | None = None
 
     def section_path() -> str:
         return l1[0] + (l2[0] if l2 else "")
 
-    def topic() -> str | None:
+    def topic() -> Topic | None:
         if l2 and l2[1]:
             return l2[1]
         return l1[1]

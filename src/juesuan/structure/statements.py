@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from juesuan import catalog
-from juesuan.model import DocKind, Evidence, Paragraph, Statement
+from juesuan.model import DocKind, Evidence, Measure, Paragraph, Part, Statement, Topic
 from juesuan.structure.textutil import tidy
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -39,38 +39,43 @@ COUNT_UNITS = frozenset({"人次", "批次", "台（套）", "辆", "个", "人"
 #: topic is one of these.
 EXPLANATION_TOPICS = frozenset(
     {
-        "total",
-        "income",
-        "expense",
-        "fiscal_total",
-        "general_budget",
-        "general_budget_overall",
-        "general_budget_structure",
-        "general_budget_detail",
-        "basic",
-        "sangong",
-        "sangong_overall",
-        "sangong_detail",
-        "govfund",
-        "soe",
-        "performance",
-        "other",
-        "admin_cost",
-        "procurement",
-        "assets",
+        Topic.TOTAL,
+        Topic.INCOME,
+        Topic.EXPENSE,
+        Topic.FISCAL_TOTAL,
+        Topic.GENERAL_BUDGET,
+        Topic.GENERAL_BUDGET_OVERALL,
+        Topic.GENERAL_BUDGET_STRUCTURE,
+        Topic.GENERAL_BUDGET_DETAIL,
+        Topic.BASIC,
+        Topic.SANGONG,
+        Topic.SANGONG_OVERALL,
+        Topic.SANGONG_DETAIL,
+        Topic.GOVFUND,
+        Topic.SOE,
+        Topic.PERFORMANCE,
+        Topic.OTHER,
+        Topic.ADMIN_COST,
+        Topic.PROCUREMENT,
+        Topic.ASSETS,
     }
 )
 
 #: Sections of a budget's explanation (预算情况说明, 预算编制说明) beyond those above.
 BUDGET_EXPLANATION_TOPICS = frozenset(
-    {"fiscal_expense", "fiscal_basic", "compilation", "other_related"}
+    {Topic.FISCAL_EXPENSE, Topic.FISCAL_BASIC, Topic.COMPILATION, Topic.OTHER_RELATED}
 )
 
 MASK_CHAR = "□"
 
 #: Measures whose value is a word (增加/减少/持平 …), kept as printed.
 WORD_MEASURES = frozenset(
-    {"budget_direction", "direction", "rate_direction", "direction_vs_actual"}
+    {
+        Measure.BUDGET_DIRECTION,
+        Measure.DIRECTION,
+        Measure.RATE_DIRECTION,
+        Measure.DIRECTION_VS_ACTUAL,
+    }
 )
 
 # A value: a number and its unit.  The look-behind keeps us from starting inside a number.
@@ -122,7 +127,7 @@ class Subject:
     name: str
     kind: str  # "money" or "count"
     units: frozenset[str]  # accepted units for counts
-    topics: frozenset[str] | None  # None: every topic
+    topics: frozenset[Topic] | None  # None: every topic
     qualifier: bool = False
     code: str | None = None
     kinds: frozenset[str] | None = None  # document kinds (决算/预算) it applies to; None: both
@@ -130,7 +135,7 @@ class Subject:
 
 @dataclass(frozen=True, slots=True)
 class ValueSpec:
-    measure: str
+    measure: Measure
     group: str | None = None
     literal: str | None = None
     unit: str | None = None
@@ -159,10 +164,10 @@ class DynamicSubject:
 class DescriptionSpec:
     """What an amount consists of or is used for ("主要包括：…", "主要用于：…")."""
 
-    measure: str
+    measure: Measure
     regex: re.Pattern[str]  # the described words in group ``text``
     subjects: frozenset[str] | None  # None: a 类/款/项 path or a 类 ("@classification")
-    topics: frozenset[str] | None = None
+    topics: frozenset[Topic] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +180,10 @@ class KindSettings:
     类/款/项 path or project (决算: ``actual``); ``class_topics`` the sections where the
     functional classes (类) are read."""
 
-    measures: dict[str, str]
-    detail: str
-    class_topics: frozenset[str]
-    detail_topics: frozenset[str]
+    measures: dict[Measure, Measure]
+    detail: Measure
+    class_topics: frozenset[Topic]
+    detail_topics: frozenset[Topic]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +268,7 @@ def _expand(regex: str) -> tuple[str, frozenset[str]]:
     return out, frozenset(amount_groups)
 
 
-def _class_subjects(topics: frozenset[str], kind: str) -> list[tuple[list[str], Subject]]:
+def _class_subjects(topics: frozenset[Topic], kind: str) -> list[tuple[list[str], Subject]]:
     out: list[tuple[list[str], Subject]] = []
     for code, name in catalog.functional_classes().items():
         base = name[:-2] if name.endswith("支出") else name
@@ -271,6 +276,14 @@ def _class_subjects(topics: frozenset[str], kind: str) -> list[tuple[list[str], 
         subject = Subject(name, "money", frozenset(), topics, code=code, kinds=frozenset({kind}))
         out.append((list(dict.fromkeys(aliases)), subject))
     return out
+
+
+def _measure(value: str) -> Measure:
+    return catalog.member(Measure, value, "catalog/statements.toml")
+
+
+def _topics(values: list[str]) -> frozenset[Topic]:
+    return frozenset(catalog.member(Topic, v, "catalog/statements.toml") for v in values)
 
 
 def _kinds(entry: dict[str, Any]) -> frozenset[str] | None:
@@ -289,7 +302,7 @@ def rules() -> Rules:
             name=s["name"],
             kind=s.get("kind", "money"),
             units=frozenset(s.get("units", [])),
-            topics=frozenset(topics) if topics else None,
+            topics=_topics(topics) if topics else None,
             qualifier=bool(s.get("qualifier", False)),
             code=s.get("code"),
             kinds=_kinds(s),
@@ -298,17 +311,17 @@ def rules() -> Rules:
     kinds: dict[str, KindSettings] = {}
     for name, entry in data.get("kinds", {}).items():
         kinds[name] = KindSettings(
-            measures=dict(entry.get("measures", {})),
-            detail=entry.get("detail", "actual"),
-            class_topics=frozenset(entry.get("class_topics", [])),
-            detail_topics=frozenset(entry.get("detail_topics", [])),
+            measures={_measure(k): _measure(v) for k, v in entry.get("measures", {}).items()},
+            detail=_measure(entry.get("detail", Measure.ACTUAL)),
+            class_topics=_topics(entry.get("class_topics", [])),
+            detail_topics=_topics(entry.get("detail_topics", [])),
         )
         entries.extend(_class_subjects(kinds[name].class_topics, name))
     patterns: list[SentencePattern] = []
     for p in data.get("patterns", []):
         regex, amount_groups = _expand(p["regex"])
         values = tuple(
-            ValueSpec(v["measure"], v.get("group"), v.get("literal"), v.get("unit"))
+            ValueSpec(_measure(v["measure"]), v.get("group"), v.get("literal"), v.get("unit"))
             for v in p["values"]
         )
         patterns.append(
@@ -338,10 +351,10 @@ def rules() -> Rules:
         kinds=kinds,
         descriptions=tuple(
             DescriptionSpec(
-                d["measure"],
+                _measure(d["measure"]),
                 re.compile(d["regex"]),
                 None if d["subjects"] == "@classification" else frozenset(d["subjects"]),
-                frozenset(d["topics"]) if d.get("topics") else None,
+                _topics(d["topics"]) if d.get("topics") else None,
             )
             for d in data.get("descriptions", [])
         ),
@@ -395,10 +408,10 @@ class _Reader:
     paragraph: Paragraph
     scan: str  # normalised text with masked spans blanked
     index: list[int]
-    topic: str | None
+    topic: Topic | None
     doc_kind: str = FINAL
     state: _State = field(default_factory=_State)
-    found: list[tuple[int, str, str, Decimal | str, str, _Ref]] = field(default_factory=list)
+    found: list[tuple[int, Measure, str, Decimal | str, str, _Ref]] = field(default_factory=list)
     _line_offsets: list[int] | None = None
 
     # -- subjects ------------------------------------------------------------------------
@@ -453,7 +466,7 @@ class _Reader:
 
     # -- output --------------------------------------------------------------------------
 
-    def add(self, pos: int, ref: _Ref, measure: str, value: Decimal | str, unit: str) -> None:
+    def add(self, pos: int, ref: _Ref, measure: Measure, value: Decimal | str, unit: str) -> None:
         self.found.append((pos, measure, ref.name, value, unit, ref))
 
     def line_of(self, offset: int) -> Evidence:
@@ -599,13 +612,13 @@ class _Reader:
         if ref is None:
             return
         if cue_kind == "share":
-            measure = "share"
+            measure = Measure.SHARE
         elif cue_kind == "completion":
             initial = cue.group("base") == "年初"
-            measure = "completion_rate_initial" if initial else "completion_rate"
+            measure = Measure.COMPLETION_RATE_INITIAL if initial else Measure.COMPLETION_RATE
         else:
-            measure = "change_rate"
-            self.add(prev_end + cue.start(), ref, "rate_direction", cue.group("word"), "")
+            measure = Measure.CHANGE_RATE
+            self.add(prev_end + cue.start(), ref, Measure.RATE_DIRECTION, cue.group("word"), "")
         self.add(start, ref, measure, number, "%")
 
     def read_money(
@@ -635,16 +648,17 @@ class _Reader:
             return  # an amount with no subject (餐费1.33万元, 单价100万元 …)
         settings = rules().settings(self.doc_kind)
         if cue_kind == "change" and cue is not None:
-            self.add(prev_end + cue.start(), ref, "direction", cue.group("word"), "")
-            measure = "change_amount"
+            self.add(prev_end + cue.start(), ref, Measure.DIRECTION, cue.group("word"), "")
+            measure = Measure.CHANGE_AMOUNT
         elif cue_kind == "budget" and cue is not None:
-            measure = "budget_initial" if cue.group("base") == "年初" else "budget"
-        elif cue_kind == "actual" and "actual" in settings.measures:
-            measure = "actual"
+            base = cue.group("base")
+            measure = Measure.BUDGET_INITIAL if base == "年初" else Measure.BUDGET
+        elif cue_kind == "actual" and Measure.ACTUAL in settings.measures:
+            measure = Measure.ACTUAL
         elif cue_kind != "inherit" and (self.topic in settings.detail_topics or ref.dynamic):
             measure = settings.detail
         else:
-            measure = "amount"
+            measure = Measure.AMOUNT
         self.add(start, ref, settings.measures.get(measure, measure), number, unit)
 
     def read_count(
@@ -656,7 +670,7 @@ class _Reader:
         elif self.state.count is not None and unit in self.state.count.units:
             ref = self.state.count  # 国内公务接待7批次，72人次
         if ref is not None:
-            self.add(start, ref, "count", number, unit)
+            self.add(start, ref, Measure.COUNT, number, unit)
 
 
 def _implied_unit(
@@ -716,7 +730,7 @@ def clause(text: str, offset: int, stops: list[int] | None = None) -> str:
 
 def _in_explanation(p: Paragraph, kind: DocKind | None = None) -> bool:
     if p.part is not None:
-        return p.part == "explanation"
+        return p.part == Part.EXPLANATION
     if kind is DocKind.BUDGET:
         return p.topic in EXPLANATION_TOPICS or p.topic in BUDGET_EXPLANATION_TOPICS
     return p.topic in EXPLANATION_TOPICS

@@ -27,6 +27,7 @@ from juesuan.model import (
     Disclosure,
     DocKind,
     Evidence,
+    Side,
     Table,
     TableKind,
     TableRow,
@@ -549,13 +550,13 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
                 continue
             fk = _fixed_key(name)
             if fk == "grand_total":
-                side = "income" if totals_seen == 0 else "expense"
+                side = Side.INCOME if totals_seen == 0 else Side.EXPENSE
                 totals_seen += 1
             elif (len(segments) > 1 and idx > 0 and segments[0][0]) or _is_expense_name(name):
-                side = "expense"
+                side = Side.EXPENSE
             else:
-                side = "income"
-            if side == "income":
+                side = Side.INCOME
+            if side == Side.INCOME:
                 cols = ["amount"]
             else:
                 cols = ["total", "general", "govfund", "soe"] if is_t04 else ["amount"]
@@ -596,7 +597,7 @@ def _nest_balance_lines(table: Table) -> None:
 
     The two sides of a row are read separately: 年初 sits on the income side, 年末 on the
     expense side, often on the same printed row, so each side keeps its own parent."""
-    parents: dict[str | None, str | None] = {}
+    parents: dict[Side | None, str | None] = {}
     for row in table.rows:
         if row.ref_code in {"begin_balance", "end_balance"}:
             parents[row.side] = row.ref_code
@@ -667,13 +668,13 @@ def parse_blocks(zone: Zone, spec: TableSpec, table: Table) -> None:
                 continue
             k = key(name)
             if "人员经费" in k:
-                canon = "personnel"
+                canon = Side.PERSONNEL
             elif "公用经费" in k:
-                canon = "public"
+                canon = Side.PUBLIC
             elif code and code.startswith(PERSONNEL_CLASSES):
-                canon = "personnel"
+                canon = Side.PERSONNEL
             else:
-                canon = "public"
+                canon = Side.PUBLIC
             values: dict[str, Decimal | None] = {canon: None}
             raw: dict[str, str] = {}
             if vals:

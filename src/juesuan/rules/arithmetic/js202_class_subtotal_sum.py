@@ -62,7 +62,7 @@ def subtotal_sum(doc: Disclosure) -> Iterator[Hit]:
             if not kids:
                 continue
             if is_t08:
-                columns = [parent.side] if parent.side else []
+                columns: list[str] = [parent.side] if parent.side else []
                 value: Callable[[TableRow, str], Decimal | None] = _t08_value
             else:
                 if row_is_unread(parent):

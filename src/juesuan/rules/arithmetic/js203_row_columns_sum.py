@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Table
+from juesuan.model import Disclosure, Side, Table
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import money, row_label, table_label
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -62,7 +62,7 @@ def row_columns_sum(doc: Disclosure) -> Iterator[Hit]:
         found = True
         two_sided = catalog.table_specs()[table.kind].two_sided
         for row in table.rows:
-            if two_sided and row.side != "expense":
+            if two_sided and row.side != Side.EXPENSE:
                 continue
             value = cell if two_sided else coded_cell
             results = []

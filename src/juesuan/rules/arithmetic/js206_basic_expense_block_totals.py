@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, TableKind
+from juesuan.model import Disclosure, Side, TableKind
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.arithmetic._shared import identity_hit
 from juesuan.rules.common import row_label
@@ -40,8 +40,8 @@ def basic_expense_totals(doc: Disclosure) -> Iterator[Hit]:
     personnel, public, grand = t08_totals(table)
     classes = [index.by_code[c] for c in index.order if len(c) == 3]
     for total_row, side, label in (
-        (personnel, "personnel", "人员经费合计"),
-        (public, "public", "公用经费合计"),
+        (personnel, Side.PERSONNEL, "人员经费合计"),
+        (public, Side.PUBLIC, "公用经费合计"),
     ):
         parts = [r for r in classes if r.side == side]
         if total_row is None or not parts:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Table, TableKind, TableRow
+from juesuan.model import Disclosure, Side, Table, TableKind, TableRow
 from juesuan.model.findings import Severity
 from juesuan.rules.common import ZERO, money, table_label
 from juesuan.rules.engine import Hit
@@ -70,7 +70,7 @@ class Ledger:
         out = cls(table)
         seen: dict[tuple[str, str], int] = {}
         for row in table.rows:
-            side = row.side or "income"
+            side: str = row.side or Side.INCOME
             if row.ref_code is None:
                 out.unnamed.setdefault(side, []).append(row)
                 continue
@@ -81,11 +81,11 @@ class Ledger:
             if n > 1:
                 del out.lines[k]
         for (side, ref), row in out.lines.items():
-            if side == "expense" and ref.isdigit():
+            if side == Side.EXPENSE and ref.isdigit():
                 out.classes.append(row)
-            elif side == "expense" and ref in USAGE_LINES:
+            elif side == Side.EXPENSE and ref in USAGE_LINES:
                 out.usage.append(row)
-            elif side == "income" and "." not in ref and ref not in INCOME_NON_PARTS:
+            elif side == Side.INCOME and "." not in ref and ref not in INCOME_NON_PARTS:
                 out.income_parts.append(row)
         return out
 
@@ -221,7 +221,7 @@ def all_money_general(doc: Disclosure) -> bool:
     others = [
         (ledger.value("income", ref) or ZERO)
         for (side, ref) in ledger.lines
-        if side == "income"
+        if side == Side.INCOME
         and ref not in INCOME_NON_PARTS
         and ref not in ("fiscal", "fiscal.general", "general")
     ]

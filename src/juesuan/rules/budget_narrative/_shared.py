@@ -7,7 +7,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from juesuan.model import Disclosure, DocKind, Evidence, Statement, Table, TableKind, TableRow
+from juesuan.model import (
+    Disclosure,
+    DocKind,
+    Evidence,
+    Measure,
+    Statement,
+    Table,
+    TableKind,
+    TableRow,
+    Topic,
+)
 from juesuan.model.findings import Severity
 from juesuan.rules.budget._shared import Ledger
 from juesuan.rules.common import ZERO, decimals_of, half_unit, money, round_to, table_label
@@ -36,7 +46,7 @@ def where(s: Statement) -> str:
     """The place of a statement as the engine groups findings (its section)."""
     if s.section:
         return f"情况说明{s.section}"
-    return "预算编制说明" if s.topic == "compilation" else "情况说明"
+    return "预算编制说明" if s.topic == Topic.COMPILATION else "情况说明"
 
 
 def evidence_list(*items: Statement | Evidence | None) -> list[Evidence]:
@@ -332,7 +342,7 @@ PROCUREMENT_LOOKUPS: dict[str, tuple[Lookup, ...]] = {
 }
 
 #: Sections whose 类 amounts are all the year's money (收支总表); the others are 财政拨款.
-ALL_MONEY_TOPICS = frozenset({"total", "expense"})
+ALL_MONEY_TOPICS = frozenset({Topic.TOTAL, Topic.EXPENSE})
 
 
 def is_path(subject: str) -> bool:
@@ -364,7 +374,7 @@ def path_cells(doc: Disclosure, s: Statement) -> list[Cell]:
 
 def basic_cells(doc: Disclosure, s: Statement) -> list[Cell]:
     """基本支出, 人员经费, 公用经费 of 六 (财政拨款) and 八 (一般公共预算) (JS936)."""
-    fiscal = s.topic == "fiscal_basic"
+    fiscal = s.topic == Topic.FISCAL_BASIC
     economic = (_B06, _B08) if fiscal else (_B08, _B06)
     functional = (_B05, _B07) if fiscal else (_B07, _B05)
     cells: list[Cell] = []
@@ -513,7 +523,7 @@ def check_lookups(
     statements = [
         s
         for s in doc.statements
-        if s.subject in lookups and s.measure == "amount" and money_value(s) is not None
+        if s.subject in lookups and s.measure == Measure.AMOUNT and money_value(s) is not None
     ]
     if topics is not None:
         statements = [s for s in statements if s.topic in topics]
@@ -542,10 +552,10 @@ def table_figure(doc: Disclosure, s: Statement, value: Decimal) -> Cell | None:
 def impossible_increase(facts: Facts, change: Statement) -> tuple[Decimal, Statement] | None:
     """(this year's amount, its statement) when ``change`` is an increase larger than this
     year's amount beyond rounding: last year's budget would be negative."""
-    if change.measure != "change_amount":
+    if change.measure != Measure.CHANGE_AMOUNT:
         return None
-    direction = facts.before(change, {"direction"}, {"change_amount"})
-    amount_stmt = facts.before(change, {"amount"}, {"change_amount"})
+    direction = facts.before(change, {Measure.DIRECTION}, {Measure.CHANGE_AMOUNT})
+    amount_stmt = facts.before(change, {Measure.AMOUNT}, {Measure.CHANGE_AMOUNT})
     if direction is None or direction.value != "增加" or amount_stmt is None:
         return None
     this_year, increase = money_value(amount_stmt), money_value(change)

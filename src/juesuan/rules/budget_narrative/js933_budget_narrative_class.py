@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     NO_TABLES,
@@ -40,7 +40,7 @@ def budget_narrative_class(doc: Disclosure) -> Iterator[Hit]:
         if s.code is not None
         and len(s.code) == 3
         and not is_path(s.subject)
-        and s.measure == "amount"
+        and s.measure == Measure.AMOUNT
         and money_value(s) is not None
     ]
     if not stated:

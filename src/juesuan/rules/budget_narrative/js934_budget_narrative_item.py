@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     budget_only,
@@ -37,7 +37,7 @@ def budget_narrative_item(doc: Disclosure) -> Iterator[Hit]:
     stated = [
         s
         for s in doc.statements
-        if is_path(s.subject) and s.measure == "amount" and money_value(s) is not None
+        if is_path(s.subject) and s.measure == Measure.AMOUNT and money_value(s) is not None
     ]
     if not stated:
         raise NotApplicable("说明中没有逐项科目的支出预算")

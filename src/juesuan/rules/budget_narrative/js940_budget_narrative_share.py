@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement, TableKind
+from juesuan.model import Disclosure, Evidence, Measure, Statement, TableKind
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     SANGONG_LOOKUPS,
@@ -138,7 +138,7 @@ def _whole_of(
         t
         for t in facts.statements
         if t.subject in names
-        and t.measure == "amount"
+        and t.measure == Measure.AMOUNT
         and money_value(t) is not None
         and (t.section == section or name != "“三公”经费")
     ]
@@ -162,7 +162,7 @@ def _whole_of(
         if found is not None and found.cap is None and found.value > 0:
             return found.value, found.places, list(found.evidence), found.label, None
     if name == "“三公”经费":  # the three items stated with their shares make the whole
-        parts = [facts.before(t, {"amount"}, {"share"}) for t in shares]
+        parts = [facts.before(t, {Measure.AMOUNT}, {Measure.SHARE}) for t in shares]
         values = [money_value(p) for p in parts]
         if len(values) == 3 and all(v is not None for v in values):
             known = [v for v in values if v is not None]
@@ -193,7 +193,7 @@ def _whole_of(
 )
 def budget_narrative_share(doc: Disclosure) -> Iterator[Hit]:
     budget_only(doc)
-    shares = [s for s in doc.statements if s.measure == "share" and percent_of(s) is not None]
+    shares = [s for s in doc.statements if s.measure == Measure.SHARE and percent_of(s) is not None]
     if not shares:
         raise NotApplicable("说明中没有占比")
     facts = Facts(doc.statements)
@@ -215,7 +215,7 @@ def _share_group(
     whole, whole_places, whole_evidence, whole_name, alt_whole = whole_of
     judged: list[_Share] = []
     for s in members:
-        part_stmt = facts.before(s, {"amount"}, {"share"})
+        part_stmt = facts.before(s, {Measure.AMOUNT}, {Measure.SHARE})
         part = money_value(part_stmt)
         if part is None or part_stmt is None:
             continue
@@ -294,7 +294,7 @@ def _share_hit(
         note = "；各项占比已全部列出且合计恰为 100%，应是为凑足 100% 调整了尾数，仅作提示"
     elif severity is Severity.INFO:
         note = f"；考虑金额舍入（{interval_text(share.interval)}），所印占比仍可能成立"
-    part_stmt = facts.before(s, {"amount"}, {"share"})
+    part_stmt = facts.before(s, {Measure.AMOUNT}, {Measure.SHARE})
     return Hit(
         message=(
             f"{where(s)}“{s.subject}”{fmt(share.part)} 万元占{whole_name}（{money(whole)} 万元）"

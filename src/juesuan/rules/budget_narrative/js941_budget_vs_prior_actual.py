@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     Cell,
@@ -24,11 +24,11 @@ _INCREASE = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
 
 
 def _this_year(
-    doc: Disclosure, facts: Facts, s: Statement, stop: set[str]
+    doc: Disclosure, facts: Facts, s: Statement, stop: Collection[str]
 ) -> tuple[Decimal, int, Statement | None, Cell | None] | None:
     """This year's amount for a comparison: the stated amount nearest before ``s``, or the
     table's figure when the stated amounts of the item disagree with it."""
-    stated = facts.before(s, {"amount"}, stop)
+    stated = facts.before(s, {Measure.AMOUNT}, stop)
     value = money_value(stated)
     if value is None or stated is None:
         return None
@@ -61,19 +61,19 @@ def _this_year(
 )
 def budget_vs_prior_actual(doc: Disclosure) -> Iterator[Hit]:
     budget_only(doc)
-    words = [s for s in doc.statements if s.measure == "direction_vs_actual"]
+    words = [s for s in doc.statements if s.measure == Measure.DIRECTION_VS_ACTUAL]
     if not words:
         raise NotApplicable("说明中没有与上年预算执行数的比较")
     facts = Facts(doc.statements)
-    stop = {"direction_vs_actual"}
+    stop = {Measure.DIRECTION_VS_ACTUAL}
     for word_stmt in words:
-        prior_stmt = facts.before(word_stmt, {"prior_actual"}, stop)
+        prior_stmt = facts.before(word_stmt, {Measure.PRIOR_ACTUAL}, stop)
         prior = money_value(prior_stmt)
         found = _this_year(doc, facts, word_stmt, stop)
         if prior is None or found is None or prior_stmt is None:
             continue
         this_year, this_places, this_stmt, table_cell = found
-        rate_stmt = facts.after(word_stmt, {"change_rate_vs_actual"}, stop)
+        rate_stmt = facts.after(word_stmt, {Measure.CHANGE_RATE_VS_ACTUAL}, stop)
         hit = _prior_actual_hit(
             word_stmt, rate_stmt, prior_stmt, prior, this_year, this_places, this_stmt, table_cell
         )

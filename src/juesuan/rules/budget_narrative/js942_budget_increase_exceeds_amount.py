@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     budget_only,
@@ -35,7 +35,7 @@ from juesuan.rules.narrative_facts import Facts, fmt
 )
 def budget_increase_exceeds_amount(doc: Disclosure) -> Iterator[Hit]:
     budget_only(doc)
-    changes = [s for s in doc.statements if s.measure == "change_amount"]
+    changes = [s for s in doc.statements if s.measure == Measure.CHANGE_AMOUNT]
     if not changes:
         raise NotApplicable("说明中没有比上年的增减额")
     facts = Facts(doc.statements)
@@ -44,7 +44,10 @@ def budget_increase_exceeds_amount(doc: Disclosure) -> Iterator[Hit]:
         found = impossible_increase(facts, change)
         if found is None:
             continue
-        if facts.after(change, {"change_rate"}, {"change_amount", "amount"}) is not None:
+        if (
+            facts.after(change, {Measure.CHANGE_RATE}, {Measure.CHANGE_AMOUNT, Measure.AMOUNT})
+            is not None
+        ):
             continue  # JS601 reports it with the rate
         this_year, amount_stmt = found
         increase = money_value(change)
@@ -70,6 +73,6 @@ def _same_change_before(ordered: list[Statement], change: Statement) -> Statemen
     for other in reversed(ordered[:index]):
         if other.subject == change.subject:
             continue
-        if other.measure == "change_amount":
+        if other.measure == Measure.CHANGE_AMOUNT:
             return other if other.value == change.value else None
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     budget_only,
@@ -45,7 +45,9 @@ def _paragraph_index(doc: Disclosure) -> dict[tuple[int | None, int | None], int
 )
 def budget_item_two_amounts(doc: Disclosure) -> Iterator[Hit]:
     budget_only(doc)
-    amounts = [s for s in doc.statements if s.measure == "amount" and money_value(s) is not None]
+    amounts = [
+        s for s in doc.statements if s.measure == Measure.AMOUNT and money_value(s) is not None
+    ]
     if not amounts:
         raise NotApplicable("说明中没有预算数")
     paragraphs = _paragraph_index(doc)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.budget_narrative._shared import (
     budget_only,
@@ -44,24 +44,26 @@ _FUNDS_OUT = (
     "政府性基金预算财政拨款支出",
     "国有资本经营预算财政拨款支出",
 )
-_TOTAL_TOPICS = frozenset({"total", "compilation"})
+_TOTAL_TOPICS = frozenset({Topic.TOTAL, Topic.COMPILATION})
 
 #: The breakdowns particular to budgets (JS603 checks those shared with final accounts:
 #: 本年收入/支出合计 in 二/三, 基本支出 = 人员 + 公用 in 八, “三公”, 政府采购, vehicles).
 BREAKDOWNS = (
     Breakdown("收入总计", _SOURCES, _TOTAL_TOPICS),
     Breakdown("本年收入合计", _SOURCES[:-1], _TOTAL_TOPICS),
-    Breakdown("财政拨款收入", _FUNDS_IN, _TOTAL_TOPICS | {"fiscal_total"}),
+    Breakdown("财政拨款收入", _FUNDS_IN, _TOTAL_TOPICS | {Topic.FISCAL_TOTAL}),
     Breakdown("支出总计", ("基本支出", "项目支出", "单位预留机动经费"), _TOTAL_TOPICS),
     Breakdown("支出总计", None, _TOTAL_TOPICS),
-    Breakdown("财政拨款支出", _FUNDS_OUT, _TOTAL_TOPICS | {"fiscal_expense", "fiscal_total"}),
-    Breakdown("财政拨款基本支出", ("人员经费", "公用经费"), frozenset({"fiscal_basic"})),
+    Breakdown(
+        "财政拨款支出", _FUNDS_OUT, _TOTAL_TOPICS | {Topic.FISCAL_EXPENSE, Topic.FISCAL_TOTAL}
+    ),
+    Breakdown("财政拨款基本支出", ("人员经费", "公用经费"), frozenset({Topic.FISCAL_BASIC})),
 )
 
 
 def _first_amount(statements: Iterable[Statement]) -> Statement | None:
     return next(
-        (s for s in statements if s.measure == "amount" and money_value(s) is not None), None
+        (s for s in statements if s.measure == Measure.AMOUNT and money_value(s) is not None), None
     )
 
 
@@ -87,7 +89,7 @@ def _first_amount(statements: Iterable[Statement]) -> Statement | None:
 )
 def budget_narrative_parts_sum(doc: Disclosure) -> Iterator[Hit]:
     budget_only(doc)
-    if not any(s.measure == "amount" for s in doc.statements):
+    if not any(s.measure == Measure.AMOUNT for s in doc.statements):
         raise NotApplicable("说明中没有预算数")
     facts = Facts(doc.statements)
     by_section: dict[str, list[Statement]] = defaultdict(list)
@@ -109,7 +111,7 @@ def _parts_of(section: list[Statement], b: Breakdown) -> list[Statement]:
                 and not is_path(s.subject)
                 and s.topic in b.topics
                 and s.subject not in seen
-                and s.measure == "amount"
+                and s.measure == Measure.AMOUNT
                 and money_value(s) is not None
             ):
                 seen.add(s.subject)

@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from juesuan.catalog.codes import YearList, year_list
-from juesuan.model import Disclosure, DocKind, Evidence, Paragraph, TableRow
+from juesuan.model import Disclosure, DocKind, Evidence, Paragraph, Part, TableRow, Topic
 from juesuan.model.findings import Severity
 from juesuan.rules.codes._shared import (
     class_codes_by_name,
@@ -59,7 +59,7 @@ _PLACEHOLDER = re.compile(r"[XＸ×*＊]")
 _QUOTED = re.compile(r"“([\u4e00-\u9fff（）()]{2,30})”科目")
 #: Parts of the document whose text is read (the explanation, the glossary; budgets' narrative
 #: paragraphs often carry no part).
-PARTS = frozenset({"explanation", "glossary"})
+PARTS = frozenset({Part.EXPLANATION, Part.GLOSSARY})
 #: The highest similarity ratio below which a name is not taken as another one misspelt.
 NEAR_RATIO = 0.8
 
@@ -113,9 +113,9 @@ class PrintedPath:
 def paragraph_where(p: Paragraph) -> str:
     if p.section:
         return f"情况说明{p.section}"
-    if p.topic == "compilation":
+    if p.topic == Topic.COMPILATION:
         return "预算编制说明"
-    if p.part == "glossary":
+    if p.part == Part.GLOSSARY:
         return "名词解释"
     return "情况说明"
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from juesuan import catalog
 from juesuan.catalog.codes import YearList, code_catalog, year_list
-from juesuan.model import Disclosure, Table, TableKind, TableRow
+from juesuan.model import Disclosure, Side, Table, TableKind, TableRow
 from juesuan.rules.engine import NotApplicable
 from juesuan.rules.tables import BLANK_TEXTS, row_is_unread
 
@@ -161,7 +161,7 @@ def class_lines(doc: Disclosure) -> list[Coded]:
         if table.kind not in TWO_SIDED:
             continue
         for row in table.rows:
-            if row.side != "expense":
+            if row.side != Side.EXPENSE:
                 continue
             ref = row.ref_code
             if ref is None:

@@ -8,7 +8,17 @@ from decimal import Decimal
 from functools import lru_cache
 
 from juesuan import catalog
-from juesuan.model import Disclosure, DocKind, Evidence, Heading, Table, TableKind, TableRow
+from juesuan.model import (
+    Disclosure,
+    DocKind,
+    Evidence,
+    Heading,
+    Part,
+    Side,
+    Table,
+    TableKind,
+    TableRow,
+)
 from juesuan.rules.common import TABLE_NAMES, ZERO
 from juesuan.rules.engine import NotApplicable
 from juesuan.rules.tables import cell_or_zero
@@ -188,7 +198,7 @@ def fund_amounts(doc: Disclosure) -> dict[str, Fund]:
             if ref == "expense_total" and "total" in row.values:
                 offer("fiscal", row, "total", printed + FUND_COLUMNS["total"])
             for fund in ("general", "govfund", "soe"):
-                if ref == fund and row.side == "income":
+                if ref == fund and row.side == Side.INCOME:
                     offer(fund, row, "amount", printed)
                 elif ref == "expense_total" and fund in row.values:
                     offer(fund, row, fund, printed + FUND_COLUMNS[fund])
@@ -234,7 +244,7 @@ def tables_only(doc: Disclosure) -> bool:
     """A file of tables alone (some departments publish 预算公开报表 apart from the text):
     tables, no part headings, no running text of the explanation."""
     parts = [h for h in doc.outline if h.level == 0]
-    explanation = [p for p in doc.paragraphs if p.part == "explanation" or p.topic]
+    explanation = [p for p in doc.paragraphs if p.part == Part.EXPLANATION or p.topic]
     return bool(doc.tables) and not parts and not explanation and not doc.statements
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Part
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
     layout_of,
@@ -48,7 +48,7 @@ def _part_title_printed(doc: Disclosure, part: str) -> bool:
 def part_missing(doc: Disclosure) -> Iterator[Hit]:
     layout = layout_of(doc)
     toc_parts = [(p, e, t) for p, _, level, e, t in toc_keys(doc) if level == 0 and p]
-    required = list(layout.required_parts) if layout else []
+    required: list[str] = list(layout.required_parts) if layout else []
     for part, _, _ in toc_parts:
         if part not in required:
             required.append(part)
@@ -63,7 +63,7 @@ def part_missing(doc: Disclosure) -> Iterator[Hit]:
     if doc.tables:
         present.add("tables")
     if doc.targets:
-        present.add("targets")  # 绩效目标表 printed without a part heading
+        present.add(Part.TARGETS)  # 绩效目标表 printed without a part heading
     no_parts = not any(p.heading.level == 0 for p in placed)
     for part in required:
         if part in present:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence, Paragraph
+from juesuan.model import Disclosure, Evidence, Paragraph, Part
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
     layout_of,
@@ -63,7 +63,7 @@ def section_missing(doc: Disclosure) -> Iterator[Hit]:
             required[part_key] = list(part_sections)
     toc_titles: dict[str, tuple[Evidence, str]] = {}
     for toc_part, key, level, toc_evidence, toc_title in toc_keys(doc):
-        if toc_part in ("overview", "explanation") and key is not None and level >= 1:
+        if toc_part in (Part.OVERVIEW, Part.EXPLANATION) and key is not None and level >= 1:
             listed = required.setdefault(toc_part, [])
             if not any(key in alt.split("|") for alt in listed):
                 listed.append(key)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence, TableKind
+from juesuan.model import Disclosure, Evidence, Part, TableKind
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import TABLE_NAMES, money, table_label
 from juesuan.rules.completeness._shared import fund_amounts, layout_of, money_for, norm
@@ -90,7 +90,7 @@ def table_missing(doc: Disclosure) -> Iterator[Hit]:
     if not present:
         listed = [e for e in (_toc_entry_of(doc, k) for k in missing) if e is not None]
         if not listed:
-            listed = [h.evidence for h in doc.outline if h.level == 0 and h.key == "tables"]
+            listed = [h.evidence for h in doc.outline if h.level == 0 and h.key == Part.TABLES]
         yield Hit(
             message=(
                 f"目录（或附表清单）列出{len(missing)}张决算表，本文件中一张表格也没有"

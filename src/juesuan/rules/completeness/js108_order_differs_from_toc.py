@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from juesuan.model import Disclosure, Evidence
+from juesuan.model import Disclosure, Evidence, Part
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import Placed, geometry_confirms, placed_outline, toc_keys
 from juesuan.rules.engine import Hit, NotApplicable, rule
@@ -73,7 +73,7 @@ def order_differs_from_toc(doc: Disclosure) -> Iterator[Hit]:
     toc = toc_keys(doc)
     parts = [(p, e, t) for p, _, level, e, t in toc if level == 0 and p]
     yield from _order_hits(_unique(parts), _body_part_positions(doc, placed), "部分")
-    for part in ("overview", "explanation"):
+    for part in (Part.OVERVIEW, Part.EXPLANATION):
         listed = [(k, e, t) for p, k, level, e, t in toc if p == part and k and level == 1]
         body: dict[str, Evidence] = {}
         for item in placed:

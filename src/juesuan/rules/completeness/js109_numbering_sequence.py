@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from juesuan.model import Disclosure, Heading, Paragraph
+from juesuan.model import Disclosure, Heading, Paragraph, Part
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
     PART_LABELS,
@@ -162,7 +162,7 @@ def numbering_sequence(doc: Disclosure) -> Iterator[Hit]:
     toc_numbers: dict[int, bool] = {}
     present_parts = {p.part for p in placed if p.heading.level == 0}
     if doc.tables:
-        present_parts.add("tables")
+        present_parts.add(Part.TABLES)
     for entry in doc.toc:
         n = _cn_value(entry.number) if entry.level == 0 and entry.number else None
         if n is not None:
@@ -172,7 +172,7 @@ def numbering_sequence(doc: Disclosure) -> Iterator[Hit]:
     # of one kind (部门预算编制说明 and 其他相关情况说明), each with its own 一、二、…;
     # without part headings the whole body is read as the explanation
     if parts:
-        groups = [g for g in _part_groups(placed) if g.part in ("overview", "explanation")]
+        groups = [g for g in _part_groups(placed) if g.part in (Part.OVERVIEW, Part.EXPLANATION)]
     else:
         groups = [_PartGroup(None, None, [p for p in placed if p.part is None])]
     labels = part_labels(doc)
@@ -185,7 +185,7 @@ def numbering_sequence(doc: Disclosure) -> Iterator[Hit]:
         if part and group.heading is not None and repeated[part] > 1:
             label += f"“{group.heading.title}”"
         yield from _numbering_hits(sections, 1, label, paragraphs)
-        if part == "overview":
+        if part == Part.OVERVIEW:
             continue  # list items of the overview are not headings
         for parent in sections:
             children = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, DocKind, Paragraph
+from juesuan.model import Disclosure, DocKind, Paragraph, Part, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.completeness._shared import (
     PLACEHOLDER_UNIT_MARKS,
@@ -21,8 +21,8 @@ MIN_REPEATED_CHARS = 30
 #: Budget sections that state the same figures when all 财政拨款 is 一般公共预算 (no 政府性基金
 #: or 国有资本经营预算 money), as most units' budgets: the same sentence is right in both.
 BUDGET_COUNTERPARTS = (
-    frozenset({"fiscal_basic", "basic"}),
-    frozenset({"total", "fiscal_total", "fiscal_expense", "general_budget"}),
+    frozenset({Topic.FISCAL_BASIC, Topic.BASIC}),
+    frozenset({Topic.TOTAL, Topic.FISCAL_TOTAL, Topic.FISCAL_EXPENSE, Topic.GENERAL_BUDGET}),
 )
 
 
@@ -49,13 +49,13 @@ def _counterparts(doc: Disclosure, a: str | None, b: str | None) -> bool:
 def section_copied(doc: Disclosure) -> Iterator[Hit]:
     if is_unfilled_template(doc):
         raise NotApplicable("单位名称仍是占位符（未填写的模板），说明是模板的示范文字")
-    paragraphs = [p for p in doc.paragraphs if p.part in ("explanation", None) and p.section]
+    paragraphs = [p for p in doc.paragraphs if p.part in (Part.EXPLANATION, None) and p.section]
     if not paragraphs:
         raise NotApplicable("没有决算情况说明的段落")
     titles: dict[str, str] = {}
     for item in placed_outline(doc):
         h = item.heading
-        if item.part not in ("explanation", None):
+        if item.part not in (Part.EXPLANATION, None):
             continue
         if h.level == 1:
             titles[h.number] = h.title

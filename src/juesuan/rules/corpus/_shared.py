@@ -7,7 +7,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from juesuan.model import Disclosure, DocKind, Evidence, Statement, Table, TableKind, TableRow
+from juesuan.model import (
+    Disclosure,
+    DocKind,
+    Evidence,
+    Measure,
+    Statement,
+    Table,
+    TableKind,
+    TableRow,
+    Topic,
+)
 from juesuan.model.corpus import cite, document_label
 from juesuan.model.findings import Severity
 from juesuan.rules.budget_narrative._shared import Cell, cells_of, code_cell, places_of
@@ -199,7 +209,11 @@ def statement_figures(
         same = s.code == code if code is not None and s.code is not None else s.subject == subject
         if not same:
             continue
-        if subject in SANGONG_SUBJECTS and s.topic not in SANGONG_TOPICS and s.topic != "sangong":
+        if (
+            subject in SANGONG_SUBJECTS
+            and s.topic not in SANGONG_TOPICS
+            and s.topic != Topic.SANGONG
+        ):
             continue
         places = decimals_of(value) if doc.kind is DocKind.BUDGET else money_places(value)
         where = f"情况说明{s.section}" if s.section else "情况说明"
@@ -238,7 +252,7 @@ def fake_statement(like: Statement, subject: str | None = None) -> Statement:
     return Statement(
         section=like.section,
         subject=subject or like.subject,
-        measure="amount",
+        measure=Measure.AMOUNT,
         value=ZERO,
         unit="万元",
         evidence=like.evidence,
@@ -282,17 +296,17 @@ def stated_changes(doc: Disclosure, this_year_measures: Iterable[str]) -> list[C
     measures = set(this_year_measures)
     out: list[Change] = []
     for s in doc.statements:
-        if s.measure != "direction" or not isinstance(s.value, str):
+        if s.measure != Measure.DIRECTION or not isinstance(s.value, str):
             continue
         sign = DIRECTIONS.get(s.value)
         if sign is None:
             continue
         amount = None
         if sign != 0:
-            amount = facts.after(s, {"change_amount"}, {"direction"})
+            amount = facts.after(s, {Measure.CHANGE_AMOUNT}, {Measure.DIRECTION})
             if money_of(amount) is None:
                 continue
-        this_year = facts.before(s, measures, {"direction", "change_amount"})
+        this_year = facts.before(s, measures, {Measure.DIRECTION, Measure.CHANGE_AMOUNT})
         if money_of(this_year) is None:
             this_year = None
         out.append(Change(s, sign, amount, this_year))

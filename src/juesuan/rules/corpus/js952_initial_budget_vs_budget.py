@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement, Topic
 from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import Severity
 from juesuan.rules.budget_narrative._shared import quoted
@@ -56,12 +56,12 @@ ADJUSTED = "（决算所列“预算数”可能是全年预算，含年中追�
     suggestion="核对决算说明所述年初预算与当年公开的部门预算，改正抄错的一处。",
 )
 def initial_budget_vs_budget(doc: Disclosure, lookup: CorpusLookup) -> Iterator[Hit]:
-    initial = [s for s in doc.statements if s.measure == "budget_initial" and money_of(s)]
+    initial = [s for s in doc.statements if s.measure == Measure.BUDGET_INITIAL and money_of(s)]
     stated_initial = {s.subject for s in initial if s.subject in SANGONG_SUBJECTS}
     adjusted = [
         s
         for s in doc.statements
-        if s.measure == "budget"
+        if s.measure == Measure.BUDGET
         and s.subject in SANGONG_SUBJECTS
         and s.subject not in stated_initial
         and s.topic in SANGONG_TOPICS
@@ -99,7 +99,9 @@ def initial_budget_vs_budget(doc: Disclosure, lookup: CorpusLookup) -> Iterator[
             True,
             tuple(t13.doubts),
         )
-        like = Statement("", subject, "amount", value, "万元", row.evidence, topic="sangong")
+        like = Statement(
+            "", subject, Measure.AMOUNT, value, "万元", row.evidence, topic=Topic.SANGONG
+        )
         others = _budget_side(doc, budget, like)
         hit = _compare(doc, like, mine, others, related, scope, ADJUSTED, where=table_label(t13))
         if hit is not None:
@@ -109,7 +111,7 @@ def initial_budget_vs_budget(doc: Disclosure, lookup: CorpusLookup) -> Iterator[
 def _stated(s: Statement) -> Figure:
     value = money_of(s)
     assert value is not None
-    what = "年初预算" if s.measure == "budget_initial" else "预算数"
+    what = "年初预算" if s.measure == Measure.BUDGET_INITIAL else "预算数"
     return Figure(
         f"{section_of(s)}所述{quoted(s.subject)}{what}",
         value,
@@ -123,10 +125,10 @@ def _budget_side(doc: Disclosure, budget: Disclosure, s: Statement) -> list[Figu
     """The budget's figures for what a final-account statement restates."""
     if s.subject in SANGONG_SUBJECTS:
         like = fake_statement(s)
-        like.topic = "sangong"
+        like.topic = Topic.SANGONG
         return [
             *budget_figures(budget, like),
-            *statement_figures(budget, s.subject, None, {"amount"}),
+            *statement_figures(budget, s.subject, None, {Measure.AMOUNT}),
         ]
     if s.subject == GENERAL:
         return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import Severity
 from juesuan.rules.budget_narrative._shared import quoted
@@ -51,8 +51,10 @@ from juesuan.rules.narrative_facts import fmt, money_of
     suggestion="核对增减额与上年公开的部门预算；上年数如按新口径调整，应在说明中写明。",
 )
 def budget_changes_vs_prior_budget(doc: Disclosure, lookup: CorpusLookup) -> Iterator[Hit]:
-    changes = stated_changes(doc, {"amount"})
-    priors = [s for s in doc.statements if s.measure == "prior_budget" and money_of(s) is not None]
+    changes = stated_changes(doc, {Measure.AMOUNT})
+    priors = [
+        s for s in doc.statements if s.measure == Measure.PRIOR_BUDGET and money_of(s) is not None
+    ]
     if not changes and not priors:
         raise NotApplicable("预算说明中没有与上年预算相比的增减")
     other = lookup.previous_year(doc)

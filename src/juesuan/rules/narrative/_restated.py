@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from juesuan.catalog import functional_classes
-from juesuan.model import Disclosure, Statement, Table, TableKind, TableRow
+from juesuan.model import Disclosure, Measure, Statement, Table, TableKind, TableRow, Topic
 from juesuan.rules.common import ZERO
 from juesuan.rules.narrative._shared import (
     BUDGET_MEASURES,
@@ -104,7 +104,7 @@ for _subject, _ref in (
     ("国有资本经营预算财政拨款收入", "soe"),
 ):
     TOTAL_SPECS[_subject] = (
-        frozenset({"income", "fiscal_total"}),
+        frozenset({Topic.INCOME, Topic.FISCAL_TOTAL}),
         (line_lookup(T01, _ref, "amount", "income"), line_lookup(T04, _ref, "amount", "income")),
     )
 
@@ -275,8 +275,8 @@ def _t08_part(column: str) -> Lookup:
 
 BASIC_SPECS: Specs = {
     "一般公共预算财政拨款基本支出": (None, (total_lookup(T06, "basic"), _t08_sum)),
-    "人员经费": (frozenset({"basic"}), (_t08_part("personnel"),)),
-    "公用经费": (frozenset({"basic"}), (_t08_part("public"),)),
+    "人员经费": (frozenset({Topic.BASIC}), (_t08_part("personnel"),)),
+    "公用经费": (frozenset({Topic.BASIC}), (_t08_part("public"),)),
 }
 
 # ---------------------------------------------------------------------------------------
@@ -297,7 +297,7 @@ def restated_values(doc: Disclosure, s: Statement) -> list[TableValue]:
     """The table cells a stated amount restates, as the rules JS501–JS506 compare them (the
     first is the one they name first); [] for a statement no table prints."""
     if s.measure in BUDGET_MEASURES:
-        if s.measure == "budget" and s.subject in SANGONG_ITEMS and s.topic in SANGONG_TOPICS:
+        if s.measure == Measure.BUDGET and s.subject in SANGONG_ITEMS and s.topic in SANGONG_TOPICS:
             value = t13_value(doc, s.subject, "budget")
             return [value] if value is not None else []
         return []  # 年初预算 may differ from the table's 预算数 by scope (JS505 warns only)
@@ -312,7 +312,7 @@ def restated_values(doc: Disclosure, s: Statement) -> list[TableValue]:
     if s.code is not None and len(s.code) == 3 and not is_path(s.subject):
         return class_values(doc, s.code)
     if is_path(s.subject):
-        if s.measure != "actual":
+        if s.measure != Measure.ACTUAL:
             return []
         value = path_value(doc, s)
         return [value] if value is not None else []

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement, Table, TableKind
+from juesuan.model import Disclosure, Evidence, Measure, Statement, Table, TableKind, Topic
 from juesuan.model.findings import Severity
 from juesuan.rules.common import ZERO, difference_severity, money, table_label
 from juesuan.rules.engine import Hit, NotApplicable
@@ -166,8 +166,8 @@ def require(doc: Disclosure, subjects: set[str], kinds: tuple[TableKind, ...]) -
         raise NotApplicable(NO_TABLES)
 
 
-INCOME = frozenset({"income"})
-EXPENSE = frozenset({"expense"})
+INCOME = frozenset({Topic.INCOME})
+EXPENSE = frozenset({Topic.EXPENSE})
 
 T01, T02, T03, T04 = TableKind.T01, TableKind.T02, TableKind.T03, TableKind.T04
 T06, T08, T10, T11 = TableKind.T06, TableKind.T08, TableKind.T10, TableKind.T11
@@ -189,7 +189,7 @@ SANGONG_ITEMS = {
     "公务接待费": "reception",
 }
 
-BUDGET_MEASURES = frozenset({"budget", "budget_initial"})
+BUDGET_MEASURES = frozenset({Measure.BUDGET, Measure.BUDGET_INITIAL})
 
 
 def t13_value(doc: Disclosure, subject: str, column: str) -> TableValue | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import Hit, NotApplicable, rule
 from juesuan.rules.narrative._restated import path_value, resolve_path
@@ -30,7 +30,7 @@ __all__ = ["item_mismatch", "resolve_path"]
     suggestion="以一般公共预算财政拨款支出决算表为准改正说明中的支出决算数。",
 )
 def item_mismatch(doc: Disclosure) -> Iterator[Hit]:
-    items = [s for s in doc.statements if is_path(s.subject) and s.measure == "actual"]
+    items = [s for s in doc.statements if is_path(s.subject) and s.measure == Measure.ACTUAL]
     if not items:
         raise NotApplicable("情况说明中没有逐项科目的支出决算数")
     t06 = known_table(doc, T06)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import Hit, NotApplicable, rule
 from juesuan.rules.narrative._shared import (
@@ -49,8 +49,12 @@ def sangong_mismatch(doc: Disclosure) -> Iterator[Hit]:
         value = t13_value(doc, s.subject, column)
         if value is None:
             continue
-        kind = {"budget_initial": "年初预算", "budget": "预算数"}.get(s.measure, "决算数")
+        kind = {Measure.BUDGET_INITIAL: "年初预算", Measure.BUDGET: "预算数"}.get(
+            s.measure, "决算数"
+        )
         what = f"“{s.subject}”{kind}"
-        hit = compare_statement(s, [value], uncertain=s.measure == "budget_initial", what=what)
+        hit = compare_statement(
+            s, [value], uncertain=s.measure == Measure.BUDGET_INITIAL, what=what
+        )
         if hit is not None:
             yield hit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import money
 from juesuan.rules.engine import Hit, NotApplicable, rule
@@ -37,7 +37,7 @@ def _absent_values(doc: Disclosure, subject: str) -> list[TableValue]:
     suggestion="按决算表改写说明，列出实际金额。",
 )
 def absent_but_table_has_money(doc: Disclosure) -> Iterator[Hit]:
-    absent = [s for s in doc.statements if s.measure == "absent"]
+    absent = [s for s in doc.statements if s.measure == Measure.ABSENT]
     if not absent:
         raise NotApplicable("情况说明中没有“无……”的表述")
     for s in absent:

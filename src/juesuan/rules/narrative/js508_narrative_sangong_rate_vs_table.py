@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement
+from juesuan.model import Disclosure, Evidence, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import money
 from juesuan.rules.engine import Hit, NotApplicable, rule
@@ -64,7 +64,7 @@ def sangong_rate_vs_table(doc: Disclosure) -> Iterator[Hit]:
         for s in doc.statements
         if s.subject in SANGONG_ITEMS
         and s.topic in SANGONG_TOPICS
-        and (s.measure in COMPLETION_MEASURES or s.measure == "budget_direction")
+        and (s.measure in COMPLETION_MEASURES or s.measure == Measure.BUDGET_DIRECTION)
     ]
     if not targets:
         raise NotApplicable("情况说明中没有“三公”经费完成预算比例或预决算比较")
@@ -72,7 +72,7 @@ def sangong_rate_vs_table(doc: Disclosure) -> Iterator[Hit]:
         raise NotApplicable("没有可核对的财政拨款“三公”经费支出决算表")
     facts = Facts(doc.statements)
     for s in targets:
-        stop = COMPLETION_MEASURES | {"budget_direction"}
+        stop = COMPLETION_MEASURES | {Measure.BUDGET_DIRECTION}
         if facts.before(s, BUDGET_MEASURES, stop) is not None:
             continue  # the sentence states its budget: narrative arithmetic checks it
         budget = t13_value(doc, s.subject, "budget")
@@ -93,7 +93,7 @@ def sangong_rate_vs_table(doc: Disclosure) -> Iterator[Hit]:
         if s.measure in COMPLETION_MEASURES:
             hit = _rate_hit(s, actual, budget, evidence)
         else:
-            if facts.before(s, COMPLETION_MEASURES, {"budget_direction"}) is not None:
+            if facts.before(s, COMPLETION_MEASURES, {Measure.BUDGET_DIRECTION}) is not None:
                 continue  # judged against the stated rate by narrative arithmetic
             hit = _direction_hit(s, actual, budget, evidence)
         if hit is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement
+from juesuan.model import Disclosure, Evidence, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import judge_ratio, money
 from juesuan.rules.engine import Hit, NotApplicable, rule
@@ -64,19 +64,19 @@ def _denominator(doc: Disclosure, facts: Facts, s: Statement) -> Denominator | N
         v = look(doc)
         return (name, v.value, v.evidence, None) if v is not None else None
 
-    if s.topic == "income":
+    if s.topic == Topic.INCOME:
         return stated("本年收入合计", INCOME) or table(
             line_lookup(T01, "income_total", "amount"), "本年收入合计"
         )
-    if s.topic == "expense" or (
+    if s.topic == Topic.EXPENSE or (
         s.subject in {GENERAL, "政府性基金预算财政拨款支出", "国有资本经营预算财政拨款支出"}
-        and s.topic in {"general_budget_overall", "govfund", "soe"}
+        and s.topic in {Topic.GENERAL_BUDGET_OVERALL, Topic.GOVFUND, Topic.SOE}
     ):
         return stated("本年支出合计", EXPENSE) or table(
             line_lookup(T01, "expense_total", "amount"), "本年支出合计"
         )
-    if s.code is not None and len(s.code) == 3 and s.topic == "general_budget_structure":
-        return stated(GENERAL, frozenset({"general_budget_structure"}), s.section) or table(
+    if s.code is not None and len(s.code) == 3 and s.topic == Topic.GENERAL_BUDGET_STRUCTURE:
+        return stated(GENERAL, frozenset({Topic.GENERAL_BUDGET_STRUCTURE}), s.section) or table(
             total_lookup(T06, "total"), GENERAL
         )
     if s.subject in _SANGONG_PARTS and s.topic in SANGONG_TOPICS:
@@ -109,14 +109,14 @@ def _denominator(doc: Disclosure, facts: Facts, s: Statement) -> Denominator | N
     suggestion="按金额重新计算占比，四舍五入保留两位小数。",
 )
 def share_wrong(doc: Disclosure) -> Iterator[Hit]:
-    shares = [s for s in doc.statements if s.measure == "share" and percent_of(s) is not None]
+    shares = [s for s in doc.statements if s.measure == Measure.SHARE and percent_of(s) is not None]
     if not shares:
         raise NotApplicable("情况说明中没有占比")
     facts = Facts(doc.statements)
     for s in shares:
         printed = percent_of(s)
         assert printed is not None
-        part_statement = facts.before(s, ACTUAL_MEASURES, {"share"})
+        part_statement = facts.before(s, ACTUAL_MEASURES, {Measure.SHARE})
         part = money_of(part_statement)
         denominator = _denominator(doc, facts, s)
         if part is None or part_statement is None or denominator is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, DocKind, Statement
+from juesuan.model import Disclosure, DocKind, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import (
     HUNDRED,
@@ -33,7 +33,7 @@ from juesuan.rules.narrative_facts import (
 )
 from juesuan.rules.narrative_figures import Judge, figure, plain, settle, table_evidence
 
-_YOY_STOP = frozenset({"change_rate"})
+_YOY_STOP = frozenset({Measure.CHANGE_RATE})
 
 
 def _sign(direction: Statement | None, rate_direction: Statement | None) -> int | None:
@@ -105,17 +105,19 @@ def yoy_interval(
     suggestion="按“增减额 ÷ 上年数”重新计算增减幅度。",
 )
 def yoy_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
-    rates = [s for s in doc.statements if s.measure == "change_rate" and percent_of(s) is not None]
+    rates = [
+        s for s in doc.statements if s.measure == Measure.CHANGE_RATE and percent_of(s) is not None
+    ]
     if not rates:
         raise NotApplicable("情况说明中没有同比增减幅度")
     facts = Facts(doc.statements)
     for s in rates:
         printed = percent_of(s)
         assert printed is not None
-        change_stmt = facts.before(s, {"change_amount"}, _YOY_STOP)
+        change_stmt = facts.before(s, {Measure.CHANGE_AMOUNT}, _YOY_STOP)
         amount_stmt = facts.before(s, ACTUAL_MEASURES, _YOY_STOP)
-        direction = facts.before(s, {"direction"}, _YOY_STOP)
-        rate_direction = facts.before(s, {"rate_direction"}, _YOY_STOP)
+        direction = facts.before(s, {Measure.DIRECTION}, _YOY_STOP)
+        rate_direction = facts.before(s, {Measure.RATE_DIRECTION}, _YOY_STOP)
         change, this_year = money_of(change_stmt), money_of(amount_stmt)
         if change is None or this_year is None:
             continue

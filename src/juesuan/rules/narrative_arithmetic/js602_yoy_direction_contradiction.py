@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.narrative_arithmetic._shared import statement_evidence
@@ -35,14 +35,16 @@ from juesuan.rules.narrative_facts import (
     suggestion="按本年数与上年数的实际大小统一增减用语。",
 )
 def yoy_direction_contradiction(doc: Disclosure) -> Iterator[Hit]:
-    words = [s for s in doc.statements if s.measure in ("direction", "rate_direction")]
+    words = [s for s in doc.statements if s.measure in (Measure.DIRECTION, Measure.RATE_DIRECTION)]
     if not words:
         raise NotApplicable("情况说明中没有同比增减用语")
     facts = Facts(doc.statements)
     for s in doc.statements:
-        if s.measure == "rate_direction" and isinstance(s.value, str):
+        if s.measure == Measure.RATE_DIRECTION and isinstance(s.value, str):
             rate_sign = CLEAN_RATE_DIRECTIONS.get(s.value)
-            direction = facts.before(s, {"direction"}, {"rate_direction", "change_rate"})
+            direction = facts.before(
+                s, {Measure.DIRECTION}, {Measure.RATE_DIRECTION, Measure.CHANGE_RATE}
+            )
             if rate_sign is None or direction is None or not isinstance(direction.value, str):
                 continue
             sign = CLEAN_DIRECTIONS.get(direction.value)
@@ -61,20 +63,20 @@ def yoy_direction_contradiction(doc: Disclosure) -> Iterator[Hit]:
             elif direction.value == "持平":
                 yield from _flat_with_change(facts, direction)
         elif (
-            s.measure == "direction"
+            s.measure == Measure.DIRECTION
             and s.value == "持平"
-            and facts.after(s, {"rate_direction"}, {"direction"}) is None
+            and facts.after(s, {Measure.RATE_DIRECTION}, {Measure.DIRECTION}) is None
         ):
             yield from _flat_with_change(facts, s)
 
 
 def _flat_with_change(facts: Facts, flat: Statement) -> Iterator[Hit]:
-    stop = {"direction"}
-    for measure in ("change_amount", "change_rate"):
+    stop = {Measure.DIRECTION}
+    for measure in (Measure.CHANGE_AMOUNT, Measure.CHANGE_RATE):
         other = facts.after(flat, {measure}, stop)
         if other is not None and isinstance(other.value, Decimal) and other.value != 0:
-            unit = "%" if measure == "change_rate" else " 万元"
-            what = "增减幅度" if measure == "change_rate" else "增减额"
+            unit = "%" if measure == Measure.CHANGE_RATE else " 万元"
+            what = "增减幅度" if measure == Measure.CHANGE_RATE else "增减额"
             yield Hit(
                 message=(
                     f"{where_of(flat)}称“{flat.subject}”与上年持平，"

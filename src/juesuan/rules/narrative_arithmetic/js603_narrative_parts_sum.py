@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from juesuan import catalog
-from juesuan.model import Disclosure, DocKind, Statement
+from juesuan.model import Disclosure, DocKind, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, decimals_of, half_unit, money, money_half, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -89,35 +89,41 @@ _GENERAL_TOPICS = frozenset(
         "general_budget_detail",
     }
 )
-_STRUCTURE = frozenset({"general_budget_structure"})
-_DETAIL = frozenset({"general_budget_detail"})
+_STRUCTURE = frozenset({Topic.GENERAL_BUDGET_STRUCTURE})
+_DETAIL = frozenset({Topic.GENERAL_BUDGET_DETAIL})
 _SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
 
 _BREAKDOWNS = (
     _Breakdown(
-        "本年收入合计", "本年收入合计", INCOME_PARTS_FISCAL, frozenset({"income"}), partial=True
+        "本年收入合计", "本年收入合计", INCOME_PARTS_FISCAL, frozenset({Topic.INCOME}), partial=True
     ),
     _Breakdown(
-        "本年收入合计", "本年收入合计", INCOME_PARTS_SPLIT, frozenset({"income"}), partial=True
+        "本年收入合计", "本年收入合计", INCOME_PARTS_SPLIT, frozenset({Topic.INCOME}), partial=True
     ),
-    _Breakdown("本年支出合计", "本年支出合计", EXPENSE_PARTS, frozenset({"expense"}), partial=True),
+    _Breakdown(
+        "本年支出合计", "本年支出合计", EXPENSE_PARTS, frozenset({Topic.EXPENSE}), partial=True
+    ),
     _Breakdown(
         "一般公共预算财政拨款基本支出",
         "一般公共预算财政拨款基本支出",
         ("人员经费", "公用经费"),
-        frozenset({"basic"}),
+        frozenset({Topic.BASIC}),
     ),
     _Breakdown("“三公”经费", "“三公”经费", _SANGONG_PARTS, SANGONG_TOPICS, partial=True),
     # budgets of the “三公” items: checked when every item states the same kind of budget
     _Breakdown(
-        "“三公”经费", "“三公”经费", _SANGONG_PARTS, SANGONG_TOPICS, measures=frozenset({"budget"})
+        "“三公”经费",
+        "“三公”经费",
+        _SANGONG_PARTS,
+        SANGONG_TOPICS,
+        measures=frozenset({Measure.BUDGET}),
     ),
     _Breakdown(
         "“三公”经费",
         "“三公”经费",
         _SANGONG_PARTS,
         SANGONG_TOPICS,
-        measures=frozenset({"budget_initial"}),
+        measures=frozenset({Measure.BUDGET_INITIAL}),
     ),
     # 五（二）: the 类 of the 一般公共预算 expenditure; 五（三）: its 类/款/项 items
     _Breakdown(_GENERAL, _GENERAL, "classes", _STRUCTURE, partial=True),
@@ -128,7 +134,7 @@ _BREAKDOWNS = (
         "items",
         _GENERAL_TOPICS,
         partial=True,
-        measures=frozenset({"budget"}),
+        measures=frozenset({Measure.BUDGET}),
         part_topics=_DETAIL,
     ),
     _Breakdown(
@@ -137,7 +143,7 @@ _BREAKDOWNS = (
         "items",
         _GENERAL_TOPICS,
         partial=True,
-        measures=frozenset({"budget_initial"}),
+        measures=frozenset({Measure.BUDGET_INITIAL}),
         part_topics=_DETAIL,
     ),
     _Breakdown(
@@ -212,7 +218,7 @@ _BOUNDS = (
 
 def _valued(s: Statement, counts: bool, measures: frozenset[str]) -> bool:
     if counts:
-        return s.measure == "count" and count_of(s) is not None
+        return s.measure == Measure.COUNT and count_of(s) is not None
     return s.measure in measures and money_of(s) is not None
 
 
@@ -350,7 +356,10 @@ def _group_hits(
         yield from _change_hits(doc, facts, b, total_stmt, stated)
 
 
-_MEASURE_NAMES = {frozenset({"budget"}): "全年预算", frozenset({"budget_initial"}): "年初预算"}
+_MEASURE_NAMES: dict[frozenset[str], str] = {
+    frozenset({Measure.BUDGET}): "全年预算",
+    frozenset({Measure.BUDGET_INITIAL}): "年初预算",
+}
 
 
 def _sum_hit(
@@ -473,8 +482,8 @@ def _impossible(facts: Facts, doc: Disclosure) -> Callable[[Statement], bool]:
     """An increase larger than this year's amount (JS601/JS942 report it)."""
 
     def check(change: Statement) -> bool:
-        direction = facts.before(change, {"direction"}, {"change_amount"})
-        amount = facts.before(change, ACTUAL_MEASURES, {"change_amount"})
+        direction = facts.before(change, {Measure.DIRECTION}, {Measure.CHANGE_AMOUNT})
+        amount = facts.before(change, ACTUAL_MEASURES, {Measure.CHANGE_AMOUNT})
         increase, this_year = money_of(change), money_of(amount)
         if direction is None or direction.value != "增加" or increase is None:
             return False
@@ -561,7 +570,7 @@ def parts_sum(doc: Disclosure) -> Iterator[Hit]:
     if not doc.statements:
         raise NotApplicable("情况说明中没有数字")
     facts = Facts(doc.statements)
-    income_split = bool(facts.of("财政拨款收入", None, frozenset({"income"})))
+    income_split = bool(facts.of("财政拨款收入", None, frozenset({Topic.INCOME})))
     class_hits = list(_class_item_hits(doc, facts))
     by_class: dict[str, Decimal] = {}
     for _, top, diff in class_hits:

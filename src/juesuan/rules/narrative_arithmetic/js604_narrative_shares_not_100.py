@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import CENT, HUNDRED, ZERO, half_unit, judge_ratio, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -39,14 +39,14 @@ _SHARE_GROUPS = (
     _ShareGroup(
         "本年收入合计",
         "本年收入合计",
-        frozenset({"income"}),
+        frozenset({Topic.INCOME}),
         INCOME_PARTS_FISCAL + INCOME_PARTS_SPLIT[:3],
     ),
-    _ShareGroup("本年支出合计", "本年支出合计", frozenset({"expense"}), EXPENSE_PARTS),
+    _ShareGroup("本年支出合计", "本年支出合计", frozenset({Topic.EXPENSE}), EXPENSE_PARTS),
     _ShareGroup(
         "一般公共预算财政拨款支出",
         "一般公共预算财政拨款支出",
-        frozenset({"general_budget_structure"}),
+        frozenset({Topic.GENERAL_BUDGET_STRUCTURE}),
         None,
     ),
     _ShareGroup(
@@ -71,13 +71,13 @@ def _share_group_hit(facts: Facts, g: _ShareGroup) -> Hit | None:
     shares: list[Statement] = []
     amounts: list[Decimal] = []
     for s in facts.statements:
-        if s.measure != "share" or s.topic not in g.topics or percent_of(s) is None:
+        if s.measure != Measure.SHARE or s.topic not in g.topics or percent_of(s) is None:
             continue
         if g.parts is None and (s.code is None or len(s.code) != 3):
             continue
         if g.parts is not None and s.subject not in g.parts:
             continue
-        part = money_of(facts.before(s, ACTUAL_MEASURES, {"share"}))
+        part = money_of(facts.before(s, ACTUAL_MEASURES, {Measure.SHARE}))
         if part is None:
             return None
         if not _share_consistent(s, part, total):
@@ -133,7 +133,7 @@ def _share_consistent(s: Statement, part: Decimal, total: Decimal) -> bool:
     suggestion="重新计算各项占比，使其合计为 100%。",
 )
 def shares_not_100(doc: Disclosure) -> Iterator[Hit]:
-    if not any(s.measure == "share" for s in doc.statements):
+    if not any(s.measure == Measure.SHARE for s in doc.statements):
         raise NotApplicable("情况说明中没有占比")
     facts = Facts(doc.statements)
     for g in _SHARE_GROUPS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import judge_ratio, money
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -28,9 +28,9 @@ def _completion_parts(
     """(actual, budget it is a rate of, the other budget) stated with a completion rate."""
     stop = COMPLETION_MEASURES
     actual = facts.before(s, ACTUAL_MEASURES, stop)
-    initial = facts.before(s, {"budget_initial"}, stop)
-    full = facts.before(s, {"budget"}, stop)
-    if s.measure == "completion_rate_initial":
+    initial = facts.before(s, {Measure.BUDGET_INITIAL}, stop)
+    full = facts.before(s, {Measure.BUDGET}, stop)
+    if s.measure == Measure.COMPLETION_RATE_INITIAL:
         return actual, initial or full, full if initial else None
     return actual, full or initial, initial if full else None
 
@@ -65,7 +65,7 @@ def completion_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
         assert printed is not None
         actual_stmt, budget_stmt, other_stmt = _completion_parts(facts, s)
         actual, budget = money_of(actual_stmt), money_of(budget_stmt)
-        which = "年初预算" if s.measure == "completion_rate_initial" else "预算"
+        which = "年初预算" if s.measure == Measure.COMPLETION_RATE_INITIAL else "预算"
         if actual is None:
             continue
         if budget is None:
@@ -102,9 +102,9 @@ def completion_rate_wrong(doc: Disclosure) -> Iterator[Hit]:
             note = f"；考虑金额舍入（{verdict.interval_text}），所印比例仍可能成立"
         budget_name = (
             "年初预算"
-            if budget_stmt.measure == "budget_initial"
+            if budget_stmt.measure == Measure.BUDGET_INITIAL
             else "全年预算"
-            if budget_stmt.measure == "budget"
+            if budget_stmt.measure == Measure.BUDGET
             else "预算"
         )
         basis = "".join(
@@ -134,14 +134,16 @@ def _zero_budget_hit(
     budget_stmt: Statement,
     other_stmt: Statement | None,
 ) -> Hit:
-    budget_name = "年初预算" if budget_stmt.measure == "budget_initial" else "预算"
+    budget_name = "年初预算" if budget_stmt.measure == Measure.BUDGET_INITIAL else "预算"
     other = money_of(other_stmt)
     explained = ""
     severity = Severity.ERROR
     if other is not None and other > 0:
         verdict = judge_ratio(printed, actual, other)
         if verdict is not None and verdict.severity in (None, Severity.INFO):
-            other_name = "全年预算" if other_stmt and other_stmt.measure == "budget" else "年初预算"
+            other_name = (
+                "全年预算" if other_stmt and other_stmt.measure == Measure.BUDGET else "年初预算"
+            )
             explained = (
                 f"；该比例与{other_name} {money(other)} 万元相符，"
                 f"应写作“完成{other_name}的 {fmt(printed)}%”"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Evidence, Statement
+from juesuan.model import Disclosure, Evidence, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import CENT, HUNDRED, money
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -41,19 +41,19 @@ from juesuan.rules.narrative_figures import figure, holds, plain, table_evidence
     suggestion="按预算数与决算数的实际大小改正表述。",
 )
 def budget_direction_wrong(doc: Disclosure) -> Iterator[Hit]:
-    words = [s for s in doc.statements if s.measure == "budget_direction"]
+    words = [s for s in doc.statements if s.measure == Measure.BUDGET_DIRECTION]
     if not words:
         raise NotApplicable("情况说明中没有预决算比较用语")
     facts = Facts(doc.statements)
-    stop = {"budget_direction"}
+    stop = {Measure.BUDGET_DIRECTION}
     for s in words:
         word = s.value if isinstance(s.value, str) else ""
         if word not in CLEAN_BUDGET_DIRECTIONS:
             continue
         said = CLEAN_BUDGET_DIRECTIONS[word]
         actual_stmt = facts.before(s, ACTUAL_MEASURES, stop)
-        full = facts.before(s, {"budget"}, stop)
-        initial = facts.before(s, {"budget_initial"}, stop)
+        full = facts.before(s, {Measure.BUDGET}, stop)
+        initial = facts.before(s, {Measure.BUDGET_INITIAL}, stop)
         rate_stmt = facts.before(s, COMPLETION_MEASURES, stop)
         actual = money_of(actual_stmt)
         truth: int | None = None

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.catalog.performance import layout
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.performance._shared import evaluations_of
@@ -16,7 +16,11 @@ def _count_statements(doc: Disclosure) -> dict[str, list[Statement]]:
     groups = layout().counts
     out: dict[str, list[Statement]] = {}
     for s in doc.statements:
-        if s.topic != "performance" or s.measure != "count" or not isinstance(s.value, Decimal):
+        if (
+            s.topic != Topic.PERFORMANCE
+            or s.measure != Measure.COUNT
+            or not isinstance(s.value, Decimal)
+        ):
             continue
         for what, subjects in groups.items():
             if s.subject in subjects:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.catalog.performance import key
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure, Topic
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, difference_severity, money, percent_consistent
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -45,8 +45,8 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
     statements = [
         s
         for s in doc.statements
-        if s.topic == "performance"
-        and s.measure in ("budget", "actual", "completion_rate")
+        if s.topic == Topic.PERFORMANCE
+        and s.measure in (Measure.BUDGET, Measure.ACTUAL, Measure.COMPLETION_RATE)
         and isinstance(s.value, Decimal)
         and _core(s.subject) in projects
     ]
@@ -58,7 +58,7 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
         total = p.total
         if total is None:
             continue
-        if s.measure == "completion_rate":
+        if s.measure == Measure.COMPLETION_RATE:
             interval = rate_interval(total)
             if interval is None or percent_consistent(s.value, interval):
                 continue
@@ -82,13 +82,13 @@ def statement_project(doc: Disclosure) -> Iterator[Hit]:
             continue
         if s.unit != "万元":
             continue  # an amount in another unit: the narrative rules judge the unit
-        cell = total.adjusted if s.measure == "budget" else total.executed
+        cell = total.adjusted if s.measure == Measure.BUDGET else total.executed
         if cell is None or cell.value is None:
             continue
         diff = s.value - cell.value
         if diff == 0:
             continue
-        label = "预算数" if s.measure == "budget" else "执行数"
+        label = "预算数" if s.measure == Measure.BUDGET else "执行数"
         yield checked(
             p,
             Hit(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.catalog.performance import target_layout
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import ZERO, money, sum_tolerance
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -19,7 +19,7 @@ def _target_statements(doc: Disclosure) -> list[Statement]:
         s
         for s in doc.statements
         if s.subject in subjects
-        and s.measure in ("count", "amount")
+        and s.measure in (Measure.COUNT, Measure.AMOUNT)
         and isinstance(s.value, Decimal)
     ]
 
@@ -48,7 +48,7 @@ def target_count(doc: Disclosure) -> Iterator[Hit]:
     n = len(targets)
     for s in statements:
         assert isinstance(s.value, Decimal)
-        if s.measure == "count":
+        if s.measure == Measure.COUNT:
             if s.value == n:
                 continue
             more = n > s.value
@@ -66,7 +66,7 @@ def target_count(doc: Disclosure) -> Iterator[Hit]:
         elif s.unit == "万元" and all(
             c.value == n
             for c in statements
-            if c.measure == "count" and isinstance(c.value, Decimal)
+            if c.measure == Measure.COUNT and isinstance(c.value, Decimal)
         ):
             lines = [t.fund("annual", "total") or t.fund("project", "total") for t in targets]
             amounts = [f.amount for f in lines if f is not None and f.amount is not None]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from juesuan import catalog
-from juesuan.model import Disclosure, Evidence, Paragraph
+from juesuan.model import Disclosure, Evidence, Measure, Paragraph, Part
 from juesuan.model.findings import Severity
 from juesuan.rules.common import table_label
 from juesuan.rules.engine import Hit
@@ -59,7 +59,7 @@ def squash(text: str) -> str:
 
 
 def section_label(p: Paragraph) -> str:
-    if p.section and p.part in ("explanation", None):
+    if p.section and p.part in (Part.EXPLANATION, None):
         return p.section
     return {
         "overview": "概况",
@@ -145,4 +145,10 @@ def residue_hits(
         )
 
 
-AMOUNT_MEASURES = {"amount", "change_amount", "budget", "budget_initial", "actual"}
+AMOUNT_MEASURES = {
+    Measure.AMOUNT,
+    Measure.CHANGE_AMOUNT,
+    Measure.BUDGET,
+    Measure.BUDGET_INITIAL,
+    Measure.ACTUAL,
+}

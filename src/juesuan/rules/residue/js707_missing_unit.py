@@ -6,12 +6,17 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure
+from juesuan.model import Disclosure, Measure
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.residue._shared import AMOUNT_MEASURES, squash
 
-_PERCENT_MEASURES = {"share", "change_rate", "completion_rate", "completion_rate_initial"}
+_PERCENT_MEASURES = {
+    Measure.SHARE,
+    Measure.CHANGE_RATE,
+    Measure.COMPLETION_RATE,
+    Measure.COMPLETION_RATE_INITIAL,
+}
 
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 

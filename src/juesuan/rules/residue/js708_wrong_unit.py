@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.model import Disclosure, Statement
+from juesuan.model import Disclosure, Measure, Statement
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import decimals_of, round_to
 from juesuan.rules.engine import BOTH_KINDS, Hit, rule
@@ -80,8 +80,8 @@ def _rate_in_wan(doc: Disclosure, s: Statement) -> Decimal | None:
         for o in doc.statements
         if o.subject == s.subject and o.evidence.text == s.evidence.text and o is not s
     ]
-    budgets = [o.value for o in same if o.measure == "budget" and o.unit == "万元"]
-    rates = [o.value for o in same if o.measure == "completion_rate"]
+    budgets = [o.value for o in same if o.measure == Measure.BUDGET and o.unit == "万元"]
+    rates = [o.value for o in same if o.measure == Measure.COMPLETION_RATE]
     for budget in budgets:
         for rate in rates:
             if isinstance(budget, Decimal) and isinstance(rate, Decimal) and budget > 0:

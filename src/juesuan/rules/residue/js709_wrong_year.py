@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from juesuan.model import Disclosure, DocKind, Evidence
+from juesuan.model import Disclosure, DocKind, Evidence, Part
 from juesuan.model.findings import Category, Severity
 from juesuan.rules.common import table_label
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
@@ -193,7 +193,7 @@ def _as_of_dates(doc: Disclosure, year: int) -> Iterator[Hit]:
     budget = doc.kind is DocKind.BUDGET
     kind = _kind_word(doc)
     for p in doc.paragraphs:
-        if p.part not in ("explanation", "overview", None):
+        if p.part not in (Part.EXPLANATION, Part.OVERVIEW, None):
             continue
         for sentence in _SENTENCE.findall(squash(p.text)):
             for m in _AS_OF.finditer(sentence):
@@ -227,7 +227,7 @@ def _sentences(doc: Disclosure, year: int) -> Iterator[Hit]:
     budget = doc.kind is DocKind.BUDGET
     kind = _kind_word(doc)
     for p in doc.paragraphs:
-        if p.part not in ("explanation", None) or (p.topic is None and p.part is None):
+        if p.part not in (Part.EXPLANATION, None) or (p.topic is None and p.part is None):
             continue
         for sentence in _SENTENCE.findall(squash(p.text)):
             for m in _YEAR.finditer(sentence):
