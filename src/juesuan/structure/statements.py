@@ -70,7 +70,7 @@ MASK_CHAR = "□"
 
 #: Measures whose value is a word (增加/减少/持平 …), kept as printed.
 WORD_MEASURES = frozenset(
-    {"budget_direction", "direction", "rate_direction", "direction_vs_actual"}
+    {"budget_direction", "direction", "rate_direction", "direction_vs_actual", "rating"}
 )
 
 # A value: a number and its unit.  The look-behind keeps us from starting inside a number.
