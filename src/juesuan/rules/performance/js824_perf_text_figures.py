@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from juesuan.catalog.performance import FormChecks, form_checks, key
 from juesuan.model import Disclosure, Evidence
 from juesuan.model.findings import Category, Severity
-from juesuan.model.performance import Cell, PerformanceTarget, ProjectEvaluation
+from juesuan.model.performance import Cell, Nature, PerformanceTarget, ProjectEvaluation
 from juesuan.rules.common import half_unit, money, percent_consistent
 from juesuan.rules.engine import BOTH_KINDS, Hit, NotApplicable, rule
 from juesuan.rules.performance._shared import SOURCE_NAMES, cell_text, checked, lower, project
@@ -87,6 +87,18 @@ class Measure:
     value: Decimal
     cell_text: str
     evidence: Evidence
+    nature: Nature | None = None  # for a 指标值: a figure meeting the bound agrees with it
+
+    def agrees(self, figure: Decimal) -> bool:
+        if abs(figure - self.value) <= half_unit(figure):
+            return True
+        n = self.nature
+        return (
+            (n is Nature.GE and figure >= self.value)
+            or (n is Nature.GT and figure > self.value)
+            or (n is Nature.LE and figure <= self.value)
+            or (n is Nature.LT and figure < self.value)
+        )
 
 
 def _unit_of(unit: Cell | None, values: list[Cell | None], fc: FormChecks) -> str:
@@ -113,7 +125,8 @@ def _evaluation_measures(p: ProjectEvaluation, field: str, fc: FormChecks) -> li
         if cell is None or cell.value is None or not ind.name:
             continue
         unit = _unit_of(ind.unit, [ind.actual, ind.target], fc)
-        out.append(Measure(ind.name, unit, cell.value, cell.text.strip(), ind.evidence))
+        nature = ind.nature if field == "target" else None
+        out.append(Measure(ind.name, unit, cell.value, cell.text.strip(), ind.evidence, nature))
     return out
 
 
@@ -123,13 +136,15 @@ def _target_measures(t: PerformanceTarget) -> list[Measure]:
         if ind.number is None or not ind.name or ind.value is None:
             continue
         unit = "%" if ind.unit in ("%", "％") else (ind.unit or "")
-        out.append(Measure(ind.name, unit, ind.number, ind.value.text.strip(), ind.evidence))
+        out.append(
+            Measure(ind.name, unit, ind.number, ind.value.text.strip(), ind.evidence, ind.operator)
+        )
     return out
 
 
 def _with_unit(m: Measure) -> str:
     shown = m.cell_text
-    return shown if not m.unit or key(shown).endswith(m.unit) else f"{shown}{m.unit}"
+    return shown if not m.unit or m.unit in key(shown) else f"{shown}{m.unit}"
 
 
 def _same(a: Decimal, b: Decimal, printed: Decimal) -> bool:
@@ -149,7 +164,7 @@ def _indicator_hits(
     fc = form_checks()
     for fig in figures(text.text, fc):
         same_unit = [m for m in measures if m.unit == fig.unit]
-        if not same_unit or any(_same(fig.value, m.value, fig.value) for m in same_unit):
+        if not same_unit or any(m.agrees(fig.value) for m in same_unit):
             continue
         words = grams(fig.words, fc.generic)
         scored = [(len(words & grams(m.name, fc.generic)), m) for m in same_unit]

@@ -47,8 +47,8 @@ def _forms(doc: Disclosure) -> Iterator[tuple[str, str, str, Evidence, int, Seve
             severity = Severity.INFO if budget else Severity.WARNING
             yield "绩效自评表", p.title, p.printed_name, p.evidence, expected, severity
     for t in doc.targets:
-        if t.title:
-            severity = Severity.WARNING if budget else Severity.INFO
+        if t.title:  # target forms belong to budgets: unknown kind read as a budget here
+            severity = Severity.INFO if doc.kind is DocKind.FINAL else Severity.WARNING
             yield "绩效目标表", t.title, t.name, t.evidence, year, severity
 
 
@@ -89,7 +89,7 @@ def form_year(doc: Disclosure) -> Iterator[Hit]:
     for (what, printed, expected), forms in groups.items():
         names = "、".join(f"“{n}”" for n, _, _ in forms[:SHOWN])
         more = f"等 {len(forms)} 张" if len(forms) > SHOWN else ""
-        kind = "预算" if doc.kind is DocKind.BUDGET else "决算"
+        kind = {DocKind.BUDGET: "预算", DocKind.FINAL: "决算"}.get(doc.kind, "") if doc.kind else ""
         yield Hit(
             message=(
                 f"本文件为{doc.year}年度{kind}，{what}{names}{more}的标题“{forms[0][2]}”"
