@@ -36,8 +36,9 @@ def _checked_elsewhere(doc: Disclosure) -> set[tuple[int | None, int | None]]:
     return {(e.page, e.line) for e in places}
 
 
-def _forms(doc: Disclosure) -> Iterator[tuple[str, str, str, Evidence, int, Severity]]:
-    """(what, title, name, evidence, expected year, severity) of every form with a title."""
+def _forms(doc: Disclosure) -> Iterator[tuple[str, str, str, Evidence, int, Severity, str]]:
+    """(what, title, name, evidence, expected year, severity, label) of every form with a
+    title."""
     year = doc.year
     assert year is not None
     budget = doc.kind is DocKind.BUDGET
@@ -45,11 +46,11 @@ def _forms(doc: Disclosure) -> Iterator[tuple[str, str, str, Evidence, int, Seve
         if p.title:
             expected = year - 1 if budget else year
             severity = Severity.INFO if budget else Severity.WARNING
-            yield "绩效自评表", p.title, p.printed_name, p.evidence, expected, severity
+            yield "绩效自评表", p.title, p.printed_name, p.evidence, expected, severity, p.label
     for t in doc.targets:
         if t.title:  # target forms belong to budgets: unknown kind read as a budget here
             severity = Severity.INFO if doc.kind is DocKind.FINAL else Severity.WARNING
-            yield "绩效目标表", t.title, t.name, t.evidence, year, severity
+            yield "绩效目标表", t.title, t.name, t.evidence, year, severity, t.label
 
 
 @rule(
@@ -77,7 +78,8 @@ def form_year(doc: Disclosure) -> Iterator[Hit]:
     elsewhere = _checked_elsewhere(doc)
     groups: dict[tuple[str, str, int], list[tuple[str, Evidence, str]]] = {}
     severities: dict[tuple[str, str, int], Severity] = {}
-    for what, title, name, evidence, expected, severity in _forms(doc):
+    labels: dict[tuple[str, str, int], str] = {}
+    for what, title, name, evidence, expected, severity, label in _forms(doc):
         if (evidence.page, evidence.line) in elsewhere:
             continue
         spans = years(title)
@@ -86,6 +88,7 @@ def form_year(doc: Disclosure) -> Iterator[Hit]:
         k = (what, str(spans[0][0]), expected)
         groups.setdefault(k, []).append((name, evidence, title.strip()))
         severities[k] = severity
+        labels.setdefault(k, label)
     for (what, printed, expected), forms in groups.items():
         names = "、".join(f"“{n}”" for n, _, _ in forms[:SHOWN])
         more = f"等 {len(forms)} 张" if len(forms) > SHOWN else ""
@@ -99,5 +102,5 @@ def form_year(doc: Disclosure) -> Iterator[Hit]:
             expected=f"{expected}",
             actual=printed,
             severity=severities[(what, printed, expected)],
-            where=what,
+            where=labels[(what, printed, expected)] if len(forms) == 1 else what,
         )
