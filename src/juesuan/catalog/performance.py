@@ -240,3 +240,74 @@ def default_method_id() -> str:
 def scoring_method(method_id: str | None = None) -> ScoringMethod:
     """The configured method (``[scoring] default`` unless an id is given)."""
     return scoring_methods()[method_id or default_method_id()]
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """An evaluation rating (优/良/中/差) and the lowest total score that earns it."""
+
+    words: tuple[str, ...]
+    low: Decimal
+
+    @property
+    def name(self) -> str:
+        return self.words[0]
+
+
+@dataclass(frozen=True, slots=True)
+class FormChecks:
+    """What the checks of a form against itself need (JS823–JS826): enterprise names, the
+    figures texts state, ratings by score and the department statements about the forms."""
+
+    company_suffixes: tuple[str, ...]
+    company_separators: tuple[str, ...]
+    units: tuple[str, ...]  # longest first
+    bound_before: tuple[str, ...]
+    bound_after: tuple[str, ...]
+    plan_cues: tuple[str, ...]
+    generic: frozenset[str]
+    budget_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    ratings: tuple[Rating, ...]  # highest first
+    rating_claims: tuple[re.Pattern[str], ...]
+    project_subjects: tuple[str, ...]
+    overall_subjects: tuple[str, ...]
+    rating_prefix: str
+    rating_suffix: str
+
+    def rating_of(self, score: Decimal) -> Rating:
+        for r in self.ratings:
+            if score >= r.low:
+                return r
+        return self.ratings[-1]
+
+    def rating_named(self, word: str) -> Rating | None:
+        for r in self.ratings:
+            if word in r.words:
+                return r
+        return None
+
+
+@cache
+def form_checks() -> FormChecks:
+    data = _load("performance.toml")
+    figures = data["text_figures"]
+    claims = data["department_claims"]
+    return FormChecks(
+        company_suffixes=tuple(sorted(data["companies"]["suffixes"], key=len, reverse=True)),
+        company_separators=tuple(data["companies"]["separators"]),
+        units=tuple(sorted(figures["units"], key=len, reverse=True)),
+        bound_before=tuple(figures["bound_before"]),
+        bound_after=tuple(figures["bound_after"]),
+        plan_cues=tuple(figures["plan_cues"]),
+        generic=frozenset(figures["generic"]),
+        budget_patterns=tuple((m, re.compile(p)) for m, p in figures["budget"]),
+        ratings=tuple(
+            Rating(tuple(r["words"]), Decimal(str(r["low"])))
+            for r in sorted(data["ratings"], key=lambda r: -float(r["low"]))
+        ),
+        rating_claims=tuple(re.compile(p) for p in data["rating_texts"]["claims"]),
+        project_subjects=tuple(claims["projects"]),
+        overall_subjects=tuple(claims["overall"]),
+        rating_prefix=str(claims["rating_prefix"]),
+        rating_suffix=str(claims["rating_suffix"]),
+    )

@@ -107,6 +107,7 @@ class Measure(StrEnum):
     # descriptions (structure.statements.read_descriptions; not in doc.statements)
     ITEMS = "items"  # 主要包括：… (人员经费 / 公用经费)
     PURPOSE = "purpose"  # 主要用于：… (a 类/款/项)
+    RATING = "rating"  # 自评结果为优 (a performance self-evaluation's overall grade)
 
 
 class Side(StrEnum):

@@ -75,6 +75,7 @@ WORD_MEASURES = frozenset(
         Measure.DIRECTION,
         Measure.RATE_DIRECTION,
         Measure.DIRECTION_VS_ACTUAL,
+        Measure.RATING,
     }
 )
 
