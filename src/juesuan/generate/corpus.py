@@ -1,14 +1,17 @@
 """A synthetic corpus for scale: ``juesuan generate --corpus N --seed S DIR``.
 
-N final-account disclosures (部门/单位决算) over many units and years, built from the shipped
-example (:func:`~juesuan.generate.data.load_example`) with seeded random variation:
+N disclosures over many units and years — final accounts (部门/单位决算) and, for most
+years (:data:`BUDGET_RATE`), the same unit's budget of that year (预算,
+:mod:`juesuan.generate.budget`) — built from the shipped example
+(:func:`~juesuan.generate.data.load_example`) with seeded random variation:
 
 - the unit: a place and a kind of office (青川市财政局, 安宁县大数据中心 …), 部门 or 单位;
 - the years: each unit publishes a run of consecutive years (2019–2024);
 - the amounts: every amount of a document multiplied by one whole factor, so that every sum,
   share and rate of the tables and of the text still adds up; last year's totals (the
   year-on-year sentences) are the previous document's own;
-- the layout: 四川 (13 tables) or 上海 (9 tables).
+- the layout: 四川 (13 tables) or 上海 (9 tables); the unit's budgets in the national
+  (公开01–12表) or the Shanghai budget layout (:data:`BUDGET_LAYOUT`).
 
 Each document is composed (:func:`~juesuan.generate.compose.compose`), then a share of them
 receive one known mistake, made on the composed text and tables the way a person editing the
@@ -18,8 +21,8 @@ template alternative, a table dropped …), and written as PDF (through
 (:func:`~juesuan.generate.render_text.render_text`, the fast form: the reader reads .txt).
 
 ``DIR/mistakes.json`` lists every document and every mistake with the rule expected to
-report it, so that recall can be measured at scale (``juesuan batch … --mistakes``).
-Budgets (预算) are not generated: ``generate`` writes final accounts only.
+report it, so that recall can be measured at scale (``juesuan batch … --mistakes``);
+a budget's mistakes are the kinds of :data:`BUDGET_MISTAKES`.
 
 Everything a document holds follows from ``(seed, index)``: a corpus written by several
 processes is the same as one written by one.
