@@ -175,17 +175,6 @@ def write_corpus(folder: Path, suffix: str = ".docx") -> list[Path]:
 
 # --- budgets --------------------------------------------------------------------------------
 
-_NUMERALS = "一二三四五六七八九十"
-
-
-def _class_name(name: str) -> str:
-    """“一般公共服务支出” → “一般公共服务” (as a 类 is named in a budget's sentences)."""
-    return name.removesuffix("支出")
-
-
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}"
-
 
 def budget_text(
     name: str,
@@ -195,106 +184,19 @@ def budget_text(
     previous: int | None = None,
     plant_changes: dict[str, Decimal] | None = None,
 ) -> str:
-    """``name``'s budget of ``year`` in the text form of the .txt samples: its 一般公共预算
-    is the generated final account's (each 项's 年初预算 = its amount × ``factor``), with a
-    收支预算总表, a 一般公共预算支出预算表 and a “三公” table, and an explanation that states the
-    total, each 类, 基本支出, 项目支出 and each 项 and — when ``previous`` (last year's
-    factor) is given — their changes against last year's budget; ``plant_changes`` (code, or
-    "total") states another change than the true one."""
-    data = variant_json(name, year, factor)
-    last = variant_json(name, year - 1, previous) if previous else None
-    plants = plant_changes or {}
+    """``name``'s budget of ``year`` in the text form of the .txt samples, written by the
+    package's budget writer (:func:`juesuan.generate.budget.compose_budget`, national layout):
+    its amounts are the generated final account's (× ``factor``), and — when ``previous``
+    (last year's factor) is given — it states the changes against last year's budget;
+    ``plant_changes`` (a code, or "total" …) states another change than the true one."""
+    from juesuan.generate.budget import compose_budget
+    from juesuan.generate.render_text import render_text
 
-    def rows_of(d: dict[str, Any]) -> dict[str, dict[str, Any]]:
-        return {r.get("code") or "total": r for r in d["tables"]["T06"]["rows"]}
-
-    rows, before = rows_of(data), rows_of(last) if last else {}
-
-    def value(r: dict[str, Any], column: str = "total") -> Decimal:
-        return Decimal(r["values"].get(column, "0"))
-
-    def change(key: str, column: str = "total") -> str:
-        if key not in before:
-            return ""
-        diff = value(rows[key], column) - value(before[key], column) + plants.get(key, Decimal(0))
-        if diff == 0:
-            return "，与上年一致"
-        return f"，与上年相比{'增加' if diff > 0 else '减少'}{_money(abs(diff))}万元"
-
-    total = value(rows["total"])
-    basic, project = value(rows["total"], "basic"), value(rows["total"], "project")
-    classes = [c for c in rows if c != "total" and len(c) == 3]
-    tab = "\t"
-    income = [("一、财政拨款", total), ("1.一般公共预算", total)]
-    expense = [
-        (f"{_NUMERALS[i]}、{rows[c]['name']}", value(rows[c])) for i, c in enumerate(classes)
-    ]
-    expense += [("一、基本支出", basic), ("二、项目支出", project)]
-    summary = []
-    for i in range(max(len(income), len(expense))):
-        left = income[i] if i < len(income) else ("", None)
-        right = expense[i] if i < len(expense) else ("", None)
-        cells = [left[0], _money(left[1]) if left[1] is not None else "", right[0]]
-        cells.append(_money(right[1]) if right[1] is not None else "")
-        summary.append(tab.join(cells))
-    summary += [
-        tab.join(["当年收入小计", _money(total), "当年支出小计", _money(total)]),
-        tab.join(["收入合计", _money(total), "支出合计", _money(total)]),
-    ]
-    coded = [tab.join(["", "合计", _money(total)])]
-    coded += [tab.join([c, rows[c]["name"], _money(value(rows[c]))]) for c in rows if c != "total"]
-    lines = [
-        f"{name}{year}年度单位预算公开",
-        "",
-        "第一部分 单位概况",
-        f"{name}负责本地区数据资源管理工作。",
-        "",
-        f"第二部分 {year}年度单位预算表",
-        "",
-        "公开01表",
-        "收支预算总表",
-        "单位：万元",
-        tab.join(["收入", "预算数", "支出", "预算数"]),
-        *summary,
-        "",
-        "公开07表",
-        "一般公共预算支出预算表",
-        "单位：万元",
-        tab.join(["科目编码", "科目名称", "合计"]),
-        *coded,
-        "",
-        "公开09表",
-        "“三公”经费支出预算表",
-        "单位：万元",
-        tab.join(["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费"])
-        + tab
-        + tab.join(["公务用车运行维护费", "公务接待费"]),
-        tab.join(["0.00"] * 6),
-        "",
-        f"第三部分 {year}年度单位预算情况说明",
-        "",
-        "一、收支预算总体情况说明",
-        f"{name}{year}年度收入、支出预算总计{_money(total)}万元{change('total')}。",
-        f"（二）支出预算总计{_money(total)}万元。包括：",
-    ]
-    for i, c in enumerate(classes, start=1):
-        klass = _class_name(rows[c]["name"])
-        lines.append(f"{i}．{klass}（类）支出{_money(value(rows[c]))}万元{change(c)}。")
-    lines.append(
-        f"此外，基本支出预算数为{_money(basic)}万元{change('total', 'basic')}。"
-        f"项目支出预算数为{_money(project)}万元{change('total', 'project')}。"
+    last = variant(name, year - 1, previous) if previous else None
+    document = compose_budget(
+        variant(name, year, factor), last, "national", change_offsets=plant_changes
     )
-    lines += ["", "二、财政拨款支出预算情况说明"]
-    for i, c in enumerate(classes):
-        lines.append(f"（{_NUMERALS[i]}）{_class_name(rows[c]['name'])}（类）")
-        items = [k for k in rows if k != "total" and len(k) == 7 and k.startswith(c)]
-        for n, item in enumerate(items, start=1):
-            kuan = rows[item[:5]]["name"]
-            lines.append(
-                f"{n}．{kuan}（款）{rows[item]['name']}（项）支出{_money(value(rows[item]))}万元"
-                f"{change(item)}。"
-            )
-    return "\n".join(lines) + "\n"
+    return render_text(document)
 
 
 # --- the corpus with planted inconsistencies ----------------------------------------------------

@@ -135,7 +135,9 @@ def test_pool_checks_and_stores_every_document(files: list[Path], tmp_path: Path
     assert [r.status for r in report.results] == ["checked"] * len(files)
     assert [r.label for r in report.results] == [str(f) for f in files]
     assert len(seen) == len(files)
-    assert all(r.unit and r.year and r.kind == "决算" and r.document_id for r in report.results)
+    assert all(
+        r.unit and r.year and r.kind in ("决算", "预算") and r.document_id for r in report.results
+    )
     assert len({r.worker for r in report.results}) <= 2
     from juesuan.store import open_store
 

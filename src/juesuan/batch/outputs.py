@@ -134,6 +134,11 @@ class Recall:
     clean_documents: int  # documents of the list without a mistake, checked
     clean_with_findings: int  # … of which with an error or warning (false alarms)
     false_alarms: Counter[str]  # rule → findings (error/warning) on clean documents
+    #: 决算 / 预算 → [clean documents checked, … of which with an error or warning]
+    clean_by_kind: dict[str, list[int]] = field(default_factory=dict)
+    #: mistakes whose rule compares documents (JS95x): batch runs no corpus rules, so they
+    #: are not counted (``juesuan corpus check`` over the store finds them); kind → count
+    corpus_only: Counter[str] = field(default_factory=Counter)
 
     @property
     def injected(self) -> int:
@@ -146,11 +151,16 @@ class Recall:
 
 def recall(results: Sequence[DocumentResult], mistakes: MistakeList) -> Recall:
     """Match the batch's results against a corpus's list of injected mistakes: a mistake is
-    found when its document has a finding of the expected rule (any severity)."""
-    from juesuan.generate.corpus import MISTAKES
+    found when its document has a finding of the expected rule (any severity).  Mistakes
+    of final accounts (``MISTAKES``) and of budgets (``BUDGET_MISTAKES``) alike."""
+    from juesuan.generate.corpus import BUDGET_MISTAKES, MISTAKES
+    from juesuan.rules import all_rules
+
+    needs_corpus = {code for code, r in all_rules().items() if r.needs_corpus}
+    corpus_only: Counter[str] = Counter()
 
     by_path = {_key(Path(r.label)): r for r in results}
-    rows = {k: RecallRow(k, v.label, v.rule) for k, v in MISTAKES.items()}
+    rows = {k: RecallRow(k, v.label, v.rule) for k, v in {**MISTAKES, **BUDGET_MISTAKES}.items()}
     spoiled: set[str] = set()
     not_checked = 0
     for path, mistake in mistakes.mistakes:
@@ -160,6 +170,9 @@ def recall(results: Sequence[DocumentResult], mistakes: MistakeList) -> Recall:
         if result is None or not result.ok:
             if result is not None:
                 not_checked += 1
+            continue
+        if mistake.rule in needs_corpus:
+            corpus_only[mistake.kind] += 1
             continue
         row = rows.setdefault(mistake.kind, RecallRow(mistake.kind, mistake.label, mistake.rule))
         row.injected += 1
@@ -175,15 +188,19 @@ def recall(results: Sequence[DocumentResult], mistakes: MistakeList) -> Recall:
     alarms: Counter[str] = Counter(
         f.rule for r in clean for f in r.findings if f.severity in ("error", "warning")
     )
-    with_findings = sum(
-        1 for r in clean if any(f.severity in ("error", "warning") for f in r.findings)
-    )
+    by_kind: dict[str, list[int]] = {}
+    for r in clean:
+        counts = by_kind.setdefault(r.kind or "未识别", [0, 0])
+        counts[0] += 1
+        counts[1] += any(f.severity in ("error", "warning") for f in r.findings)
     return Recall(
         [r for r in rows.values() if r.injected],
         not_checked,
         len(clean),
-        with_findings,
+        sum(n for _, n in by_kind.values()),
         alarms,
+        by_kind,
+        corpus_only,
     )
 
 
@@ -250,6 +267,20 @@ def recall_text(result: Recall) -> str:
             else ""
         )
     )
+    if len(result.clean_by_kind) > 1:
+        lines.append(
+            "  其中 "
+            + "，".join(
+                f"{kind} {n} 份（报出 {alarms} 份）"
+                for kind, (n, alarms) in sorted(result.clean_by_kind.items())
+            )
+        )
+    if result.corpus_only:
+        lines.append(
+            f"跨文档错误 {sum(result.corpus_only.values())} 处未计入（"
+            + "、".join(f"{k} {v}" for k, v in sorted(result.corpus_only.items()))
+            + "）：batch 不运行跨文档规则，可用 juesuan corpus check 核对"
+        )
     if result.not_checked:
         lines.append(f"含注入错误但未能审核的文件 {result.not_checked} 份")
     return "\n".join(lines) + "\n"

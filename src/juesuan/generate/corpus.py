@@ -1,14 +1,17 @@
 """A synthetic corpus for scale: ``juesuan generate --corpus N --seed S DIR``.
 
-N final-account disclosures (部门/单位决算) over many units and years, built from the shipped
-example (:func:`~juesuan.generate.data.load_example`) with seeded random variation:
+N disclosures over many units and years — final accounts (部门/单位决算) and, for most
+years (:data:`BUDGET_RATE`), the same unit's budget of that year (预算,
+:mod:`juesuan.generate.budget`) — built from the shipped example
+(:func:`~juesuan.generate.data.load_example`) with seeded random variation:
 
 - the unit: a place and a kind of office (青川市财政局, 安宁县大数据中心 …), 部门 or 单位;
 - the years: each unit publishes a run of consecutive years (2019–2024);
 - the amounts: every amount of a document multiplied by one whole factor, so that every sum,
   share and rate of the tables and of the text still adds up; last year's totals (the
   year-on-year sentences) are the previous document's own;
-- the layout: 四川 (13 tables) or 上海 (9 tables).
+- the layout: 四川 (13 tables) or 上海 (9 tables); the unit's budgets in the national
+  (公开01–12表) or the Shanghai budget layout (:data:`BUDGET_LAYOUT`).
 
 Each document is composed (:func:`~juesuan.generate.compose.compose`), then a share of them
 receive one known mistake, made on the composed text and tables the way a person editing the
@@ -18,8 +21,8 @@ template alternative, a table dropped …), and written as PDF (through
 (:func:`~juesuan.generate.render_text.render_text`, the fast form: the reader reads .txt).
 
 ``DIR/mistakes.json`` lists every document and every mistake with the rule expected to
-report it, so that recall can be measured at scale (``juesuan batch … --mistakes``).
-Budgets (预算) are not generated: ``generate`` writes final accounts only.
+report it, so that recall can be measured at scale (``juesuan batch … --mistakes``);
+a budget's mistakes are the kinds of :data:`BUDGET_MISTAKES`.
 
 Everything a document holds follows from ``(seed, index)``: a corpus written by several
 processes is the same as one written by one.
@@ -31,7 +34,7 @@ import json
 import random
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,7 @@ from juesuan.generate.document import Document, Heading, PageBreak, Paragraph, T
 from juesuan.model import TableKind
 
 __all__ = [
+    "BUDGET_MISTAKES",
     "FORMATS",
     "MISTAKES",
     "MISTAKES_FILE",
@@ -60,6 +64,10 @@ MISTAKES_FILE = "mistakes.json"
 FORMATS = ("txt", "pdf", "html", "docx")
 #: Share of the documents that receive a mistake, unless told otherwise.
 DEFAULT_MISTAKE_RATE = 0.5
+#: Share of a unit's years for which it also publishes a budget (预算) in the corpus.
+BUDGET_RATE = 0.8
+#: The budget layout (generate/budget.py) of a final-account layout's units.
+BUDGET_LAYOUT = {"sichuan": "national", "shanghai": "shanghai"}
 
 #: The example's own unit, place and year, replaced in its texts.
 _BASE_UNIT = "乐山市大数据中心"
@@ -98,7 +106,9 @@ class CorpusDocument:
     layout: str  # sichuan / shanghai
     factor: int  # every amount of the example multiplied by this
     prior_factor: int | None  # last year's factor (None: first year, no prior-year data)
-    mistake: str | None  # a key of MISTAKES
+    mistake: str | None  # a key of MISTAKES (决算) or BUDGET_MISTAKES (预算)
+    kind: str = "决算"  # 决算 / 预算
+    prior_budget: bool = False  # a budget whose unit's budget of last year is in the corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,7 @@ def plan_corpus(
     names = _unit_names(rng)
     plan: list[CorpusDocument] = []
     kinds = list(MISTAKES)
+    budget_kinds = list(BUDGET_MISTAKES)
     while len(plan) < count:
         try:
             unit, place = next(names)
@@ -155,17 +166,41 @@ def plan_corpus(
         scope = rng.choice(("部门", "单位"))
         layout = rng.choice(("sichuan", "shanghai"))
         prior: int | None = None
+        budget_before = False
         for year in range(last - years + 1, last + 1):
+            if len(plan) >= count:
+                break
             index = len(plan)
             factor = rng.randint(1, 40)
             mistake = rng.choice(kinds) if rng.random() < mistake_rate else None
-            file = f"{index + 1:06d}-{unit}-{year}.{fmt}"
+            file = f"{index + 1:06d}-{unit}-{year}-决算.{fmt}"
             plan.append(
                 CorpusDocument(
                     index, file, unit, place, year, scope, layout, factor, prior, mistake
                 )
             )
-            prior = factor
+            budget = rng.random() < BUDGET_RATE
+            mistake = rng.choice(budget_kinds) if rng.random() < mistake_rate else None
+            if budget and len(plan) < count:
+                index = len(plan)
+                file = f"{index + 1:06d}-{unit}-{year}-预算.{fmt}"
+                plan.append(
+                    CorpusDocument(
+                        index,
+                        file,
+                        unit,
+                        place,
+                        year,
+                        scope,
+                        BUDGET_LAYOUT[layout],
+                        factor,
+                        prior,
+                        mistake,
+                        kind="预算",
+                        prior_budget=budget_before,
+                    )
+                )
+            prior, budget_before = factor, budget
     return plan
 
 
@@ -200,11 +235,30 @@ def _renamed(base: dict[str, Any], unit: str, place: str, year: int, scope: str)
     text = text.replace(_BASE_STEM, place[:-1] if len(place) > 2 else place)
     text = text.replace(f"{_BASE_YEAR + 1}-", f"{year + 1}-")
     text = re.sub(rf"(?<!\d){_BASE_YEAR}(?=年)", str(year), text)
+    for old, new in _names_of_year(base, year):
+        text = text.replace(old, new)
     raw: dict[str, Any] = json.loads(text)
     raw["unit"]["year"] = year
     raw["unit"]["kind"] = scope
     raw["unit"]["short_name"] = ""
     return raw
+
+
+def _names_of_year(base: dict[str, Any], year: int) -> list[tuple[str, str]]:
+    """(name, the code's name in ``year``) for the example's functional codes whose standard
+    name differs in ``year`` (20805 was 行政事业单位离退休 until 2019), longest first."""
+    from juesuan.catalog.codes import year_list
+
+    of_year = year_list("functional", year)
+    if not of_year.established:
+        return []
+    out = {
+        (row["name"], of_year.names[row["code"]])
+        for table in base["tables"].values()
+        for row in table.get("rows", [])
+        if row.get("code") in of_year.names and of_year.names[row["code"]] != row["name"]
+    }
+    return sorted(out, key=lambda pair: -len(pair[0]))
 
 
 def document_data(entry: CorpusDocument, base: dict[str, Any] | None = None) -> GenerationData:
@@ -577,6 +631,240 @@ MISTAKES: dict[str, MistakeKind] = {
 
 
 # ---------------------------------------------------------------------------------------
+# mistakes made in a budget (预算)
+
+
+def _budget_paragraphs(document: Document, pattern: str) -> list[Paragraph]:
+    return [b for b in document.blocks if isinstance(b, Paragraph) and re.search(pattern, b.text)]
+
+
+def _budget_table_total(
+    document: Document, entry: CorpusDocument, rng: random.Random
+) -> str | None:
+    """一般公共预算支出预算表 合计行: total and one part raised alike (the row still adds up,
+    the 类 no longer add up to it)."""
+    block = _table(document, TableKind.B07)
+    row = _total_row(block) if block is not None else None
+    if block is None or row is None:
+        return None
+    parts = _nonzero(row, 3)
+    if not parts:
+        return None
+    delta = _delta(rng)
+    _add(row, 2, delta)
+    _add(row, rng.choice(parts), delta)
+    return f"{block.title} 合计行"
+
+
+def _budget_column_sum(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """支出预算总表: a 项 row's 合计 changed alone (合计 ≠ 基本支出 + 项目支出)."""
+    block = _table(document, TableKind.B03)
+    if block is None:
+        return None
+    rows = [r for r in _coded_rows(block, 7) if _nonzero(r, 2)]
+    if not rows:
+        return None
+    row = rng.choice(rows)
+    _add(row, 2, _delta(rng))
+    return f"{block.title} {row[0]} {row[1]} 合计列"
+
+
+def _budget_summary(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """收支预算总表: one expense class line changed (the expense side no longer adds up)."""
+    block = _table(document, TableKind.B01)
+    if block is None:
+        return None
+    cells = [
+        (row, i + 1)
+        for row in block.rows
+        for i, name in enumerate(row[:-1])
+        if _EXPENSE_LINE.match(name.strip()) and _money(row[i + 1]) is not None
+    ]
+    if not cells:
+        return None
+    row, column = rng.choice(cells)
+    _add(row, column, _delta(rng))
+    return f"{block.title} {row[column - 1]}"
+
+
+def _budget_narrative_total(
+    document: Document, entry: CorpusDocument, rng: random.Random
+) -> str | None:
+    """收支预算总体情况 / 预算编制说明: the stated 收入、支出预算总计 (收入预算) changed."""
+    for p in _budget_paragraphs(document, r"预算总计|收入预算\d"):
+        if _change_amount(p, r"(?:收入、支出预算总计|收入预算)(\d[\d,]*\.\d{2})万元", rng):
+            return "说明：收支预算总计"
+    return None
+
+
+def _budget_narrative_class(
+    document: Document, entry: CorpusDocument, rng: random.Random
+) -> str | None:
+    """A 类's stated 支出预算 changed (一般公共服务（类）支出 … / “一般公共服务支出”科目 …)."""
+    candidates = _budget_paragraphs(document, r"^\d[．.](?:\S+（类）支出|“[^”]+”科目)\d")
+    if not candidates:
+        return None
+    p = rng.choice(candidates)
+    if not _change_amount(p, r"(?:（类）支出|科目)(\d[\d,]*\.\d{2})万元", rng):
+        return None
+    return "说明：" + p.text.split("万元", 1)[0]
+
+
+def _budget_narrative_item(
+    document: Document, entry: CorpusDocument, rng: random.Random
+) -> str | None:
+    """财政拨款支出预算情况: a 项's stated 支出 changed."""
+    candidates = _budget_paragraphs(document, r"（款）.+（项）支出\d")
+    if not candidates:
+        return None
+    p = rng.choice(candidates)
+    if not _change_amount(p, r"（项）支出(\d[\d,]*\.\d{2})万元", rng):
+        return None
+    return "说明：" + p.text.split("支出", 1)[0]
+
+
+def _budget_change(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """A stated change against last year's budget (增加/减少 … 万元) changed: the unit's
+    budget of last year (in the corpus) says otherwise."""
+    if not entry.prior_budget:
+        return None
+    pattern = r"(?:与上年相比|比\d{4}年预算)(?:增加|减少)(\d[\d,]*\.\d{2})万元"
+    candidates = _budget_paragraphs(document, pattern)
+    if not candidates:
+        return None
+    p = rng.choice(candidates)
+    if not _change_amount(p, pattern, rng):
+        return None
+    return "说明：" + p.text[:30]
+
+
+def _budget_sangong(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """“三公”经费预算情况: the stated 公务接待费 or 因公出国（境）费 changed."""
+    candidates = _budget_paragraphs(document, r"^\d[．.](?:因公出国（境）费|公务接待费)")
+    if not candidates:
+        return None
+    p = rng.choice(candidates)
+    if not _change_amount(p, r"费(?:预算支出)?(\d[\d,]*\.\d{2})万元", rng):
+        return None
+    return "“三公”经费预算情况：" + p.text[2:9]
+
+
+def _budget_admin_cost(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """机关运行经费预算: the stated amount changed."""
+    for p in _budget_paragraphs(document, r"机关运行经费预算"):
+        if _change_amount(p, r"机关运行经费预算(?:支出|为)(\d[\d,]*\.\d{2})万元", rng):
+            return "机关运行经费预算情况"
+    return None
+
+
+def _budget_procurement(
+    document: Document, entry: CorpusDocument, rng: random.Random
+) -> str | None:
+    """政府采购预算: the stated 服务 amount changed (no longer the 政府采购预算表's; a layout
+    without that table offers no place for this mistake)."""
+    if _table(document, TableKind.B14) is None:
+        return None
+    for p in _budget_paragraphs(document, r"政府采购预算"):
+        if _change_amount(p, r"(?:采购服务支出|政府采购服务预算)(\d[\d,]*\.\d{2})万元", rng):
+            return "政府采购预算情况"
+    return None
+
+
+def _budget_personnel(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """基本支出预算情况: the stated 人员经费 changed."""
+    for p in _budget_paragraphs(document, r"^（一）人员经费\d"):
+        if _change_amount(p, r"人员经费(\d[\d,]*\.\d{2})万元", rng):
+            return "基本支出预算情况：人员经费"
+    return None
+
+
+def _budget_share(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """收入/支出预算情况: a stated share (占 xx.xx%) changed."""
+    candidates = _budget_paragraphs(document, r"万元，占\d{1,3}\.\d{2}%")
+    if not candidates:
+        return None
+    p = rng.choice(candidates)
+    m = re.search(r"占(\d{1,3}\.\d{2})%", p.text)
+    assert m is not None
+    value = Decimal(m.group(1))
+    step = Decimal(rng.randint(100, 999)) / 100
+    new = value - step if value > step else value + step
+    p.text = p.text[: m.start(1)] + f"{new:.2f}" + p.text[m.end(1) :]
+    return "说明：" + p.text[:12]
+
+
+def _budget_code_name(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """一般公共预算支出预算表: a 项 row printed with the name of another 项."""
+    block = _table(document, TableKind.B07)
+    if block is None:
+        return None
+    rows = _coded_rows(block, 7)
+    if not rows:
+        return None
+    row = rng.choice(rows)
+    old = row[1]
+    row[1] = rng.choice([n for n in _WRONG_NAMES if n != old])
+    return f"{block.title} {row[0]}（应为“{old}”）"
+
+
+#: Budget tables a mistake may drop (in both budget layouts).
+_BUDGET_DROPPABLE = (TableKind.B02, TableKind.B03, TableKind.B04, TableKind.B08)
+
+
+def _budget_missing_table(
+    document: Document, entry: CorpusDocument, rng: random.Random
+) -> str | None:
+    """A budget table dropped (with its heading and page break)."""
+    candidates = [
+        i
+        for i, b in enumerate(document.blocks)
+        if isinstance(b, TableBlock) and b.kind in _BUDGET_DROPPABLE
+    ]
+    if not candidates:
+        return None
+    index = rng.choice(candidates)
+    block = document.blocks[index]
+    assert isinstance(block, TableBlock)
+    start, end = index, index + 1
+    before = document.blocks[index - 1] if index else None
+    if isinstance(before, Heading) and block.title.removeprefix(f"{entry.year}年") in before.text:
+        start -= 1
+    if end < len(document.blocks) and isinstance(document.blocks[end], PageBreak):
+        end += 1
+    del document.blocks[start:end]
+    return block.title
+
+
+#: The kinds of mistake made in budgets, by key (stable: written to mistakes.json).
+BUDGET_MISTAKES: dict[str, MistakeKind] = {
+    "budget_table_total": MistakeKind("预算表合计行与各类之和不符", "JS201", _budget_table_total),
+    "budget_column_sum": MistakeKind("预算表合计列与各分列之和不符", "JS203", _budget_column_sum),
+    "budget_summary": MistakeKind("收支预算总表不平衡", "JS911", _budget_summary),
+    "budget_narrative_total": MistakeKind(
+        "说明中的收支预算总计与预算表不符", "JS931", _budget_narrative_total
+    ),
+    "budget_narrative_class": MistakeKind(
+        "说明中的类级支出预算与预算表不符", "JS933", _budget_narrative_class
+    ),
+    "budget_narrative_item": MistakeKind(
+        "说明中的具体科目支出预算与预算表不符", "JS934", _budget_narrative_item
+    ),
+    "budget_change": MistakeKind("说明中的比上年增减与上年预算不符", "JS953", _budget_change),
+    "budget_sangong": MistakeKind("说明中的“三公”经费预算与预算表不符", "JS937", _budget_sangong),
+    "budget_admin_cost": MistakeKind(
+        "说明中的机关运行经费预算与预算表不符", "JS938", _budget_admin_cost
+    ),
+    "budget_procurement": MistakeKind(
+        "说明中的政府采购预算与预算表不符", "JS939", _budget_procurement
+    ),
+    "budget_personnel": MistakeKind("说明中的人员经费预算与预算表不符", "JS936", _budget_personnel),
+    "budget_share": MistakeKind("说明中的占比与金额不符", "JS940", _budget_share),
+    "budget_code_name": MistakeKind("预算表科目名称错误", "JS401", _budget_code_name),
+    "budget_missing_table": MistakeKind("缺少预算公开表", "JS901", _budget_missing_table),
+}
+
+
+# ---------------------------------------------------------------------------------------
 # writing
 
 
@@ -584,18 +872,31 @@ def build_document(
     entry: CorpusDocument, base: dict[str, Any] | None = None
 ) -> tuple[Document, InjectedMistake | None]:
     """The composed document of a planned entry, with its mistake made (if any)."""
-    from juesuan.generate.compose import compose
+    if entry.kind == "预算":
+        from juesuan.generate.budget import compose_budget
 
-    document = compose(document_data(entry, base), entry.layout)
+        previous = None
+        if entry.prior_factor is not None:
+            last_year = replace(
+                entry, year=entry.year - 1, factor=entry.prior_factor, prior_factor=None
+            )
+            previous = document_data(last_year, base)
+        document = compose_budget(document_data(entry, base), previous, entry.layout)
+        kinds = BUDGET_MISTAKES
+    else:
+        from juesuan.generate.compose import compose
+
+        document = compose(document_data(entry, base), entry.layout)
+        kinds = MISTAKES
     if entry.mistake is None:
         return document, None
     rng = random.Random(f"{entry.index}:{entry.mistake}:{entry.unit}:{entry.year}")
     # The planned kind first; when the document offers no place for it (a unit name too
-    # short to misspell, no 款 row …), another kind in a seeded order.
-    others = [k for k in MISTAKES if k != entry.mistake]
+    # short to misspell, no 款 row, no budget of last year …), another kind in a seeded order.
+    others = [k for k in kinds if k != entry.mistake]
     rng.shuffle(others)
     for key in (entry.mistake, *others):
-        kind = MISTAKES[key]
+        kind = kinds[key]
         where = kind.make(document, entry, rng)
         if where is not None:
             return document, InjectedMistake(entry.file, key, kind.label, kind.rule, where)
@@ -681,6 +982,7 @@ def _write_mistakes(result: CorpusResult, seed: int, fmt: str) -> None:
         "documents": [
             {
                 "file": d.file,
+                "kind": d.kind,
                 "unit": d.unit,
                 "year": d.year,
                 "scope": d.scope,

@@ -26,15 +26,22 @@ Line = tuple[str, str] | None
 
 
 def two_sided_lines(
-    kind: TableKind, classes: tuple[str, ...]
+    kind: TableKind, classes: tuple[str, ...], year: int | None = None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[Line], list[Line]]:
     """(income lines, class lines, lines under the income, lines under the classes) of a
-    summary table, names as printed without their list numbers; the two bottom lists are
-    padded so that 总计 prints on the same row on both sides."""
+    summary table, names as printed without their list numbers (a class's name of ``year``
+    when given: 215 was 资源勘探信息等支出 in 2019); the two bottom lists are padded so that
+    总计 prints on the same row on both sides."""
     printed = catalog.table_specs()[kind].printed
     assert printed is not None
     income = list((printed.income or catalog.income_lines()).items())
-    names = catalog.functional_classes()
+    names = dict(catalog.functional_classes())
+    if year is not None:
+        from juesuan.catalog.codes import year_list
+
+        of_year = year_list("functional", year)
+        if of_year.established:
+            names.update({c: of_year.names[c] for c in classes if c in of_year.names})
     class_lines = [(code, names[code]) for code in classes]
     bottom_in: list[Line] = list(printed.income_bottom.items())
     bottom_ex: list[Line] = list(printed.expense_bottom.items())
@@ -183,7 +190,9 @@ class TableMaker:
             line = table.line(key, side)
             return line.value(column) if line is not None else ZERO
 
-        income, classes, bottom_in, bottom_ex = two_sided_lines(kind, self.variant.expense_classes)
+        income, classes, bottom_in, bottom_ex = two_sided_lines(
+            kind, self.variant.expense_classes, self.facts.year
+        )
         top = max(len(income), len(classes))
         numbered_in: list[Line] = [(k, f"{cn(i)}、{n}") for i, (k, n) in enumerate(income, 1)]
         numbered_ex: list[Line] = [(k, f"{cn(i)}、{n}") for i, (k, n) in enumerate(classes, 1)]
