@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,11 @@ class _Line:
         return self.y1 - self.y0
 
 
+#: Sort keys (attrgetter is C code: lines and words are sorted thousands of times a document).
+_X0 = attrgetter("x0")
+_Y0_X0 = attrgetter("y0", "x0")
+
+
 def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
     """Group words into visual lines (top to bottom), each line's words left to right."""
     lines: list[_Line] = []
@@ -145,10 +151,10 @@ def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
             if wy1 > best.y1:
                 best.y1 = wy1
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        line.words.sort(key=_X0)
         if len(line.words) > 1:
             line.words = _drop_overprints(line.words)
-    lines.sort(key=lambda ln: (ln.y0, ln.x0))
+    lines.sort(key=_Y0_X0)
     return lines
 
 
@@ -698,7 +704,7 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     table_lines = [_cluster_lines(ws) for ws in table_words]
     everything = sorted(
         [*free_lines, *(ln for lines in table_lines for ln in lines)],
-        key=lambda ln: (ln.y0, ln.x0),
+        key=_Y0_X0,
     )
     for i, line in enumerate(everything, start=1):
         line.number = i
