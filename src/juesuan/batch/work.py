@@ -227,7 +227,9 @@ def warm_up(ignore_interrupt: bool = False) -> None:
     import juesuan.store.core
     import juesuan.structure  # noqa: F401
     from juesuan.ingest import catalog_version
+    from juesuan.procs import exit_with_parent
 
+    exit_with_parent()  # a pool's worker ends with the batch, however that ends
     catalog_version()
     if ignore_interrupt and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)

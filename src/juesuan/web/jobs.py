@@ -142,7 +142,11 @@ def close_worker_stores() -> None:
 
 
 def warm_up(db_url: str) -> None:
-    """Load what a check needs (readers, rules, catalogs, the store) before the first job."""
+    """Load what a check needs (readers, rules, catalogs, the store) before the first job;
+    the worker ends with the server's process, however that ends."""
+    from juesuan.procs import exit_with_parent
+
+    exit_with_parent()
     import juesuan.sources.pdf
     import juesuan.structure  # noqa: F401
     from juesuan.ingest import catalog_version
@@ -263,8 +267,14 @@ class JobRunner:
             self.on_done(job_id, "failed")
 
     def shutdown(self, wait: bool = False) -> None:
+        """Stop the workers.  Without ``wait`` a running job is stopped too: it stays in its
+        row as running and is run again at the next start."""
         if self._executor is not None:
+            processes = list(getattr(self._executor, "_processes", {}).values())
             self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
         if self.settings.executor == "thread":
             close_worker_stores()
