@@ -226,10 +226,21 @@ class DaskBackend:
         try:
             if scheduler is None:
                 # The workers' statistical profiler samples every task's stack every 10 ms,
-                # taking the GIL from the work; the nanny hands this config to the workers.
+                # taking the GIL from the work; the event loop's tick (20 ms), the system
+                # monitor (0.5 s) and the memory monitor (0.1 s) wake up as often.  Their
+                # sampling is of no use to a batch of file-sized tasks; the nanny hands this
+                # config to the workers.
                 import dask
 
-                dask.config.set({"distributed.worker.profile.enabled": False})
+                dask.config.set(
+                    {
+                        "distributed.worker.profile.enabled": False,
+                        "distributed.admin.tick.interval": "1s",
+                        "distributed.admin.tick.limit": "30s",
+                        "distributed.admin.system-monitor.interval": "5s",
+                        "distributed.worker.memory.monitor-interval": "1s",
+                    }
+                )
                 self.cluster = LocalCluster(
                     n_workers=workers,
                     threads_per_worker=1,
