@@ -253,11 +253,25 @@ def ingest(
 
 def _stale(store: Store, stored_order: dict[int, int]) -> list[int]:
     """Stored documents that were checked before a document they relate to was stored."""
+
+    def fresh(dependent: int, stored: int) -> bool:
+        later = stored_order.get(dependent)
+        return later is not None and later > stored_order[stored]
+
+    return stale_documents(store, stored_order, fresh)
+
+
+def stale_documents(
+    store: Store, stored: Iterable[int], fresh: Callable[[int, int], bool]
+) -> list[int]:
+    """The documents whose corpus rules read one of the documents ``stored`` in this run
+    (:meth:`Store.dependents`: the next year's, a budget's same-year final account) and
+    whose latest check may have missed it: all but those for which ``fresh(dependent,
+    stored_id)`` says their check certainly read it."""
     stale: set[int] = set()
-    for doc_id, position in stored_order.items():
+    for doc_id in stored:
         for dependent in store.dependents(doc_id):
-            later = stored_order.get(dependent)
-            if later is None or later < position:
+            if not fresh(dependent, doc_id):
                 stale.add(dependent)
     return sorted(stale)
 

@@ -195,7 +195,9 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        # stored readings by document id (a document's reading is never changed once stored)
         self._json_cache: dict[int, Disclosure] = {}
+        self._lookup: StoreCorpus | None = None
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -1016,9 +1018,13 @@ class Store:
     # -- corpus lookup ---------------------------------------------------------------------
 
     def lookup(self) -> StoreCorpus:
-        from juesuan.store.lookup import StoreCorpus
+        """The store as the corpus rules' lookup (one per store: it keeps no state of its
+        own, every question goes to the database)."""
+        if self._lookup is None:
+            from juesuan.store.lookup import StoreCorpus
 
-        return StoreCorpus(self)
+            self._lookup = StoreCorpus(self)
+        return self._lookup
 
     def unit_id_of(self, doc: Disclosure) -> int | None:
         """The unit of a disclosure: the stored document's unit when it is stored (by its
