@@ -174,6 +174,7 @@ def corpus_recheck(
     a result that did not read it) is checked again.  A store that fails here leaves the
     first results and ``recheck_error``."""
     from juesuan.ingest import catalog_version, check_stored, stale_documents
+    from juesuan.rules import corpus_rules
     from juesuan.store import open_store
 
     created = sorted({r.document_id for r in report.results if r.created and r.document_id})
@@ -196,7 +197,7 @@ def corpus_recheck(
                 on_start(len(stale))
             if stale:
                 report.rechecked = check_stored(
-                    store, stale, version=catalog_version(), on_done=on_done
+                    store, stale, version=catalog_version(), rerun=corpus_rules(), on_done=on_done
                 )
     except Exception as exc:  # the results stand; `juesuan corpus check` can finish it
         from juesuan.errors import JuesuanError

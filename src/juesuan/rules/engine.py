@@ -239,6 +239,8 @@ def select_rules(
 
 
 INTERNAL_TITLE = "规则执行异常"
+#: The code of the finding that reports a rule's failure.
+INTERNAL_RULE = "JS000"
 
 
 def run_rules(
@@ -272,7 +274,7 @@ def run_rules(
             report.rule_status[r.code] = RuleStatus.FAILED
             report.findings.append(
                 Finding(
-                    rule="JS000",
+                    rule=INTERNAL_RULE,
                     severity=Severity.INFO,
                     category=Category.INTERNAL,
                     title=INTERNAL_TITLE,
@@ -303,7 +305,7 @@ def run_rules(
     for r in skipped:
         report.rule_status[r.code] = RuleStatus.SKIPPED
     report.rules_seconds = time.perf_counter() - start
-    report.findings.sort(key=_finding_order)
+    report.findings.sort(key=finding_order)
     return report
 
 
@@ -338,7 +340,8 @@ def section_titles(doc: Disclosure) -> dict[str, str]:
     return labels
 
 
-def _finding_order(f: Finding) -> tuple[int, int, int, str]:
+def finding_order(f: Finding) -> tuple[int, int, int, str]:
+    """The order of a report's findings: by page, line, severity (errors first), rule."""
     page = f.page if f.page is not None else 10**6
     line = min((e.line for e in f.own_evidence if e.line is not None), default=10**6)
     return (page, line, -f.severity.rank, f.rule)
