@@ -290,8 +290,8 @@ def _print_report(console: Console, report: BatchReport, recall_result: Recall |
     if report.rechecked:
         console.print(
             f"文档库规则复核 {len(report.rechecked)} 份（审核时其上年或同年预算文件尚未入库），"
-            f"结果有变化 {report.recheck_changed} 份，用时 {report.recheck_seconds:.1f} 秒；"
-            "汇总与审核意见为复核后的结果",
+            f"审核意见有变化 {report.recheck_findings_changed} 份，用时 "
+            f"{report.recheck_seconds:.1f} 秒；汇总与审核意见表为复核后的结果",
             soft_wrap=True,
         )
     if report.recheck_error:

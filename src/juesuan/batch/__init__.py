@@ -56,8 +56,14 @@ class BatchReport:
 
     @property
     def recheck_changed(self) -> int:
-        """Documents whose findings the re-check changed (stored as a new check run)."""
+        """Documents the re-check stored a new check run of (findings or rule statuses
+        changed: a rule that had nothing to compare with ran)."""
         return sum(1 for r in self.rechecked if r.changed)
+
+    @property
+    def recheck_findings_changed(self) -> int:
+        """Documents of the batch whose findings the re-check changed."""
+        return len({r.document_id for r in self.results if r.corpus_rechecked})
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -209,7 +215,8 @@ def corpus_recheck(
 
 
 def _update_rows(report: BatchReport) -> None:
-    """The rows of re-checked documents whose findings changed show the new findings."""
+    """The rows of the documents the re-check stored again show the new findings;
+    ``corpus_rechecked`` marks those whose findings changed."""
     from juesuan.batch.work import _count, _finding_row
 
     changed = {r.document_id: r for r in report.rechecked if r.changed}
@@ -217,9 +224,11 @@ def _update_rows(report: BatchReport) -> None:
         done = changed.get(result.document_id) if result.document_id is not None else None
         if done is None or not result.ok:
             continue
-        result.findings = [_finding_row(f) for f in done.report.findings]
+        rows = [_finding_row(f) for f in done.report.findings]
+        before = [(f.rule, f.severity, f.message) for f in result.findings]
+        result.corpus_rechecked = before != [(f.rule, f.severity, f.message) for f in rows]
+        result.findings = rows
         _count(result)
-        result.corpus_rechecked = True
 
 
 def _absolute(url: str) -> str:

@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 SUMMARY_SHEET = "汇总"
+#: 说明 of a document whose findings the re-check after the batch changed.
+RECHECK_NOTE = "审核意见经文档库规则复核更新（与本批中后入库的上年或同年预算文件比对）"
 RECALL_SHEET = "查出率"
 #: Rule families shown in the summary (the internal family only when a rule failed).
 FAMILIES = [c for c in Category if c is not Category.INTERNAL]
@@ -70,7 +72,8 @@ def summary_rows(results: Sequence[DocumentResult]) -> list[list[Any]]:
                 row += [by_family[(family.value, "error")], by_family[(family.value, "warning")]]
             else:
                 row += [None, None]
-        row += [round(r.seconds, 3), r.document_id, r.message or None]
+        note = r.message or (RECHECK_NOTE if r.corpus_rechecked else None)
+        row += [round(r.seconds, 3), r.document_id, note]
         rows.append(row)
     return rows
 
