@@ -177,8 +177,14 @@ def corpus_recheck(
     whose result came later may have been checked before a related one was written.  So a
     document is fresh only when every check of it stored in this batch read the related
     document; any other (checked before it was stored, already in the store, or stored by
-    a result that did not read it) is checked again.  A store that fails here leaves the
-    first results and ``recheck_error``."""
+    a result that did not read it) is checked again.
+
+    Only the corpus rules that read the related documents run again (JS951–JS953; the
+    other findings are the stored check's, ``check_stored(rerun=…)``).  JS954 compares a
+    document with every document of its year, an input that every document stored
+    changes: it is not run again, its findings are those of the first check (as for the
+    documents that were not stale), so it depends on the order as it does in ``ingest``.
+    A store that fails here leaves the first results and ``recheck_error``."""
     from juesuan.ingest import catalog_version, check_stored, stale_documents
     from juesuan.rules import corpus_rules
     from juesuan.store import open_store
@@ -203,7 +209,11 @@ def corpus_recheck(
                 on_start(len(stale))
             if stale:
                 report.rechecked = check_stored(
-                    store, stale, version=catalog_version(), rerun=corpus_rules(), on_done=on_done
+                    store,
+                    stale,
+                    version=catalog_version(),
+                    rerun=corpus_rules(related=True),
+                    on_done=on_done,
                 )
     except Exception as exc:  # the results stand; `juesuan corpus check` can finish it
         from juesuan.errors import JuesuanError

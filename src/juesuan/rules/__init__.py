@@ -30,9 +30,13 @@ __all__ = [
 ]
 
 
-def corpus_rules() -> list[str]:
-    """The codes of the corpus rules (they compare a document with others of a corpus)."""
-    return sorted(code for code, r in all_rules().items() if r.needs_corpus)
+def corpus_rules(related: bool = False) -> list[str]:
+    """The codes of the corpus rules (they compare a document with others of a corpus);
+    ``related``: only those comparing it with the same unit's related documents (last
+    year's, the same year's budget), not with every document of the year."""
+    return sorted(
+        code for code, r in all_rules().items() if r.needs_corpus and not (related and r.whole_year)
+    )
 
 
 def check(

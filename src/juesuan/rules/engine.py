@@ -79,6 +79,9 @@ class Rule:
     applies_to: frozenset[DocKind] = FINAL_ONLY  # the kinds of document it checks
     # a corpus rule's check (``check`` then only says it needs a corpus)
     corpus_check: CorpusCheckFn | None = None
+    # a corpus rule that compares with every document of the year (not with the related
+    # documents, :meth:`Store.dependents`): its input changes with every document stored
+    whole_year: bool = False
 
     @property
     def needs_corpus(self) -> bool:
@@ -148,9 +151,11 @@ def corpus_rule(
     tolerance: str | None = None,
     suggestion: str | None = None,
     applies_to: frozenset[DocKind] = FINAL_ONLY,
+    whole_year: bool = False,
 ) -> Callable[[CorpusCheckFn], CorpusCheckFn]:
     """Register a corpus rule: ``check(doc, lookup)`` compares ``doc`` with the related
-    documents ``lookup`` finds (category ``corpus``)."""
+    documents ``lookup`` finds (category ``corpus``); ``whole_year``: with every document
+    of its year (``lookup.code_uses``), not with the same unit's related documents."""
     _valid(code)
 
     def register(check: CorpusCheckFn) -> CorpusCheckFn:
@@ -167,6 +172,7 @@ def corpus_rule(
                 suggestion=suggestion,
                 applies_to=applies_to,
                 corpus_check=check,
+                whole_year=whole_year,
             )
         )
         return check
