@@ -350,7 +350,7 @@ def _rerun(before: CheckReport, rules: Collection[str], lookup: CorpusLookup) ->
     there, its internal finding cannot be told apart: check in full)."""
     from juesuan.model.findings import RuleStatus
     from juesuan.rules import check
-    from juesuan.rules.engine import INTERNAL_RULE, finding_order
+    from juesuan.rules.engine import INTERNAL_RULE
 
     if RuleStatus.FAILED in before.rule_status.values() or any(
         f.rule == INTERNAL_RULE for f in before.findings
@@ -360,16 +360,29 @@ def _rerun(before: CheckReport, rules: Collection[str], lookup: CorpusLookup) ->
     part = check(before.document, select=sorted(rules), lookup=lookup)
     if RuleStatus.FAILED in part.rule_status.values():
         return None
-    findings = [f for f in before.findings if f.rule not in rules] + part.findings
+    return merge_reports(before, part, rules)
+
+
+def merge_reports(base: CheckReport, part: CheckReport, rules: Collection[str]) -> CheckReport:
+    """``base`` with the findings and statuses of ``rules`` taken from ``part`` (a check of
+    the same document with those rules only): the report one check of every rule gives
+    (its findings in the same order, :func:`~juesuan.rules.engine.finding_order`)."""
+    from juesuan.rules.engine import finding_order
+
+    rules = set(rules)
+    findings = [f for f in base.findings if f.rule not in rules] + part.findings
     findings.sort(key=finding_order)
-    statuses = dict(before.rule_status)
+    statuses = dict(base.rule_status)
     statuses.update({code: s for code, s in part.rule_status.items() if code in rules})
+    reasons = {c: r for c, r in base.not_applicable.items() if c not in rules}
+    reasons.update({c: r for c, r in part.not_applicable.items() if c in rules})
     return CheckReport(
-        before.document,
+        base.document,
         findings,
         rule_status=statuses,
-        not_applicable={c: r for c, r in part.not_applicable.items() if c in rules},
-        rules_seconds=before.rules_seconds + part.rules_seconds,
+        not_applicable=reasons,
+        read_seconds=base.read_seconds,
+        rules_seconds=base.rules_seconds + part.rules_seconds,
     )
 
 

@@ -453,7 +453,8 @@ def _process(job: Job, result: DocumentResult) -> Write:
         doc = store.load(known)
         t0 = time.perf_counter()
         with Deadline(job.timeout):
-            report = _check(doc, store, result)
+            report = _check(doc)
+        report = _check_corpus(report, store, result)
         result.check_seconds = time.perf_counter() - t0
         _from_report(report, result)
         result.document_id = known
@@ -468,7 +469,8 @@ def _process(job: Job, result: DocumentResult) -> Write:
     with Deadline(job.timeout):
         doc = _read(path, job.label)
         t1 = time.perf_counter()
-        report = _check(doc, store, result)
+        report = _check(doc)
+    report = _check_corpus(report, store, result)
     result.read_seconds, result.check_seconds = t1 - t0, time.perf_counter() - t1
     report.read_seconds = result.read_seconds
     _from_report(report, result)
@@ -492,16 +494,29 @@ def _read(path: Path, label: str) -> Disclosure:
     return doc
 
 
-def _check(doc: Disclosure, store: Store, result: DocumentResult) -> CheckReport:
-    """Every rule, the corpus rules against the store; the related documents read are
+def _check(doc: Disclosure) -> CheckReport:
+    """The rules that read the document alone (under the document's deadline: a time-out
+    raised in the middle of a database call could leave the store's connection pool
+    half-done, so the corpus rules run after it, :func:`_check_corpus`)."""
+    from juesuan.rules import check, corpus_rules
+
+    return check(doc, ignore=corpus_rules())
+
+
+def _check_corpus(report: CheckReport, store: Store, result: DocumentResult) -> CheckReport:
+    """``report`` completed with the corpus rules, run against the store (a few
+    milliseconds of comparisons and queries); the related documents they read are
     recorded in ``result.related``."""
-    from juesuan.rules import check
+    from juesuan.ingest import merge_reports
+    from juesuan.rules import check, corpus_rules
 
     lookup = store.lookup().tracking()
+    codes = corpus_rules()
     try:
-        return check(doc, lookup=lookup)
+        part = check(report.document, select=codes, lookup=lookup)
     finally:
         result.related = sorted(lookup.seen or ())
+    return merge_reports(report, part, codes)
 
 
 def _store_document(
