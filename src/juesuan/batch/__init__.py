@@ -29,7 +29,21 @@ from juesuan.batch.work import DocumentResult, Job, process_document
 if TYPE_CHECKING:
     from juesuan.ingest import Rechecked
 
-__all__ = ["BatchReport", "DocumentResult", "corpus_recheck", "run_batch"]
+__all__ = ["BatchReport", "DocumentResult", "RecheckedDocument", "corpus_recheck", "run_batch"]
+
+#: Stale documents checked again per call of ``check_stored``: a re-checked report holds its
+#: disclosure, so the parent keeps only a few at a time.
+RECHECK_CHUNK = 32
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckedDocument:
+    """A stored document checked again after the batch; ``changed``: its findings or rule
+    statuses changed, a new check run was stored."""
+
+    document_id: int
+    changed: bool
+
 
 #: Documents per task, on the pool and on Dask: what a task costs the parent (about 1 ms on
 #: the pool, several on Dask: scheduler, client, fetching the result) is shared by its
@@ -50,7 +64,7 @@ class BatchReport:
     seconds: float = 0.0  # first document submitted → last result in, re-checks done
     restarts: int = 0  # pools or workers restarted after a worker was killed or died
     #: stored documents checked again after the batch (a related document stored later)
-    rechecked: list[Rechecked] = field(default_factory=list)
+    rechecked: list[RecheckedDocument] = field(default_factory=list)
     recheck_seconds: float = 0.0
     recheck_error: str = ""  # the re-check could not be done (the store failed)
 
@@ -207,33 +221,36 @@ def corpus_recheck(
             stale = stale_documents(store, created, fresh)
             if on_start is not None:
                 on_start(len(stale))
-            if stale:
-                report.rechecked = check_stored(
+            rows: dict[int, list[DocumentResult]] = {}
+            for result in report.results:
+                if result.document_id is not None and result.ok:
+                    rows.setdefault(result.document_id, []).append(result)
+            rules = corpus_rules(related=True)
+            for start in range(0, len(stale), RECHECK_CHUNK):
+                done = check_stored(
                     store,
-                    stale,
+                    stale[start : start + RECHECK_CHUNK],
                     version=catalog_version(),
-                    rerun=corpus_rules(related=True),
+                    rerun=rules,
                     on_done=on_done,
                 )
+                for one in done:
+                    if one.changed:
+                        _update_rows(rows.get(one.document_id, []), one)
+                    report.rechecked.append(RecheckedDocument(one.document_id, one.changed))
     except Exception as exc:  # the results stand; `juesuan corpus check` can finish it
         from juesuan.errors import JuesuanError
 
         detail = exc.message if isinstance(exc, JuesuanError) else f"{type(exc).__name__}: {exc}"
         report.recheck_error = detail
-        return
-    _update_rows(report)
 
 
-def _update_rows(report: BatchReport) -> None:
-    """The rows of the documents the re-check stored again show the new findings;
-    ``corpus_rechecked`` marks those whose findings changed."""
+def _update_rows(results: list[DocumentResult], done: Rechecked) -> None:
+    """The rows of a document the re-check stored again show the new findings;
+    ``corpus_rechecked`` marks them when the findings changed."""
     from juesuan.batch.work import _count, _finding_row
 
-    changed = {r.document_id: r for r in report.rechecked if r.changed}
-    for result in report.results:
-        done = changed.get(result.document_id) if result.document_id is not None else None
-        if done is None or not result.ok:
-            continue
+    for result in results:
         rows = [_finding_row(f) for f in done.report.findings]
         before = [(f.rule, f.severity, f.message) for f in result.findings]
         result.corpus_rechecked = before != [(f.rule, f.severity, f.message) for f in rows]
