@@ -18,6 +18,7 @@ from juesuan.batch.outputs import (
     FINDING_COLUMNS,
     recall,
     summary_columns,
+    summary_rows,
     write_findings,
     write_summary,
 )
@@ -235,6 +236,135 @@ def test_concurrent_workers_share_one_store(
             assert len(units) == len({r.unit for r in report.results})
 
 
+# --- the corpus rules -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def related(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve documents of a few units over consecutive years, final accounts and budgets,
+    one budget with a change against last year's budget made wrong (JS953)."""
+    folder = tmp_path_factory.mktemp("related") / "corpus"
+    result = write_corpus(folder, 12, seed=2, mistake_rate=0.6)
+    assert any(m.rule == "JS953" for m in result.mistakes)
+    return folder
+
+
+Row = tuple[str, str, list[tuple[str, str]]]
+
+
+def _rows(report: BatchReport) -> dict[str, Row]:
+    """Each file's status and findings (rule, severity), but those of the rules that compare
+    with every document of the year (JS954): they see the documents stored before them."""
+    from juesuan.rules import all_rules
+
+    whole_year = {code for code, r in all_rules().items() if r.whole_year}
+    return {
+        Path(r.label).name: (
+            r.status,
+            r.status_label,
+            sorted((f.rule, f.severity) for f in r.findings if f.rule not in whole_year),
+        )
+        for r in report.results
+    }
+
+
+def _stored_as_checked_now(url: str) -> None:
+    """Every stored document's latest findings are what a check against the whole store
+    gives now (rules and severities), but for the rules that compare with every document
+    of the year (JS954: their input changes with each document stored, they are not run
+    again)."""
+    from juesuan.rules import all_rules, check
+    from juesuan.store import open_store
+
+    whole_year = {code for code, r in all_rules().items() if r.whole_year}
+
+    def kept(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return sorted(p for p in pairs if p[0] not in whole_year)
+
+    with open_store(url) as store:
+        for d in store.documents():
+            stored = kept([(f.rule, f.severity) for f in store.findings(document_id=d.id)])
+            now = check(store.load(d.id), lookup=store.lookup())
+            assert stored == kept([(f.rule, f.severity.value) for f in now.findings]), d.files
+
+
+def test_corpus_rules_run_in_the_batch_in_any_order(related: Path, tmp_path: Path) -> None:
+    """The planted JS953 mistake is found and clean documents stay clean, the files given
+    oldest first or newest first, on the pool and on a Dask LocalCluster: documents checked
+    before a related one was stored are checked again at the end."""
+    files = sorted(related.glob("*.txt"))
+    mistakes = load_mistakes(related / MISTAKES_FILE)
+    runs = {
+        "pool, oldest first": run_batch(files, db=str(tmp_path / "a.db"), workers=2),
+        "pool, newest first": run_batch(files[::-1], db=str(tmp_path / "b.db"), workers=2),
+        "dask, newest first": run_batch(
+            files[::-1], db=str(tmp_path / "c.db"), workers=2, local_cluster=True
+        ),
+    }
+    first = _rows(runs["pool, oldest first"])
+    for name, report in runs.items():
+        assert report.statuses["checked"] == len(files), name
+        assert report.rechecked and not report.recheck_error, name
+        got = recall(report.results, mistakes)
+        assert got.injected == len(mistakes.mistakes), name
+        assert got.found == got.injected, (name, [(r.kind, r.missed) for r in got.rows])
+        assert any(r.rule == "JS953" and r.found for r in got.rows), name
+        assert got.clean_with_findings == 0 and got.clean_documents > 0, (name, got.false_alarms)
+        assert _rows(report) == first, name
+        _stored_as_checked_now(report.db_url)
+    # newest first, the budget with the wrong change was checked before last year's budget
+    # was stored: the re-check found it, and its row says so
+    spoiled = next(path.name for path, m in mistakes.mistakes if m.rule == "JS953")
+    newest = runs["pool, newest first"]
+    row = _by_name(newest)[spoiled]
+    assert row.corpus_rechecked and "JS953" in {f.rule for f in row.findings}
+    assert newest.recheck_findings_changed >= 1
+    note = summary_rows([row])[0][-1]
+    assert note is not None and "文档库规则复核" in note
+
+
+def test_a_check_that_missed_a_related_document_is_done_again(
+    related: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the order of the results but what each check read decides: a worker checks the
+    next document while its write waits for the lock, so a document may be checked before
+    the one before it is stored though both come back together."""
+    import juesuan.batch.work as work
+    from juesuan.batch import corpus_recheck
+    from juesuan.batch.work import Job, process_documents
+    from juesuan.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'b.db'}"
+    open_store(url).close()
+    files = [f for f in sorted(related.glob("*.txt")) if f.name.endswith("-决算.txt")]
+    units = [f.name.split("-")[1] for f in files]
+    unit = next(u for u in units if units.count(u) >= 2)
+    pair = [f for f in files if f.name.split("-")[1] == unit][:2]  # two years of one unit
+    monkeypatch.setattr(work, "_try_lock", lambda url: False)  # writes put off to the end
+    results = process_documents([Job(i, str(f), str(f), url) for i, f in enumerate(pair)])
+    assert [r.status for r in results] == ["checked", "checked"]
+    assert all(r.created for r in results) and results[1].related == []
+    report = BatchReport(results=results, db_url=url)
+    corpus_recheck(report)
+    assert [r.document_id for r in report.rechecked] == [results[1].document_id]
+    # checked again, now reading last year's: nothing left to do
+    again = BatchReport(results=[*results], db_url=url)
+    results[1].related = [results[0].document_id or 0]
+    corpus_recheck(again)
+    assert again.rechecked == []
+
+
+def test_a_worker_opens_the_store_again_for_another_batch(tmp_path: Path) -> None:
+    from juesuan.batch.work import _store
+
+    url = f"sqlite:///{tmp_path / 'b.db'}"
+    first = _store(url, "one")
+    assert _store(url, "one") is first
+    assert first.lookup() is first.lookup()
+    second = _store(url, "two")
+    assert second is not first and _store(url, "two") is second
+
+
 # --- Dask ----------------------------------------------------------------------------------
 
 
@@ -347,9 +477,11 @@ def test_batch_command(corpus: Path, tmp_path: Path) -> None:
     assert "审核 7 份（进程池，2 个工作进程）：已审核 6" in output
     assert "无法审核 1" in output and "corrupt.pdf" in output
     assert "查出率" in output and summary.is_file() and findings.is_file()
+    assert "文档库规则复核" in output  # a final account stored before its year's budget
     code, output = _invoke(args)  # again: everything known, the summary not read as input
     assert code == 0, output
     assert "审核 7 份" in output and "已在库中 6" in output
+    assert "文档库规则复核" not in output
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,9 @@ def batch(
     """成批审核公开文件并存入文档库：默认本机多进程，也可在 Dask 集群上运行。
 
     每份文件一行汇总（单位、年度、类型、页数、各类问题数、用时、状态）；读不了的文件和超时的
-    文件也是一行，不会中断整批。库中已有同一内容且按当前规则审核过的文件直接跳过，中断后再次
+    文件也是一行，不会中断整批。每份文件也与库中相关文件比对（文档库规则 JS951–JS954）；审核时
+    其上年或同年预算文件尚未入库的，整批完成后再复核一次，与上年、同年预算的比对不受文件
+    顺序影响。库中已有同一内容且按当前规则审核过的文件直接跳过，中断后再次
     运行同一命令只做其余部分。
 
     退出码：0 整批完成（含无法审核或超时的文件，见汇总）；2 用法错误；3 没有找到文件或输出
@@ -179,6 +181,7 @@ def _run(
 
     from juesuan.batch import run_batch
     from juesuan.batch.work import STATUS_LABELS, DocumentResult
+    from juesuan.ingest import Rechecked
 
     err_console = _console(stderr=True)
     url = db or os.environ.get("JUESUAN_DB", "")
@@ -189,7 +192,7 @@ def _run(
             soft_wrap=True,
         )
     progress = Progress(
-        TextColumn("审核"),
+        TextColumn("{task.fields[step]}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -202,13 +205,13 @@ def _run(
         disable=quiet,
     )
     counts: dict[str, int] = {}
-    state: dict[str, Any] = {"task": None, "done": 0, "start": 0.0}
+    state: dict[str, Any] = {"task": None, "done": 0, "start": 0.0, "recheck": None}
 
     def started(report: BatchReport) -> None:
         import time
 
         where = f"{report.backend}，{report.workers} 个工作进程"
-        state["task"] = progress.add_task(where, total=len(files), rate="")
+        state["task"] = progress.add_task(where, total=len(files), rate="", step="审核")
         state["start"] = time.perf_counter()
 
     def done(result: DocumentResult) -> None:
@@ -221,6 +224,15 @@ def _run(
         text = "，".join(f"{STATUS_LABELS[k]} {v}" for k, v in counts.items())
         progress.update(state["task"], advance=1, description=text, rate=rate)
 
+    def recheck(total: int) -> None:
+        if total:
+            state["recheck"] = progress.add_task(
+                "与本批后入库的上年、同年预算文件比对", total=total, rate="", step="文档库规则复核"
+            )
+
+    def rechecked(_: Rechecked) -> None:
+        progress.advance(state["recheck"])
+
     try:
         with progress:
             return run_batch(
@@ -232,13 +244,16 @@ def _run(
                 timeout=timeout,
                 on_start=started,
                 on_result=done,
+                on_recheck=recheck,
+                on_rechecked=rechecked,
             )
     except JuesuanError as err:
         raise _fail(err) from None
     except KeyboardInterrupt:
         finished = state["done"]
         typer.echo(
-            f"已中断：完成 {finished} 份（已入库的保留在库中）；再次运行同一命令只审核其余文件。",
+            f"已中断：完成 {finished} 份（已入库的保留在库中）；再次运行同一命令只审核其余文件"
+            "（已入库文件之间的文档库规则复核未做，可用 juesuan corpus check 补做）。",
             err=True,
         )
         raise typer.Exit(130) from None
@@ -274,6 +289,19 @@ def _print_report(console: Console, report: BatchReport, recall_result: Recall |
             console.print(f"  {r.label}：{r.message}", soft_wrap=True)
         if len(bad) > 20:
             console.print(f"  ……另有 {len(bad) - 20} 份，见汇总工作簿")
+    if report.rechecked:
+        console.print(
+            f"文档库规则复核 {len(report.rechecked)} 份（审核时其上年或同年预算文件尚未入库），"
+            f"审核意见有变化 {report.recheck_findings_changed} 份，用时 "
+            f"{report.recheck_seconds:.1f} 秒；汇总与审核意见表为复核后的结果",
+            soft_wrap=True,
+        )
+    if report.recheck_error:
+        console.print(
+            f"文档库规则复核未完成（{report.recheck_error}）：汇总为各文件首次审核的结果，"
+            "可运行 juesuan corpus check 补做",
+            soft_wrap=True,
+        )
     if report.restarts:
         console.print(f"工作进程重启 {report.restarts} 次（卡住或异常退出）")
     if recall_result is not None:

@@ -17,7 +17,7 @@ import hashlib
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -253,11 +253,25 @@ def ingest(
 
 def _stale(store: Store, stored_order: dict[int, int]) -> list[int]:
     """Stored documents that were checked before a document they relate to was stored."""
+
+    def fresh(dependent: int, stored: int) -> bool:
+        later = stored_order.get(dependent)
+        return later is not None and later > stored_order[stored]
+
+    return stale_documents(store, stored_order, fresh)
+
+
+def stale_documents(
+    store: Store, stored: Iterable[int], fresh: Callable[[int, int], bool]
+) -> list[int]:
+    """The documents whose corpus rules read one of the documents ``stored`` in this run
+    (:meth:`Store.dependents`: the next year's, a budget's same-year final account) and
+    whose latest check may have missed it: all but those for which ``fresh(dependent,
+    stored_id)`` says their check certainly read it."""
     stale: set[int] = set()
-    for doc_id, position in stored_order.items():
+    for doc_id in stored:
         for dependent in store.dependents(doc_id):
-            later = stored_order.get(dependent)
-            if later is None or later < position:
+            if not fresh(dependent, doc_id):
                 stale.add(dependent)
     return sorted(stale)
 
@@ -280,6 +294,7 @@ def check_stored(
     version: str | None = None,
     select: Sequence[str] | None = None,
     force: bool = False,
+    rerun: Collection[str] | None = None,
     on_done: Callable[[Rechecked], None] | None = None,
 ) -> list[Rechecked]:
     """Check stored documents again with the current rules and the store as their corpus
@@ -287,7 +302,13 @@ def check_stored(
     stored check (findings by fingerprint and severity, rule statuses, catalog version), or
     any result when ``force``, is stored as a new check run whose findings inherit the review
     states; an identical one is not stored again.  ``select`` limits the rules run (then
-    nothing is stored)."""
+    nothing is stored).
+
+    ``rerun``: only these rules can have changed (their input did: the corpus rules, when a
+    related document was stored since): only they are run again, the other rules' findings
+    and statuses are taken from the latest stored check — the result is the one a full
+    check would give, at the cost of these rules.  A document whose latest check is under
+    another catalog, or has a rule that failed, is checked in full."""
     from juesuan.rules import check
     from juesuan.store.fingerprint import fingerprints
 
@@ -297,13 +318,19 @@ def check_stored(
     out: list[Rechecked] = []
     for doc_id in document_ids:
         start = time.perf_counter()
-        report = check(store.load(doc_id), select=select, lookup=lookup)
+        current = not force and select is None and latest.get(doc_id) == version
+        stored = store.check_report(doc_id) if current else None
+        report = None
+        if stored is not None and rerun is not None:
+            report = _rerun(stored[0], rerun, lookup)
+        if report is None:
+            report = check(store.load(doc_id), select=select, lookup=lookup)
         seconds = time.perf_counter() - start
         changed, inherited = False, 0
         if select is None:
             same = False
-            if not force and latest.get(doc_id) == version:
-                before, infos = store.check_report(doc_id)
+            if stored is not None:
+                before, infos = stored
                 now = zip(fingerprints(report.findings), report.findings, strict=True)
                 same = before.rule_status == report.rule_status and Counter(
                     (i.fingerprint, i.severity) for i in infos
@@ -316,6 +343,47 @@ def check_stored(
         if on_done is not None:
             on_done(done)
     return out
+
+
+def _rerun(before: CheckReport, rules: Collection[str], lookup: CorpusLookup) -> CheckReport | None:
+    """The latest stored check ``before`` with ``rules`` run again (None: a rule failed
+    there, its internal finding cannot be told apart: check in full)."""
+    from juesuan.model.findings import RuleStatus
+    from juesuan.rules import check
+    from juesuan.rules.engine import INTERNAL_RULE
+
+    if RuleStatus.FAILED in before.rule_status.values() or any(
+        f.rule == INTERNAL_RULE for f in before.findings
+    ):
+        return None
+    rules = set(rules)
+    part = check(before.document, select=sorted(rules), lookup=lookup)
+    if RuleStatus.FAILED in part.rule_status.values():
+        return None
+    return merge_reports(before, part, rules)
+
+
+def merge_reports(base: CheckReport, part: CheckReport, rules: Collection[str]) -> CheckReport:
+    """``base`` with the findings and statuses of ``rules`` taken from ``part`` (a check of
+    the same document with those rules only): the report one check of every rule gives
+    (its findings in the same order, :func:`~juesuan.rules.engine.finding_order`)."""
+    from juesuan.rules.engine import finding_order
+
+    rules = set(rules)
+    findings = [f for f in base.findings if f.rule not in rules] + part.findings
+    findings.sort(key=finding_order)
+    statuses = dict(base.rule_status)
+    statuses.update({code: s for code, s in part.rule_status.items() if code in rules})
+    reasons = {c: r for c, r in base.not_applicable.items() if c not in rules}
+    reasons.update({c: r for c, r in part.not_applicable.items() if c in rules})
+    return CheckReport(
+        base.document,
+        findings,
+        rule_status=statuses,
+        not_applicable=reasons,
+        read_seconds=base.read_seconds,
+        rules_seconds=base.rules_seconds + part.rules_seconds,
+    )
 
 
 def _file_refs(paths: list[Path], hashes: list[str], doc: Disclosure) -> list[FileRef]:

@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 SUMMARY_SHEET = "汇总"
+#: 说明 of a document whose findings the re-check after the batch changed.
+RECHECK_NOTE = "审核意见经文档库规则复核更新（与本批中后入库的上年或同年预算文件比对）"
 RECALL_SHEET = "查出率"
 #: Rule families shown in the summary (the internal family only when a rule failed).
 FAMILIES = [c for c in Category if c is not Category.INTERNAL]
@@ -70,7 +72,8 @@ def summary_rows(results: Sequence[DocumentResult]) -> list[list[Any]]:
                 row += [by_family[(family.value, "error")], by_family[(family.value, "warning")]]
             else:
                 row += [None, None]
-        row += [round(r.seconds, 3), r.document_id, r.message or None]
+        note = r.message or (RECHECK_NOTE if r.corpus_rechecked else None)
+        row += [round(r.seconds, 3), r.document_id, note]
         rows.append(row)
     return rows
 
@@ -136,9 +139,6 @@ class Recall:
     false_alarms: Counter[str]  # rule → findings (error/warning) on clean documents
     #: 决算 / 预算 → [clean documents checked, … of which with an error or warning]
     clean_by_kind: dict[str, list[int]] = field(default_factory=dict)
-    #: mistakes whose rule compares documents (JS95x): batch runs no corpus rules, so they
-    #: are not counted (``juesuan corpus check`` over the store finds them); kind → count
-    corpus_only: Counter[str] = field(default_factory=Counter)
 
     @property
     def injected(self) -> int:
@@ -152,12 +152,10 @@ class Recall:
 def recall(results: Sequence[DocumentResult], mistakes: MistakeList) -> Recall:
     """Match the batch's results against a corpus's list of injected mistakes: a mistake is
     found when its document has a finding of the expected rule (any severity).  Mistakes
-    of final accounts (``MISTAKES``) and of budgets (``BUDGET_MISTAKES``) alike."""
+    of final accounts (``MISTAKES``) and of budgets (``BUDGET_MISTAKES``) alike, those a
+    corpus rule reports (a budget's change against last year's budget, JS953) too: the
+    batch runs the corpus rules and checks again what missed a related document."""
     from juesuan.generate.corpus import BUDGET_MISTAKES, MISTAKES
-    from juesuan.rules import all_rules
-
-    needs_corpus = {code for code, r in all_rules().items() if r.needs_corpus}
-    corpus_only: Counter[str] = Counter()
 
     by_path = {_key(Path(r.label)): r for r in results}
     rows = {k: RecallRow(k, v.label, v.rule) for k, v in {**MISTAKES, **BUDGET_MISTAKES}.items()}
@@ -170,9 +168,6 @@ def recall(results: Sequence[DocumentResult], mistakes: MistakeList) -> Recall:
         if result is None or not result.ok:
             if result is not None:
                 not_checked += 1
-            continue
-        if mistake.rule in needs_corpus:
-            corpus_only[mistake.kind] += 1
             continue
         row = rows.setdefault(mistake.kind, RecallRow(mistake.kind, mistake.label, mistake.rule))
         row.injected += 1
@@ -200,7 +195,6 @@ def recall(results: Sequence[DocumentResult], mistakes: MistakeList) -> Recall:
         sum(n for _, n in by_kind.values()),
         alarms,
         by_kind,
-        corpus_only,
     )
 
 
@@ -274,12 +268,6 @@ def recall_text(result: Recall) -> str:
                 f"{kind} {n} 份（报出 {alarms} 份）"
                 for kind, (n, alarms) in sorted(result.clean_by_kind.items())
             )
-        )
-    if result.corpus_only:
-        lines.append(
-            f"跨文档错误 {sum(result.corpus_only.values())} 处未计入（"
-            + "、".join(f"{k} {v}" for k, v in sorted(result.corpus_only.items()))
-            + "）：batch 不运行跨文档规则，可用 juesuan corpus check 核对"
         )
     if result.not_checked:
         lines.append(f"含注入错误但未能审核的文件 {result.not_checked} 份")

@@ -12,6 +12,13 @@ checked again — this is what makes a batch resumable); if it holds the content
 under an older catalog, the stored disclosure is checked again (``rechecked``); otherwise
 the file is read, checked and stored (``checked``).
 
+Checks run every rule, the corpus rules (JS951–JS954) too, against the store as it is at
+that moment (one :class:`~juesuan.store.lookup.StoreCorpus` per process; each question goes
+to the database, so documents other workers stored meanwhile are seen).  The result records
+which related documents the check read (``related``) and whether this result stored the
+document (``created``): with these the parent finds the checks that missed a related
+document stored later in the batch, and checks them again (:mod:`juesuan.batch`).
+
 The store is written here, by the worker, through its own connection (one per process,
 opened on first use): the parent only schedules and collects rows, so the writing never
 queues behind one process, and a Dask cluster writes to PostgreSQL without sending the
@@ -49,7 +56,7 @@ from juesuan.errors import JuesuanError, NotADisclosureError
 if TYPE_CHECKING:
     from juesuan.model import Disclosure
     from juesuan.model.findings import CheckReport, Finding
-    from juesuan.store.core import DocumentInfo, FindingInfo, Store
+    from juesuan.store.core import DocumentInfo, FindingInfo, Store, StoredDocument
 
 __all__ = [
     "STATUS_LABELS",
@@ -90,6 +97,7 @@ class Job:
     label: str
     db_url: str
     timeout: float | None = None
+    batch: str = ""  # the batch's token: a worker's store connection is one batch's
 
 
 @dataclass(slots=True)
@@ -138,6 +146,14 @@ class DocumentResult:
     seconds: float = 0.0  # the whole document, in the worker (not counting the wait)
     worker: str = ""  # process id (pool) or worker address (Dask)
     peak_memory_mb: float = 0.0  # the worker process's peak resident memory so far
+    created: bool = False  # this result stored the document (with its check run)
+    related: list[int] = field(default_factory=list)  # stored documents its check read
+    corpus_rechecked: bool = False  # checked again after the batch, its findings changed
+
+    @property
+    def wrote_check(self) -> bool:
+        """Whether this result stored a check run of its document."""
+        return self.created or self.status == "rechecked"
 
     @property
     def status_label(self) -> str:
@@ -203,17 +219,26 @@ class Deadline:
 
 # --- the worker's state ----------------------------------------------------------------------
 
-_STORES: dict[str, Store] = {}
+_STORES: dict[str, tuple[str, Store]] = {}
 
 
-def _store(url: str) -> Store:
-    """This process's connection to the store at ``url`` (opened once)."""
-    store = _STORES.get(url)
-    if store is None:
-        from juesuan.store import open_store
+def _store(url: str, batch: str = "") -> Store:
+    """This process's connection to the store at ``url`` (opened once per batch).
 
-        store = open_store(url)
-        _STORES[url] = store
+    A pool's processes end with their batch; a Dask worker outlives it, and by the next
+    batch the database at the same URL may be another (a SQLite file deleted and created
+    again): a new batch opens the store again, so that no connection to the old file and
+    no document cached from it (:meth:`Store.load`, by id) is used."""
+    known = _STORES.get(url)
+    if known is not None and known[0] == batch:
+        return known[1]
+    from juesuan.store import open_store
+
+    if known is not None:
+        with contextlib.suppress(Exception):
+            known[1].close()
+    store = open_store(url)
+    _STORES[url] = (batch, store)
     return store
 
 
@@ -412,7 +437,7 @@ def _process(job: Job, result: DocumentResult) -> Write:
 
     path = Path(job.path)
     result.sha256 = file_hash(path)
-    store = _store(job.db_url)
+    store = _store(job.db_url, job.batch)
     version = catalog_version()
     known = store.document_for_hash(result.sha256)
     if known is not None:
@@ -429,6 +454,7 @@ def _process(job: Job, result: DocumentResult) -> Write:
         t0 = time.perf_counter()
         with Deadline(job.timeout):
             report = _check(doc)
+        report = _check_corpus(report, store, result)
         result.check_seconds = time.perf_counter() - t0
         _from_report(report, result)
         result.document_id = known
@@ -444,12 +470,14 @@ def _process(job: Job, result: DocumentResult) -> Write:
         doc = _read(path, job.label)
         t1 = time.perf_counter()
         report = _check(doc)
+    report = _check_corpus(report, store, result)
     result.read_seconds, result.check_seconds = t1 - t0, time.perf_counter() - t1
     report.read_seconds = result.read_seconds
     _from_report(report, result)
 
     def add() -> None:
-        result.document_id = _store_document(store, doc, report, job, result, version)
+        stored = _store_document(store, doc, report, job, result, version)
+        result.document_id, result.created = stored.document_id, stored.created
 
     return add
 
@@ -467,9 +495,28 @@ def _read(path: Path, label: str) -> Disclosure:
 
 
 def _check(doc: Disclosure) -> CheckReport:
-    from juesuan.rules import check
+    """The rules that read the document alone (under the document's deadline: a time-out
+    raised in the middle of a database call could leave the store's connection pool
+    half-done, so the corpus rules run after it, :func:`_check_corpus`)."""
+    from juesuan.rules import check, corpus_rules
 
-    return check(doc)
+    return check(doc, ignore=corpus_rules())
+
+
+def _check_corpus(report: CheckReport, store: Store, result: DocumentResult) -> CheckReport:
+    """``report`` completed with the corpus rules, run against the store (a few
+    milliseconds of comparisons and queries); the related documents they read are
+    recorded in ``result.related``."""
+    from juesuan.ingest import merge_reports
+    from juesuan.rules import check, corpus_rules
+
+    lookup = store.lookup().tracking()
+    codes = corpus_rules()
+    try:
+        part = check(report.document, select=codes, lookup=lookup)
+    finally:
+        result.related = sorted(lookup.seen or ())
+    return merge_reports(report, part, codes)
 
 
 def _store_document(
@@ -479,7 +526,7 @@ def _store_document(
     job: Job,
     result: DocumentResult,
     version: str,
-) -> int:
+) -> StoredDocument:
     from sqlalchemy.exc import SQLAlchemyError
 
     from juesuan.errors import StoreError
@@ -489,8 +536,7 @@ def _store_document(
     seconds = result.read_seconds + result.check_seconds
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
-            stored = store.add(doc, report, files=files, catalog_version=version, seconds=seconds)
-            return stored.document_id
+            return store.add(doc, report, files=files, catalog_version=version, seconds=seconds)
         except (SQLAlchemyError, StoreError) as exc:
             if attempt == STORE_ATTEMPTS:
                 message = exc.message if isinstance(exc, StoreError) else str(exc).splitlines()[0]
@@ -503,7 +549,9 @@ def _record_failure(job: Job, result: DocumentResult) -> None:
     """A file that cannot be read is remembered in the store (``corpus list --failed``),
     as ``ingest`` does; a store that cannot be reached leaves the row as it is."""
     with contextlib.suppress(Exception):
-        _store(job.db_url).record_failure(job.path, result.sha256, result.exit_code, result.message)
+        _store(job.db_url, job.batch).record_failure(
+            job.path, result.sha256, result.exit_code, result.message
+        )
 
 
 def _from_report(report: CheckReport, result: DocumentResult) -> None:

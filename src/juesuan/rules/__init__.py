@@ -19,7 +19,24 @@ from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import CheckReport
 from juesuan.rules.engine import NotApplicable, all_rules, corpus_rule, rule, run_rules
 
-__all__ = ["NotApplicable", "all_rules", "check", "check_file", "corpus_rule", "rule"]
+__all__ = [
+    "NotApplicable",
+    "all_rules",
+    "check",
+    "check_file",
+    "corpus_rule",
+    "corpus_rules",
+    "rule",
+]
+
+
+def corpus_rules(related: bool = False) -> list[str]:
+    """The codes of the corpus rules (they compare a document with others of a corpus);
+    ``related``: only those comparing it with the same unit's related documents (last
+    year's, the same year's budget), not with every document of the year."""
+    return sorted(
+        code for code, r in all_rules().items() if r.needs_corpus and not (related and r.whole_year)
+    )
 
 
 def check(

@@ -79,6 +79,9 @@ class Rule:
     applies_to: frozenset[DocKind] = FINAL_ONLY  # the kinds of document it checks
     # a corpus rule's check (``check`` then only says it needs a corpus)
     corpus_check: CorpusCheckFn | None = None
+    # a corpus rule that compares with every document of the year (not with the related
+    # documents, :meth:`Store.dependents`): its input changes with every document stored
+    whole_year: bool = False
 
     @property
     def needs_corpus(self) -> bool:
@@ -148,9 +151,11 @@ def corpus_rule(
     tolerance: str | None = None,
     suggestion: str | None = None,
     applies_to: frozenset[DocKind] = FINAL_ONLY,
+    whole_year: bool = False,
 ) -> Callable[[CorpusCheckFn], CorpusCheckFn]:
     """Register a corpus rule: ``check(doc, lookup)`` compares ``doc`` with the related
-    documents ``lookup`` finds (category ``corpus``)."""
+    documents ``lookup`` finds (category ``corpus``); ``whole_year``: with every document
+    of its year (``lookup.code_uses``), not with the same unit's related documents."""
     _valid(code)
 
     def register(check: CorpusCheckFn) -> CorpusCheckFn:
@@ -167,6 +172,7 @@ def corpus_rule(
                 suggestion=suggestion,
                 applies_to=applies_to,
                 corpus_check=check,
+                whole_year=whole_year,
             )
         )
         return check
@@ -239,6 +245,8 @@ def select_rules(
 
 
 INTERNAL_TITLE = "规则执行异常"
+#: The code of the finding that reports a rule's failure.
+INTERNAL_RULE = "JS000"
 
 
 def run_rules(
@@ -272,7 +280,7 @@ def run_rules(
             report.rule_status[r.code] = RuleStatus.FAILED
             report.findings.append(
                 Finding(
-                    rule="JS000",
+                    rule=INTERNAL_RULE,
                     severity=Severity.INFO,
                     category=Category.INTERNAL,
                     title=INTERNAL_TITLE,
@@ -303,7 +311,7 @@ def run_rules(
     for r in skipped:
         report.rule_status[r.code] = RuleStatus.SKIPPED
     report.rules_seconds = time.perf_counter() - start
-    report.findings.sort(key=_finding_order)
+    report.findings.sort(key=finding_order)
     return report
 
 
@@ -338,7 +346,8 @@ def section_titles(doc: Disclosure) -> dict[str, str]:
     return labels
 
 
-def _finding_order(f: Finding) -> tuple[int, int, int, str]:
+def finding_order(f: Finding) -> tuple[int, int, int, str]:
+    """The order of a report's findings: by page, line, severity (errors first), rule."""
     page = f.page if f.page is not None else 10**6
     line = min((e.line for e in f.own_evidence if e.line is not None), default=10**6)
     return (page, line, -f.severity.rank, f.rule)

@@ -35,6 +35,7 @@ from juesuan.model import (
 )
 from juesuan.model.corpus import CodeUse, cite, clean_unit_name, label_of, unit_key
 from juesuan.model.findings import CheckReport, RuleStatus, Severity
+from juesuan.store.code_index import CodeIndex
 from juesuan.store.db import open_engine
 from juesuan.store.figures import key_figures
 from juesuan.store.fingerprint import fingerprints
@@ -195,7 +196,10 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        # stored readings by document id (a document's reading is never changed once stored)
         self._json_cache: dict[int, Disclosure] = {}
+        self._lookup: StoreCorpus | None = None
+        self._codes = CodeIndex()  # the coded rows of each year's documents (JS954)
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -1016,9 +1020,13 @@ class Store:
     # -- corpus lookup ---------------------------------------------------------------------
 
     def lookup(self) -> StoreCorpus:
-        from juesuan.store.lookup import StoreCorpus
+        """The store as the corpus rules' lookup (one per store: it keeps no state of its
+        own, every question goes to the database)."""
+        if self._lookup is None:
+            from juesuan.store.lookup import StoreCorpus
 
-        return StoreCorpus(self)
+            self._lookup = StoreCorpus(self)
+        return self._lookup
 
     def unit_id_of(self, doc: Disclosure) -> int | None:
         """The unit of a disclosure: the stored document's unit when it is stored (by its
@@ -1099,39 +1107,16 @@ class Store:
         printed name and document; the first document printing each code and name carries
         its first such row (cited in its file) and its label, the example a finding quotes.
         ``exclude_sha256`` leaves out a document; ``exclude_same`` (unit id, kind, scope)
-        its versions.  One grouped query, then the example rows only."""
-        wanted = sorted(set(codes))
-        found: list[tuple[Any, ...]] = []
+        its versions.  The rows come from the year's :class:`CodeIndex` (kept per store,
+        brought up to date on every call), then the example rows are read."""
         with Session(self.engine) as s:
-            for chunk in _chunks_of(wanted, 400):
-                query = (
-                    select(
-                        DocRow.code,
-                        DocRow.name,
-                        Document.id,
-                        Document.sha256,
-                        Document.unit_id,
-                        Document.unit_name,
-                        Document.kind,
-                        Document.scope,
-                        func.min(DocRow.id),
-                    )
-                    .join(Document, Document.id == DocRow.document_id)
-                    .where(DocRow.code.in_(chunk), Document.year == year, Document.is_current)
-                    .group_by(
-                        DocRow.code,
-                        DocRow.name,
-                        Document.id,
-                        Document.sha256,
-                        Document.unit_id,
-                        Document.unit_name,
-                        Document.kind,
-                        Document.scope,
-                    )
-                )
-                if exclude_sha256:
-                    query = query.where(Document.sha256 != exclude_sha256)
-                found.extend(tuple(r) for r in s.execute(query))
+            uses, docs = self._codes.uses(s, codes, year)
+            # code, name, document id, sha256, unit id, unit name, kind, scope, first row id
+            found = [
+                (code, name, doc_id, *docs[doc_id], row)
+                for code, name, doc_id, row in uses
+                if not exclude_sha256 or docs[doc_id][0] != exclude_sha256
+            ]
             if exclude_same is not None:
                 unit_id, kind, scope = exclude_same
                 found = [r for r in found if (r[4], r[6], r[7]) != (unit_id, kind, scope)]
@@ -1162,6 +1147,10 @@ class Store:
                     formats[doc_id] = fmt
         out: list[CodeUse] = []
         sources: dict[int, SourceInfo] = {}
+        units = {
+            doc_id: f"#{columns[1]}" if columns[1] is not None else unit_key(columns[2])
+            for doc_id, columns in docs.items()
+        }
         for r in found:
             code, name, doc_id, sha, unit_id, unit_name, kind, scope, row_id = r
             label, evidence = None, None
@@ -1178,7 +1167,7 @@ class Store:
                     code=code,
                     name=name,
                     document=sha,
-                    unit=f"#{unit_id}" if unit_id is not None else unit_key(unit_name),
+                    unit=units[doc_id],
                     label=label,
                     evidence=evidence,
                 )

@@ -16,10 +16,22 @@ if TYPE_CHECKING:
 class StoreCorpus:
     """Related documents from the store: the same unit (found by the document's content
     hash when it is stored, else by its printed name's key and aliases), current versions
-    only, the same scope (部门/单位) preferred."""
+    only, the same scope (部门/单位) preferred.
 
-    def __init__(self, store: Store) -> None:
+    Every question is asked of the database when it is asked: what another process stored
+    meanwhile is seen.  The one cache is the store's (:meth:`Store.load`, by document id: a
+    stored document's reading never changes).  ``seen``, when given, collects the ids of
+    the related documents found (:meth:`tracking`): what a check read, so that a batch knows
+    which checks missed a document stored after them."""
+
+    def __init__(self, store: Store, seen: set[int] | None = None) -> None:
         self.store = store
+        self.seen = seen
+
+    def tracking(self) -> StoreCorpus:
+        """A view of this lookup (the same store) that records the related documents it
+        finds in its own ``seen``: one per check, so that threads never share it."""
+        return StoreCorpus(self.store, set())
 
     def _related(
         self, doc: Disclosure, year: int | None, kind: DocKind | None
@@ -32,6 +44,8 @@ class StoreCorpus:
         found = self.store.current_document(unit_id, year, kind.value, doc.scope)
         if found is None:
             return None
+        if self.seen is not None:
+            self.seen.add(found)
         related = self.store.load(found)
         if related.source.sha256 and related.source.sha256 == doc.source.sha256:
             return None

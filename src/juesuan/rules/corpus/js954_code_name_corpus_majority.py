@@ -30,6 +30,7 @@ class _Name:
 @corpus_rule(
     "JS954",
     applies_to=BOTH_KINDS,
+    whole_year=True,
     name="code-name-corpus-majority",
     title="科目名称与库中同年其他单位的通行名称不同",
     severity=Severity.WARNING,
