@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from juesuan.model import Disclosure, DocKind, Evidence, Part
 from juesuan.model.corpus import CorpusLookup
 from juesuan.model.findings import Category, CheckReport, Finding, RuleStatus, Severity
+from juesuan.rules.memo import check_memo
 
 CheckFn = Callable[[Disclosure], Iterable["Hit"]]
 CorpusCheckFn = Callable[[Disclosure, CorpusLookup], Iterable["Hit"]]
@@ -261,6 +262,24 @@ def run_rules(
     report = CheckReport(document=doc, findings=[])
     sections = section_titles(doc)
     start = time.perf_counter()
+    with check_memo():
+        _run(chosen, doc, lookup, sections, report)
+    for r in skipped:
+        report.rule_status[r.code] = RuleStatus.SKIPPED
+    report.rules_seconds = time.perf_counter() - start
+    report.findings.sort(key=finding_order)
+    return report
+
+
+def _run(
+    chosen: Sequence[Rule],
+    doc: Disclosure,
+    lookup: CorpusLookup | None,
+    sections: dict[str, str],
+    report: CheckReport,
+) -> None:
+    """The rules ``chosen``, one after the other, their statuses and findings into
+    ``report`` (values several rules derive from the document are computed once, memo)."""
     for r in chosen:
         if not r.applies(doc):
             report.rule_status[r.code] = RuleStatus.NOT_APPLICABLE
@@ -308,11 +327,6 @@ def run_rules(
                     where=where,
                 )
             )
-    for r in skipped:
-        report.rule_status[r.code] = RuleStatus.SKIPPED
-    report.rules_seconds = time.perf_counter() - start
-    report.findings.sort(key=finding_order)
-    return report
 
 
 def _where_label(where: str | None, sections: dict[str, str]) -> str | None:

@@ -36,6 +36,7 @@ from juesuan.rules.common import (
     table_label,
 )
 from juesuan.rules.engine import Hit
+from juesuan.rules.memo import memoised
 
 # ---------------------------------------------------------------------------------------
 # reading cells
@@ -234,6 +235,10 @@ def nonzero_count(values: Iterable[Decimal]) -> int:
 def printed_step(table: Table) -> Decimal:
     """The printed precision of a table's amounts in 万元: 0.01 for 万元 with two decimals,
     0.0001 for whole 元 (amounts kept in 分 and printed rounded to 元 still round)."""
+    return memoised("printed_step", table, lambda: _printed_step(table))
+
+
+def _printed_step(table: Table) -> Decimal:
     places = Counter(
         len(text.split(".", 1)[1]) if "." in text else 0
         for r in table.rows
