@@ -358,9 +358,14 @@ def _add(row: list[str], column: int, delta: Decimal) -> None:
     row[column] = _like(row[column] or "0.00", value + delta)
 
 
-def _table_total(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
-    """支出决算表 合计行: total and one part column raised alike (the row still adds up)."""
-    block = _table(document, TableKind.T03)
+#: A name of another 项 put on a 项 row (each the standard name of some other code).
+_WRONG_NAMES = ("行政运行", "一般行政管理事务", "机关服务", "事业运行", "其他一般公共服务支出")
+
+
+def _raised_total_row(document: Document, kind: TableKind, rng: random.Random) -> str | None:
+    """A table's 合计行: total and one part column raised alike (the row still adds up, the
+    rows above no longer add up to it)."""
+    block = _table(document, kind)
     row = _total_row(block) if block is not None else None
     if block is None or row is None:
         return None
@@ -371,6 +376,38 @@ def _table_total(document: Document, entry: CorpusDocument, rng: random.Random) 
     _add(row, 2, delta)
     _add(row, rng.choice(parts), delta)
     return f"{block.title} 合计行"
+
+
+def _changed_item_total(document: Document, kind: TableKind, rng: random.Random) -> str | None:
+    """A 项 row's 合计 changed alone (合计 ≠ the sum of its columns)."""
+    block = _table(document, kind)
+    if block is None:
+        return None
+    rows = [r for r in _coded_rows(block, 7) if _nonzero(r, 2)]
+    if not rows:
+        return None
+    row = rng.choice(rows)
+    _add(row, 2, _delta(rng))
+    return f"{block.title} {row[0]} {row[1]} 合计列"
+
+
+def _renamed_item(document: Document, kind: TableKind, rng: random.Random) -> str | None:
+    """A 项 row printed with the name of another 项."""
+    block = _table(document, kind)
+    if block is None:
+        return None
+    rows = _coded_rows(block, 7)
+    if not rows:
+        return None
+    row = rng.choice(rows)
+    old = row[1]
+    row[1] = rng.choice([n for n in _WRONG_NAMES if n != old])
+    return f"{block.title} {row[0]}（应为“{old}”）"
+
+
+def _table_total(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
+    """支出决算表 合计行: total and one part column raised alike (the row still adds up)."""
+    return _raised_total_row(document, TableKind.T03, rng)
 
 
 def _class_subtotal(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
@@ -390,15 +427,7 @@ def _class_subtotal(document: Document, entry: CorpusDocument, rng: random.Rando
 
 def _column_sum(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
     """支出决算表: a 项 row's total changed alone (合计 ≠ 基本 + 项目 + …)."""
-    block = _table(document, TableKind.T03)
-    if block is None:
-        return None
-    rows = [r for r in _coded_rows(block, 7) if _nonzero(r, 2)]
-    if not rows:
-        return None
-    row = rng.choice(rows)
-    _add(row, 2, _delta(rng))
-    return f"{block.title} {row[0]} {row[1]} 合计列"
+    return _changed_item_total(document, TableKind.T03, rng)
 
 
 def _cross_table(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
@@ -553,23 +582,9 @@ def _missing_table(document: Document, entry: CorpusDocument, rng: random.Random
     return block.title
 
 
-#: A name of another 项 put on a 项 row (each the standard name of some other code).
-_WRONG_NAMES = ("行政运行", "一般行政管理事务", "机关服务", "事业运行", "其他一般公共服务支出")
-
-
 def _code_name(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
     """支出决算表: a 项 row printed with the name of another 项."""
-    block = _table(document, TableKind.T03)
-    if block is None:
-        return None
-    rows = _coded_rows(block, 7)
-    if not rows:
-        return None
-    row = rng.choice(rows)
-    wrong = [n for n in _WRONG_NAMES if n != row[1]]
-    old = row[1]
-    row[1] = rng.choice(wrong)
-    return f"{block.title} {row[0]}（应为“{old}”）"
+    return _renamed_item(document, TableKind.T03, rng)
 
 
 #: What a sentence about the year's own figures starts with (after "2024年度").
@@ -643,30 +658,12 @@ def _budget_table_total(
 ) -> str | None:
     """一般公共预算支出预算表 合计行: total and one part raised alike (the row still adds up,
     the 类 no longer add up to it)."""
-    block = _table(document, TableKind.B07)
-    row = _total_row(block) if block is not None else None
-    if block is None or row is None:
-        return None
-    parts = _nonzero(row, 3)
-    if not parts:
-        return None
-    delta = _delta(rng)
-    _add(row, 2, delta)
-    _add(row, rng.choice(parts), delta)
-    return f"{block.title} 合计行"
+    return _raised_total_row(document, TableKind.B07, rng)
 
 
 def _budget_column_sum(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
     """支出预算总表: a 项 row's 合计 changed alone (合计 ≠ 基本支出 + 项目支出)."""
-    block = _table(document, TableKind.B03)
-    if block is None:
-        return None
-    rows = [r for r in _coded_rows(block, 7) if _nonzero(r, 2)]
-    if not rows:
-        return None
-    row = rng.choice(rows)
-    _add(row, 2, _delta(rng))
-    return f"{block.title} {row[0]} {row[1]} 合计列"
+    return _changed_item_total(document, TableKind.B03, rng)
 
 
 def _budget_summary(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
@@ -795,16 +792,7 @@ def _budget_share(document: Document, entry: CorpusDocument, rng: random.Random)
 
 def _budget_code_name(document: Document, entry: CorpusDocument, rng: random.Random) -> str | None:
     """一般公共预算支出预算表: a 项 row printed with the name of another 项."""
-    block = _table(document, TableKind.B07)
-    if block is None:
-        return None
-    rows = _coded_rows(block, 7)
-    if not rows:
-        return None
-    row = rng.choice(rows)
-    old = row[1]
-    row[1] = rng.choice([n for n in _WRONG_NAMES if n != old])
-    return f"{block.title} {row[0]}（应为“{old}”）"
+    return _renamed_item(document, TableKind.B07, rng)
 
 
 #: Budget tables a mistake may drop (in both budget layouts).
