@@ -372,6 +372,33 @@ def test_ruled_grid_with_merged_cell_and_wrapped_text() -> None:
     assert plain_lines(page)[0].text == "注：说明"
 
 
+def test_text_beside_a_grid_on_the_same_line() -> None:
+    """A label printed level with a table's first row but outside its rulings: the visual
+    line is split between the page text and the table (the lines are clustered per part)."""
+    xs = [200, 300, 400]
+    ys = [100, 130, 160]
+
+    def draw(page: pymupdf.Page) -> None:
+        for y in ys:
+            page.draw_line((xs[0], y), (xs[-1], y))
+        for x in xs:
+            page.draw_line((x, ys[0]), (x, ys[-1]))
+        put = {"fontname": "china-s", "fontsize": 10}
+        page.insert_text((80, 120), "单位：万元", **put)
+        page.insert_text((210, 120), "项目", **put)
+        page.insert_text((310, 120), "金额", **put)
+        page.insert_text((210, 150), "合计", **put)
+        page.insert_text((310, 150), "12.00", **put)
+
+    page = read_pdf(Path("beside.pdf"), _pdf(draw)).pages[0]
+    [table] = tables(page)
+    assert [row.text for row in table.rows] == ["项目\t金额", "合计\t12.00"]
+    assert [line.text for line in plain_lines(page)] == ["单位：万元"]
+    # numbered with the table's lines: the label and the first row share line 1 or 2
+    assert sorted([plain_lines(page)[0].line, table.rows[0].line]) == [1, 2]
+    assert table.rows[1].line == 3
+
+
 def test_rotated_page_reads_like_the_upright_one() -> None:
     """Content drawn sideways on a page with /Rotate reads in the displayed frame."""
 

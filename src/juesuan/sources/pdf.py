@@ -367,6 +367,10 @@ def _merge_segments(segs: list[_Seg]) -> list[_Seg]:
         j = i
         while j + 1 < len(segs) and segs[j + 1][0] - segs[i][0] <= RULE_POS_TOL:
             j += 1
+        if j == i:  # alone on its line (the common case)
+            out.append(segs[i])
+            i += 1
+            continue
         group = sorted(segs[i : j + 1], key=lambda s: s[1])
         pos = sum(s[0] for s in group) / len(group)
         start, end = group[0][1], group[0][2]
@@ -419,18 +423,20 @@ def _find_grids(hs: list[_Seg], vs: list[_Seg]) -> list[_Grid]:
 
     t = RULE_GAP_TOL
     v_pos = [seg[0] for seg in vs]  # sorted by position (merge sorts them)
+    nh = len(hs)
     for i, (y, x0, x1) in enumerate(hs):
+        root = find(i)  # stays a root: every other root found is linked under it
         for j in range(bisect_left(v_pos, x0 - t), bisect_right(v_pos, x1 + t)):
             _, y0, y1 = vs[j]
             if y0 - t <= y <= y1 + t:
-                a, b = find(i), find(len(hs) + j)
-                if a != b:
-                    parent[a] = b
+                other = find(nh + j)
+                if other != root:
+                    parent[other] = root
     groups: dict[int, _Grid] = {}
     for i, seg in enumerate(hs):
         groups.setdefault(find(i), _Grid([], [])).hs.append(seg)
     for j, seg in enumerate(vs):
-        groups.setdefault(find(len(hs) + j), _Grid([], [])).vs.append(seg)
+        groups.setdefault(find(nh + j), _Grid([], [])).vs.append(seg)
     grids: list[_Grid] = []
     for grid in groups.values():
         if not grid.hs or not grid.vs:
@@ -499,12 +505,12 @@ class _Cell:
 
     __slots__ = ("bottom", "col", "home", "span", "top", "words")
 
-    def __init__(self, col: int, span: int, top: int, bottom: int) -> None:
+    def __init__(self, col: int, span: int, band: int) -> None:
         self.col = col
         self.span = span
-        self.top = top  # first band
-        self.bottom = bottom  # last band (inclusive)
-        self.home = -1  # the band its text belongs to (set once its words are known)
+        self.top = band  # first band
+        self.bottom = band  # last band (inclusive); grows when the cell below merges in
+        self.home = band  # the band its text belongs to (moved for merged cells)
         self.words: list[_Word] = []
 
 
@@ -518,35 +524,45 @@ def _build_table(
     # Cell regions per band: a band's column edges are the vertical rulings crossing it.
     band_cells: list[list[_Cell]] = []
     col_owner: list[list[_Cell]] = []  # band -> grid column -> cell covering it
+    merged: list[_Cell] = []  # cells over more than one band
     v_spans = _spans_by_line(grid.vs, xs)
     h_spans = _spans_by_line(grid.hs, ys)
     mids = [(ys[r] + ys[r + 1]) / 2 for r in range(nbands)]
     crossing = [_crossed_bands(v_spans[i], mids) for i in range(ncols)]
+    inner = range(1, ncols)
     # a ruling across it all covers every cell's middle (as _covered would say)
     x_left, x_right = xs[0] + RULE_GAP_TOL, xs[-1] - RULE_GAP_TOL
     for r in range(nbands):
-        edges = [i for i in range(1, ncols) if r in crossing[i]]
-        edges = [0, *edges, ncols]
+        edges = [0, *[i for i in inner if r in crossing[i]], ncols]
         row: list[_Cell] = []
         owner: list[_Cell] = []
         h_line = h_spans[r]
-        full = len(h_line) == 1 and h_line[0][0] <= x_left and h_line[0][1] >= x_right
+        # Merged with the cell above when no horizontal ruling separates them.
+        may_merge = r > 0 and not (
+            len(h_line) == 1 and h_line[0][0] <= x_left and h_line[0][1] >= x_right
+        )
         for a, b in pairwise(edges):
-            cell = _Cell(a, b - a, r, r)
-            # Merged with the cell above when no horizontal ruling separates them.
-            if r and not full and not _covered(h_line, (xs[a] + xs[b]) / 2):
+            cell = None
+            if may_merge and not _covered(h_line, (xs[a] + xs[b]) / 2):
                 above = col_owner[r - 1][a]
                 if above.col == a and above.span == b - a:
+                    if above.bottom == above.top:
+                        merged.append(above)
                     above.bottom = r
                     cell = above
+            if cell is None:
+                cell = _Cell(a, b - a, r)
             row.append(cell)
-            owner.extend([cell] * (b - a))
+            if b - a == 1:
+                owner.append(cell)
+            else:
+                owner.extend([cell] * (b - a))
         band_cells.append(row)
         col_owner.append(owner)
 
     last_band, last_col = nbands - 1, ncols - 1
     for whole in words:
-        r = bisect_right(ys, whole.cy) - 1
+        r = bisect_right(ys, (whole.y0 + whole.y1) / 2) - 1
         r = 0 if r < 0 else last_band if r > last_band else r
         c = bisect_right(xs, whole.x0)
         if c == bisect_right(xs, whole.x1):  # within one column (its centre's): the common case
@@ -559,43 +575,44 @@ def _build_table(
             col_owner[r][c].words.append(word)
 
     # A merged cell's text belongs to the band holding the centre of that text.
-    for row in band_cells:
-        for cell in row:
-            if cell.home >= 0:
-                continue
-            band = cell.top
-            if cell.words and cell.bottom > cell.top:
-                _, y0, _, y1 = _bbox_of(cell.words)
-                band = min(max(bisect_right(ys, (y0 + y1) / 2) - 1, cell.top), cell.bottom)
-            cell.home = band
+    for cell in merged:
+        if cell.words:
+            _, y0, _, y1 = _bbox_of(cell.words)
+            band = bisect_right(ys, (y0 + y1) / 2) - 1
+            cell.home = min(max(band, cell.top), cell.bottom)
 
     line_of = {id(w): ln.number for ln in lines for w in ln.words}
     rows: list[RawLine] = []
     for r, row in enumerate(band_cells):
         cells: list[RawCell] = []
         fields = [""] * ncols
-        row_words: list[_Word] = []
+        number = max(bisect_right(tops, ys[r]), 1)  # else the last line above the row
+        first: int | None = None  # the first visual line holding the row's text
         for cell in row:
-            if cell.home == r:
-                text = _cell_text(cell.words)
-                bbox = (xs[cell.col], ys[cell.top], xs[cell.col + cell.span], ys[cell.bottom + 1])
-                row_words.extend(cell.words)
+            col = cell.col
+            if cell.home == r and cell.words:
+                ws = cell.words
+                text = ws[0].text if len(ws) == 1 else _cell_text(ws)
+                bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
+                for w in ws:
+                    n = line_of.get(id(w), number)
+                    if first is None or n < first:
+                        first = n
+            elif cell.home == r:
+                text = ""
+                bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
             else:
                 text = ""
-                bbox = (xs[cell.col], ys[r], xs[cell.col + cell.span], ys[r + 1])
-            fields[cell.col] = text
-            cells.append(RawCell(text, bbox, cell.col, cell.span))
-        number = max(bisect_right(tops, ys[r]), 1)  # else the last line above the row
-        if row_words:
-            number = min([line_of.get(id(w), number) for w in row_words])
+                bbox = (xs[col], ys[r], xs[col + cell.span], ys[r + 1])
+            fields[col] = text
+            cells.append(RawCell(text, bbox, col, cell.span))
         rows.append(
             RawLine(
                 text="\t".join(fields),
                 page=page,
-                line=number,
+                line=number if first is None else first,
                 bbox=(xs[0], ys[r], xs[-1], ys[r + 1]),
                 cells=cells,
-                size=_size(row_words),
             )
         )
     return RawTable(rows=rows, page=page, bbox=grid.bbox, ncols=ncols, ruled=True)
@@ -659,6 +676,24 @@ def _page_words(page: Any, matrix: Any) -> list[_Word]:
     return words
 
 
+def _lines_by_group(
+    lines: list[_Line], group: dict[int, int], ngrids: int
+) -> tuple[list[_Line], list[list[_Line]] | None]:
+    """The page's visual lines shared out to the text outside the grids and to each grid,
+    which spares clustering each part's words again (that gives the same lines unless a
+    part's lines are so crowded that the clustering window reaches different ones); None
+    for the grids when a line has words both inside and outside a grid, or in two grids."""
+    free: list[_Line] = []
+    tables: list[list[_Line]] = [[] for _ in range(ngrids)]
+    for line in lines:
+        k = group[id(line.words[0])]
+        for word in line.words:
+            if group[id(word)] != k:
+                return free, None
+        (tables[k] if k >= 0 else free).append(line)
+    return free, tables
+
+
 def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     """One page in the raw form, and the number of non-space characters on it."""
     rotation = int(page.rotation or 0) % 360
@@ -686,22 +721,30 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
             grids = _find_grids(rulings.hs, rulings.vs)
 
     table_words: list[list[_Word]] = [[] for _ in grids]
-    free: list[_Word] = []
-    if not grids:
-        free = words
-    for word in words if grids else ():
-        cx, cy = word.cx, word.cy
-        for k, grid in enumerate(grids):
-            x0, y0, x1, y1 = grid.bbox
-            if x0 <= cx <= x1 and y0 <= cy <= y1:
-                table_words[k].append(word)
-                break
-        else:
-            free.append(word)
+    free_lines: list[_Line] = all_lines
+    table_lines: list[list[_Line]] = []
+    if grids:
+        boxes = [grid.bbox for grid in grids]
+        group: dict[int, int] = {}  # id(word) -> its grid, -1 for text outside every grid
+        free: list[_Word] = []
+        for word in words:
+            cx, cy = (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2
+            for k, (x0, y0, x1, y1) in enumerate(boxes):
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    table_words[k].append(word)
+                    group[id(word)] = k
+                    break
+            else:
+                free.append(word)
+                group[id(word)] = -1
+        free_lines, shared = _lines_by_group(all_lines, group, len(grids))
+        if shared is not None:
+            table_lines = shared
+        else:  # a line runs across a grid's edge: cluster each part's words anew
+            free_lines = _cluster_lines(free)
+            table_lines = [_cluster_lines(ws) for ws in table_words]
 
     # Number every visual line on the page, table text included, in vertical order.
-    free_lines = all_lines if not grids else _cluster_lines(free)
-    table_lines = [_cluster_lines(ws) for ws in table_words]
     everything = sorted(
         [*free_lines, *(ln for lines in table_lines for ln in lines)],
         key=_Y0_X0,

@@ -38,7 +38,7 @@ class RawLine:
     line: int
     bbox: BBox | None = None
     cells: list[RawCell] = field(default_factory=list)
-    size: float | None = None  # dominant font size when known (PDF)
+    size: float | None = None  # a text line's dominant font size (PDF); None for table rows
     bold: bool = False
 
     @property
