@@ -257,7 +257,7 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
             continue
         if not data:
             labels = _header_labels(header)
-        elif not _numbers(cells) and _repeats_header(texts, labels):
+        elif _repeats_header(texts, labels) and not _numbers(cells):
             continue  # the header printed again on the next page
         data.append((row, cells))
     segments = _segments(header, [c for _, c in data])
@@ -348,7 +348,7 @@ def parse_budget_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
             continue
         if not data:
             labels = _header_labels(header)
-        elif not _numbers(cells) and _repeats_header(texts, labels):
+        elif _repeats_header(texts, labels) and not _numbers(cells):
             continue  # the header printed again on the next page
         data.append((row, cells))
         splits.append(split)
@@ -390,14 +390,16 @@ def _parse_coded_rows(
         if code is not None and not CODE_RE.match(code):
             table.doubts.append(f"编码“{code}”不是有效的科目编码，该行未读取")
             continue
-        unmapped |= _unmapped(cells, name_col, col_map)
         values: dict[str, Decimal | None] = dict.fromkeys(columns)
         raw: dict[str, str] = {}
         for c, text in cells:
-            canon = col_map.get(c)
-            if canon is None or not text or c <= name_col:
+            if c <= name_col or not text:
                 continue
-            _put(values, raw, canon, text, table.scale)
+            canon = col_map.get(c)
+            if canon is not None:
+                _put(values, raw, canon, text, table.scale)
+            elif _is_number(text):
+                unmapped.add(c)  # a value column no header names (see _unmapped)
         table.rows.append(
             TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
         )

@@ -36,7 +36,15 @@ from juesuan.model import (
     Topic,
 )
 from juesuan.sources.raw import RawDocument, RawLine, RawTable
-from juesuan.structure.textutil import CJK, cn_to_int, key, squash, tidy
+from juesuan.structure.textutil import (
+    CJK,
+    cn_to_int,
+    contains_all,
+    contains_any,
+    key,
+    squash,
+    tidy,
+)
 
 CN_NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^第\s*([{CN_NUM}]+)\s*部分\s*(.*)$")
@@ -77,7 +85,7 @@ def line_stream(raw: RawDocument) -> list[Line]:
         if isinstance(item, RawTable):
             for row in item.rows:
                 cells = [c.text.strip() for c in row.cells]
-                out.append(Line(tidy(" ".join(c for c in cells if c)), row, True, cells))
+                out.append(Line(tidy(" ".join([c for c in cells if c])), row, True, cells))
         else:
             if PAGE_NUMBER_RE.match(item.text) and item.page is not None:
                 continue  # page numbers printed in headers/footers
@@ -88,7 +96,7 @@ def line_stream(raw: RawDocument) -> list[Line]:
 def part_key(title: str) -> Part | None:
     k = key(title)
     for part, patterns in catalog.part_patterns():
-        if any(p in k for p in patterns):
+        if contains_any(k, patterns):
             return part
     return None
 
@@ -98,7 +106,7 @@ def section_key(title: str) -> Topic | None:
     best: Topic | None = None
     best_len = 0
     for topic, patterns, excludes in catalog.section_patterns():
-        if all(p in k for p in patterns) and not any(x in k for x in excludes):
+        if contains_all(k, patterns) and not contains_any(k, excludes):
             length = sum(len(p) for p in patterns)
             if length > best_len:  # the most specific pattern wins
                 best, best_len = topic, length

@@ -29,7 +29,7 @@ from typing import Any
 
 from juesuan import catalog
 from juesuan.model import DocKind, Evidence, Measure, Paragraph, Part, Statement, Topic
-from juesuan.structure.textutil import tidy
+from juesuan.structure.textutil import contains_any, tidy
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONEY_UNITS = frozenset({"万元", "万", "元"})
@@ -159,7 +159,7 @@ class DynamicSubject:
 
     regex: re.Pattern[str]
     kinds: frozenset[str] | None = None
-    # words the regex cannot match without (empty: none), checked before the regex
+    # words the regex cannot match without (empty: none), looked for before the regex
     anchors: tuple[str, ...] = ()
 
 
@@ -355,7 +355,10 @@ def rules() -> Rules:
             for d in data.get("dynamic_subjects", [])
         ),
         masks=tuple(
-            DynamicSubject(re.compile(m["regex"]), _kinds(m)) for m in data.get("masks", [])
+            DynamicSubject(
+                re.compile(m["regex"]), _kinds(m), tuple(_norm(a) for a in m.get("anchors", ()))
+            )
+            for m in data.get("masks", [])
         ),
         patterns=tuple(patterns),
         kinds=kinds,
@@ -489,7 +492,7 @@ class _Reader:
                     best = (pos, _Ref(name, "count", subject.units, qualified=True))
         if kind == "money":
             for dynamic in kind_rules(self.doc_kind).dynamic:
-                if dynamic.anchors and not any(a in region for a in dynamic.anchors):
+                if dynamic.anchors and not contains_any(region, dynamic.anchors):
                     continue
                 regex = dynamic.regex
                 last: re.Match[str] | None = None
@@ -797,6 +800,8 @@ def read_paragraph(paragraph: Paragraph, kind: DocKind | None = None) -> list[St
     scan = text
     doc_kind = kind.value if kind is not None else FINAL
     for mask in kind_rules(doc_kind).masks:
+        if mask.anchors and not contains_any(scan, mask.anchors):
+            continue
         if mask.regex.search(scan):
             scan = mask.regex.sub(lambda m: MASK_CHAR * len(m.group(0)), scan)
     reader = _Reader(paragraph, scan, index, paragraph.topic, doc_kind)

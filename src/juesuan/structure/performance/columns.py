@@ -18,6 +18,7 @@ from juesuan.catalog.performance import PerformanceLayout
 from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import Row
 from juesuan.structure.performance.words import nature, numeric_like, points
+from juesuan.structure.textutil import contains_all
 
 #: Default header columns when a table prints none (the common Sichuan form): block label,
 #: 一级, 二级, 三级指标, 指标性质, 指标值, 度量单位, 完成值, 权重, 得分, 未完成原因分析.
@@ -58,7 +59,10 @@ def default_header() -> IndicatorHeader:
 
 def has_header_words(k: str, lay: PerformanceLayout) -> bool:
     """A row key holding all words of one of the header sets (一级 + 二级 …)."""
-    return any(all(w in k for w in words) for words in lay.indicator_header_sets)
+    for words in lay.indicator_header_sets:  # noqa: SIM110 - see contains_any
+        if contains_all(k, words):
+            return True
+    return False
 
 
 def is_indicator_header(row: Row, lay: PerformanceLayout) -> bool:

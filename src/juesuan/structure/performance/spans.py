@@ -17,6 +17,7 @@ from juesuan.catalog.performance import PerformanceLayout, target_layout
 from juesuan.model import Disclosure, Evidence
 from juesuan.structure.performance.rows import Row
 from juesuan.structure.performance.words import label_is
+from juesuan.structure.textutil import contains_any
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[、.．](?!\d)\s*\S)")
@@ -42,32 +43,23 @@ class Span:
     shared_kind: str | None = None
 
 
-def _contains_any(k: str, words: tuple[str, ...]) -> bool:
-    """Whether ``k`` contains one of ``words``.  A plain loop: :func:`title_kind` runs on
-    every row of the document, and ``any()`` over a generator costs twice as much."""
-    for w in words:  # noqa: SIM110 - see above
-        if w in k:
-            return True
-    return False
-
-
 def title_kind(row: Row, lay: PerformanceLayout) -> str | None:
     """The kind of form a title row starts (see :attr:`Span.kind`), else None."""
     k = row.key
     if len(k) > 60 or TOC_LEADER.search(row.cells[0].text if row.cells else ""):
         return None
-    if _contains_any(k, lay.department_titles):
+    if contains_any(k, lay.department_titles):
         return "department"
-    if _contains_any(k, lay.project_titles):
+    if contains_any(k, lay.project_titles):
         return "project"
     if len(k) > 40 or "表" not in k:
         return None
-    if _contains_any(k, lay.evaluation_words):
+    if contains_any(k, lay.evaluation_words):
         return "project"
     targets = target_layout()
-    if _contains_any(k, targets.department_titles):
+    if contains_any(k, targets.department_titles):
         return "target_department"
-    if _contains_any(k, targets.project_titles):
+    if contains_any(k, targets.project_titles):
         return "target"
     return None
 
