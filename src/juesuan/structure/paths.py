@@ -17,6 +17,7 @@ from juesuan.model import Disclosure, Statement, TableKind
 from juesuan.structure.textutil import key
 
 LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
+LEVEL_SUFFIX = re.compile(r"[（(](?:类|款|项)[）)]$")
 # Tables whose rows carry functional codes, in order of preference for the lookup: the
 # 一般公共预算 table first (final accounts, then budgets), then the wider ones.
 LOOKUP_TABLES = (
@@ -35,7 +36,7 @@ LOOKUP_TABLES = (
 
 def _name_key(name: str) -> str:
     k = key(name)
-    k = re.sub(r"[（(](?:类|款|项)[）)]$", "", k)
+    k = LEVEL_SUFFIX.sub("", k)
     return k.removesuffix("支出") if len(k) > 4 else k
 
 

@@ -322,7 +322,7 @@ def _split_code_name(cells: list[tuple[int, str]]) -> tuple[str | None, str, int
     for pos, (col, text) in enumerate(cells):
         if not text:
             continue
-        if CODE_PART_RE.match(text) and not _has_cjk(text):
+        if CODE_PART_RE.match(text):  # digits only
             parts.append(text)
             continue
         if _has_cjk(text) and not _is_number(text):
@@ -502,9 +502,9 @@ def _content_rows(
         joined = "".join(texts)
         if (
             row is zone.title_line
+            or joined.startswith(("注", "说明"))
             or _row_title(row) is not None
             or _is_table_meta(joined)
-            or joined.startswith(("注", "说明"))
             or EMPTY_RE.search(joined)
         ):
             _meta_from_row(row, table)

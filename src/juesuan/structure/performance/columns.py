@@ -34,6 +34,8 @@ DEFAULT_COLUMNS = {
     "score": 9,
     "reason": 10,
 }
+#: The block label 绩效指标（90分）, never a column.
+INDICATOR_BLOCK_RE = re.compile(r"（9|90分")
 #: Words of the second line of a header split over two lines.
 CONTINUATION_WORDS = ("性质", "值", "单位", "原因", "分析", "析", "分）", "重", "分")
 
@@ -84,7 +86,7 @@ def column_name(k: str, lay: PerformanceLayout) -> str | None:
 def column_of(k: str, lay: PerformanceLayout) -> str | None:
     """The column a self-evaluation header cell names; clipped cells (“重”) too, never the
     block label 绩效指标（90分）."""
-    if re.search(r"（9|90分", k):
+    if INDICATOR_BLOCK_RE.search(k):
         return None
     return column_name(k, lay) or lay.clipped_columns.get(k)
 

@@ -22,6 +22,7 @@ from juesuan.structure.textutil import contains_any
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[、.．](?!\d)\s*\S)")
 TOC_LEADER = re.compile(r"[.…·．]{3,}\s*\d*$")
+APPENDIX_RE = re.compile(r"^附[件表]")
 
 Place = tuple[int | None, int]  # (page, line)
 
@@ -92,7 +93,7 @@ def stops(row: Row) -> bool:
         return False
     t = row.cells[0].text.strip() if row.cells else ""
     k = row.key
-    return bool(PART_RE.match(k) or NUMBERED_RE.match(t) or re.match(r"^附[件表]", k))
+    return bool(PART_RE.match(k) or NUMBERED_RE.match(t) or APPENDIX_RE.match(k))
 
 
 def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Place]) -> list[Span]:
