@@ -144,7 +144,7 @@ def parse_heading(text: str) -> tuple[int, str, str] | None:
     k = squash(t)
     if k in {"名词解释", "附件", "附表"}:
         return 0, "", k
-    if heading_like(t) and len(k) <= 30 and k.endswith(("情况说明", "情况")) and section_key(k):
+    if len(k) <= 30 and k.endswith(("情况说明", "情况")) and heading_like(t) and section_key(k):
         return 1, "", t
     return None
 

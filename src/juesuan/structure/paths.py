@@ -63,22 +63,30 @@ def resolve_path_codes(doc: Disclosure, statements: Sequence[Statement] | None =
                 rows[row.code] = _name_key(row.name)
     if not rows:
         return
+    items: dict[str, list[str]] = {}  # name key -> the 项 codes (7 digits) of that name
+    for code, name in rows.items():
+        if len(code) == 7:
+            items.setdefault(name, []).append(code)
     classes = {_name_key(name): code for code, name in catalog.functional_classes().items()}
     cache: dict[str, str | None] = {}
     for statement in doc.statements if statements is None else statements:
         if statement.code is not None or "（" not in statement.subject:
             continue
         if statement.subject not in cache:
-            cache[statement.subject] = _resolve(statement, rows, classes)
+            cache[statement.subject] = _resolve(statement, rows, items, classes)
         statement.code = cache[statement.subject]
 
 
-def _resolve(statement: Statement, rows: dict[str, str], classes: dict[str, str]) -> str | None:
+def _resolve(
+    statement: Statement,
+    rows: dict[str, str],
+    items: dict[str, list[str]],
+    classes: dict[str, str],
+) -> str | None:
     path = split_path(statement.subject)
     if "项" not in path:
         return None
-    item = _name_key(path["项"])
-    candidates = [c for c, name in rows.items() if len(c) == 7 and name == item]
+    candidates = items.get(_name_key(path["项"]), [])
     if "款" in path and len(candidates) > 1:
         section = _name_key(path["款"])
         candidates = [c for c in candidates if rows.get(c[:5]) == section]

@@ -238,10 +238,7 @@ def _is_table_meta(text: str) -> bool:
 
 def _cells(row: RawLine) -> list[tuple[int, str]]:
     """(column, text) of a row, text tidied; columns are grid columns or positions."""
-    out = []
-    for i, c in enumerate(row.cells):
-        out.append((c.col if c.col is not None else i, tidy(c.text)))
-    return out
+    return [(c.col if c.col is not None else i, tidy(c.text)) for i, c in enumerate(row.cells)]
 
 
 _CJK_RE = re.compile(f"[{CJK}]")
