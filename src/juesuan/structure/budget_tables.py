@@ -32,6 +32,7 @@ from juesuan.sources.raw import RawLine
 from juesuan.structure.tables import (
     CODE_RE,
     HEADER_WORDS,
+    SMALL_NUMBER_RE,
     Zone,
     _col_labels,
     _content_rows,
@@ -69,6 +70,8 @@ _HEADER_TEXTS = frozenset(
 )
 
 Cells = list[tuple[int, str]]
+#: What :func:`_split_code_name` finds in a data row: (code, name, name position, name column).
+_Split = tuple[str | None, str, int, int]
 
 
 def _header_labels(header: list[RawLine]) -> frozenset[str]:
@@ -86,7 +89,7 @@ def _line_name(text: str) -> str:
 
 
 def _numbers(cells: Cells) -> int:
-    return sum(1 for _, t in cells if t and _is_number(t) and not re.fullmatch(r"\d{1,2}", t))
+    return sum(1 for _, t in cells if t and _is_number(t) and not SMALL_NUMBER_RE.fullmatch(t))
 
 
 def _ruled(zone: Zone) -> bool:
@@ -111,13 +114,14 @@ def _column_map(
     A label names a column when it equals one of the column's header words, or contains
     one (the longest such word decides)."""
     labels = _col_labels(header)
+    keyed = _KeyedVocab(vocab)
     out: dict[int, str] = {}
     used: set[str] = set()
     for col in sorted(labels):
         if only is not None and col not in only:
             continue
         for label in reversed(labels[col]):
-            canon = _label_of(label, vocab)
+            canon = keyed.label_of(label)
             if canon is not None:
                 if canon not in used:
                     out[col] = canon
@@ -126,21 +130,34 @@ def _column_map(
     return out
 
 
-def _label_of(label: str, vocab: dict[str, tuple[str, ...]]) -> str | None:
-    k = key(label)
-    if not k:
-        return None
-    for name, words in vocab.items():
-        if any(k == key(w) for w in words):
-            return name
-    best: str | None = None
-    best_len = 0
-    for name, words in vocab.items():
-        for w in words:
-            wk = key(w)
-            if wk and wk in k and len(wk) > best_len:
+class _KeyedVocab:
+    """A column vocabulary (canonical name -> header words) with the words' matching keys
+    computed once per table rather than once per header label."""
+
+    def __init__(self, vocab: dict[str, tuple[str, ...]]) -> None:
+        self.exact: dict[str, str] = {}  # word key -> the first name (in vocab order) using it
+        self.words: list[tuple[str, str]] = []  # (name, word key) in vocab order, empty keys out
+        for name, words in vocab.items():
+            for w in words:
+                wk = key(w)
+                self.exact.setdefault(wk, name)
+                if wk:
+                    self.words.append((name, wk))
+
+    def label_of(self, label: str) -> str | None:
+        """The column a label names: the first whose word equals it, else the one with the
+        longest word inside it (the first such on a tie)."""
+        k = key(label)
+        if not k:
+            return None
+        if k in self.exact:
+            return self.exact[k]
+        best: str | None = None
+        best_len = 0
+        for name, wk in self.words:
+            if wk in k and len(wk) > best_len:
                 best, best_len = name, len(wk)
-    return best
+        return best
 
 
 def _doubt_unmapped(table: Table, unmapped: set[int]) -> None:
@@ -150,7 +167,7 @@ def _doubt_unmapped(table: Table, unmapped: set[int]) -> None:
 
 
 def _unmapped(cells: Cells, name_col: int, col_map: dict[int, str]) -> set[int]:
-    return {c for c, t in cells if c > name_col and t and _is_number(t) and c not in col_map}
+    return {c for c, t in cells if c > name_col and c not in col_map and t and _is_number(t)}
 
 
 # ---------------------------------------------------------------------------------------
@@ -240,7 +257,7 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
             continue
         if not data:
             labels = _header_labels(header)
-        elif not _numbers(cells) and _repeats_header(texts, labels):
+        elif _repeats_header(texts, labels) and not _numbers(cells):
             continue  # the header printed again on the next page
         data.append((row, cells))
     segments = _segments(header, [c for _, c in data])
@@ -320,6 +337,8 @@ def parse_budget_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
     a 支出总表 printed as one row of totals)."""
     header: list[RawLine] = []
     data: list[tuple[RawLine, Cells]] = []
+    splits: list[_Split | None] = []  # _split_code_name of each data row, computed once
+    any_coded = False
     labels: frozenset[str] = frozenset()
     for row, cells, texts in _content_rows(zone, table):
         split = _split_code_name(cells)
@@ -329,17 +348,13 @@ def parse_budget_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
             continue
         if not data:
             labels = _header_labels(header)
-        elif not _numbers(cells) and _repeats_header(texts, labels):
+        elif _repeats_header(texts, labels) and not _numbers(cells):
             continue  # the header printed again on the next page
         data.append((row, cells))
-    if (
-        any(
-            (s := _split_code_name(c)) is not None and s[0] is not None and CODE_RE.match(s[0])
-            for _, c in data
-        )
-        or not data
-    ):
-        _parse_coded_rows(zone, spec, table, header, data)
+        splits.append(split)
+        any_coded = any_coded or coded
+    if any_coded or not data:
+        _parse_coded_rows(zone, spec, table, header, data, splits)
     else:
         _parse_named_rows(zone, spec, table, header, data)
 
@@ -350,6 +365,7 @@ def _parse_coded_rows(
     table: Table,
     header: list[RawLine],
     data: list[tuple[RawLine, Cells]],
+    splits: list[_Split | None],
 ) -> None:
     if not _ruled(zone):
         # text without a grid: the final-account reader's positional rules
@@ -367,22 +383,23 @@ def _parse_coded_rows(
     table.columns = columns
     table.column_labels = _printed_labels(header, col_map)
     unmapped: set[int] = set()
-    for row, cells in data:
-        split = _split_code_name(cells)
+    for (row, cells), split in zip(data, splits, strict=True):
         if split is None:
             continue
         code, name, _pos, name_col = split
         if code is not None and not CODE_RE.match(code):
             table.doubts.append(f"编码“{code}”不是有效的科目编码，该行未读取")
             continue
-        unmapped |= _unmapped(cells, name_col, col_map)
         values: dict[str, Decimal | None] = dict.fromkeys(columns)
         raw: dict[str, str] = {}
         for c, text in cells:
-            canon = col_map.get(c)
-            if canon is None or not text or c <= name_col:
+            if c <= name_col or not text:
                 continue
-            _put(values, raw, canon, text, table.scale)
+            canon = col_map.get(c)
+            if canon is not None:
+                _put(values, raw, canon, text, table.scale)
+            elif _is_number(text):
+                unmapped.add(c)  # a value column no header names (see _unmapped)
         table.rows.append(
             TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
         )

@@ -36,7 +36,15 @@ from juesuan.model import (
     Topic,
 )
 from juesuan.sources.raw import RawDocument, RawLine, RawTable
-from juesuan.structure.textutil import CJK, cn_to_int, key, squash, tidy
+from juesuan.structure.textutil import (
+    CJK,
+    cn_to_int,
+    contains_all,
+    contains_any,
+    key,
+    squash,
+    tidy,
+)
 
 CN_NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^第\s*([{CN_NUM}]+)\s*部分\s*(.*)$")
@@ -48,6 +56,9 @@ TOC_PAGE_RE = re.compile(r"^(.*?)[\s.…·\-]*?(\d{1,3})$")
 LEADERS_RE = re.compile(r"[.…·]{2,}")
 TERMINAL = "。！？；：:;!?"
 HEADING_PUNCT = re.compile(r"[，。；：:,;]")
+#: A numbered item that opens a paragraph: "（1）", "(2)"; a figure caption: "图1", "（图 2".
+NUMBERED_ITEM_RE = re.compile(r"^[（(]\d{1,2}[)）]")
+FIGURE_RE = re.compile(r"^[（(]?\s*图\s*\d")
 #: Longest printed section title we accept as a heading (characters, spaces removed).
 MAX_HEADING_CHARS = 40
 
@@ -74,7 +85,7 @@ def line_stream(raw: RawDocument) -> list[Line]:
         if isinstance(item, RawTable):
             for row in item.rows:
                 cells = [c.text.strip() for c in row.cells]
-                out.append(Line(tidy(" ".join(c for c in cells if c)), row, True, cells))
+                out.append(Line(tidy(" ".join([c for c in cells if c])), row, True, cells))
         else:
             if PAGE_NUMBER_RE.match(item.text) and item.page is not None:
                 continue  # page numbers printed in headers/footers
@@ -85,7 +96,7 @@ def line_stream(raw: RawDocument) -> list[Line]:
 def part_key(title: str) -> Part | None:
     k = key(title)
     for part, patterns in catalog.part_patterns():
-        if any(p in k for p in patterns):
+        if contains_any(k, patterns):
             return part
     return None
 
@@ -95,7 +106,7 @@ def section_key(title: str) -> Topic | None:
     best: Topic | None = None
     best_len = 0
     for topic, patterns, excludes in catalog.section_patterns():
-        if all(p in k for p in patterns) and not any(x in k for x in excludes):
+        if contains_all(k, patterns) and not contains_any(k, excludes):
             length = sum(len(p) for p in patterns)
             if length > best_len:  # the most specific pattern wins
                 best, best_len = topic, length
@@ -133,7 +144,7 @@ def parse_heading(text: str) -> tuple[int, str, str] | None:
     k = squash(t)
     if k in {"名词解释", "附件", "附表"}:
         return 0, "", k
-    if heading_like(t) and len(k) <= 30 and k.endswith(("情况说明", "情况")) and section_key(k):
+    if len(k) <= 30 and k.endswith(("情况说明", "情况")) and heading_like(t) and section_key(k):
         return 1, "", t
     return None
 
@@ -146,8 +157,8 @@ def starts_block(text: str) -> bool:
         or L1_RE.match(t)
         or L2_RE.match(t)
         or LIST_RE.match(t)
-        or re.match(r"^[（(]\d{1,2}[)）]", t)
-        or re.match(r"^[（(]?\s*图\s*\d", t)
+        or NUMBERED_ITEM_RE.match(t)
+        or FIGURE_RE.match(t)
         or t.startswith(("注：", "注:", "说明：", "其中："))
     )
 
@@ -295,11 +306,15 @@ def read_cover(lines: list[Line], doc: Disclosure, toc_start: int | None) -> Non
         doc.unit = unit_from_title("".join(title))
 
 
+#: "2024年度部门决算" / "2024年单位预算": the scope the body names.
+SCOPE_OF_RE = re.compile(r"20\d{2}年度?(部门|单位)(?:决算|预算)")
+
+
 def _scope_from_body(lines: list[Line], doc: Disclosure) -> str | None:
     """部门/单位 as the body names it: “2024年度部门决算”, “部门概况”, “本部门”."""
     kinds: Counter[str] = Counter()
     for ln in lines:
-        for kind in re.finditer(r"20\d{2}年度?(部门|单位)(?:决算|预算)", squash(ln.text)):
+        for kind in SCOPE_OF_RE.finditer(squash(ln.text)):
             kinds[kind.group(1)] += 1
     if kinds:
         return kinds.most_common(1)[0][0]
@@ -318,6 +333,12 @@ def _scope_from_body(lines: list[Line], doc: Disclosure) -> str | None:
     return None
 
 
+#: A part title naming the unit: "第一部分 XX单位2023年度部门决算…".
+PART_UNIT_RE = re.compile(r"第[一二三四五]部分(.{2,40}?)20\d{2}年度(部门|单位)决算")
+#: "2024年度": the year of a document without a cover.
+YEAR_OF_RE = re.compile(r"(20\d{2})\s*年度")
+
+
 def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
     """Fallbacks when the cover is missing: labels, part titles and sentence subjects."""
     votes: Counter[str] = Counter()
@@ -325,21 +346,20 @@ def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
         t = squash(ln.text)
         for label in UNIT_LABEL_RE.finditer(t):
             votes[label.group(1)] += 3
-        part = re.search(r"第[一二三四五]部分(.{2,40}?)20\d{2}年度(部门|单位)决算", t)
+        part = PART_UNIT_RE.search(t) if "部分" in t else None
         if part:
             votes[part.group(1)] += 3
-        subject = UNIT_SENTENCE_RE.match(t)
-        if subject and not ln.in_table:
-            votes[subject.group(1)] += 1
+        if not ln.in_table:  # a sentence's subject: running text only
+            subject = UNIT_SENTENCE_RE.match(t)
+            if subject:
+                votes[subject.group(1)] += 1
     if doc.unit is None and votes:
         doc.unit = votes.most_common(1)[0][0]
         doc.notes.append(f"封面未找到单位名称，按正文推断为“{doc.unit}”")
     if doc.scope is None:
         doc.scope = _scope_from_body(lines, doc)
     if doc.year is None:
-        years = Counter(
-            int(m.group(1)) for ln in lines for m in re.finditer(r"(20\d{2})\s*年度", ln.text)
-        )
+        years = Counter(int(m.group(1)) for ln in lines for m in YEAR_OF_RE.finditer(ln.text))
         if years:
             doc.year = years.most_common(1)[0][0]
 
@@ -574,6 +594,10 @@ MAX_HEADING_WRAP_CHARS = 20
 #: At most this many lines continue a heading (a title over three lines).
 MAX_HEADING_WRAPS = 2
 AMOUNT_RE = re.compile(r"\d(?:[\d,.]*)\s*(?:万元|元|%|％)")
+_YEAR_WORD_RE = re.compile(r"20\d{2}年度?")
+_SCOPE_BRACKET_RE = re.compile(r"（(?:本级|部门|单位)）")
+_SCOPE_PREFIX_RE = re.compile(r"^本?(?:部门|单位)")
+_LIST_MARK_RE = re.compile(r"\d+[.．、]")
 
 
 def part_core(title: str, unit: str | None = None) -> str:
@@ -583,9 +607,9 @@ def part_core(title: str, unit: str | None = None) -> str:
     k = key(title)
     if unit:
         k = k.replace(key(unit), "")
-    k = re.sub(r"20\d{2}年度?", "", k)
-    k = re.sub(r"（(?:本级|部门|单位)）", "", k)
-    return re.sub(r"^本?(?:部门|单位)", "", k)
+    k = _YEAR_WORD_RE.sub("", k)
+    k = _SCOPE_BRACKET_RE.sub("", k)
+    return _SCOPE_PREFIX_RE.sub("", k)
 
 
 @cache
@@ -615,12 +639,7 @@ def _unnumbered_part(
     the 目录 (``toc_parts``), as the Shanghai budget layout prints 部门主要职能, 名词解释,
     部门预算编制说明 …; or, in a document without a 目录, a standalone part title."""
     t = squash(ln.text)
-    if (
-        not t
-        or len(t) > MAX_PART_TITLE_CHARS
-        or HEADING_PUNCT.search(t)
-        or re.search(r"\d+[.．、]", t)
-    ):
+    if not t or len(t) > MAX_PART_TITLE_CHARS or HEADING_PUNCT.search(t) or _LIST_MARK_RE.search(t):
         return None
     core = part_core(t, unit)
     if not core or part_key(core) is None:

@@ -17,6 +17,7 @@ from juesuan.model import Disclosure, Statement, TableKind
 from juesuan.structure.textutil import key
 
 LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
+LEVEL_SUFFIX = re.compile(r"[（(](?:类|款|项)[）)]$")
 # Tables whose rows carry functional codes, in order of preference for the lookup: the
 # 一般公共预算 table first (final accounts, then budgets), then the wider ones.
 LOOKUP_TABLES = (
@@ -35,7 +36,7 @@ LOOKUP_TABLES = (
 
 def _name_key(name: str) -> str:
     k = key(name)
-    k = re.sub(r"[（(](?:类|款|项)[）)]$", "", k)
+    k = LEVEL_SUFFIX.sub("", k)
     return k.removesuffix("支出") if len(k) > 4 else k
 
 
@@ -62,22 +63,30 @@ def resolve_path_codes(doc: Disclosure, statements: Sequence[Statement] | None =
                 rows[row.code] = _name_key(row.name)
     if not rows:
         return
+    items: dict[str, list[str]] = {}  # name key -> the 项 codes (7 digits) of that name
+    for code, name in rows.items():
+        if len(code) == 7:
+            items.setdefault(name, []).append(code)
     classes = {_name_key(name): code for code, name in catalog.functional_classes().items()}
     cache: dict[str, str | None] = {}
     for statement in doc.statements if statements is None else statements:
         if statement.code is not None or "（" not in statement.subject:
             continue
         if statement.subject not in cache:
-            cache[statement.subject] = _resolve(statement, rows, classes)
+            cache[statement.subject] = _resolve(statement, rows, items, classes)
         statement.code = cache[statement.subject]
 
 
-def _resolve(statement: Statement, rows: dict[str, str], classes: dict[str, str]) -> str | None:
+def _resolve(
+    statement: Statement,
+    rows: dict[str, str],
+    items: dict[str, list[str]],
+    classes: dict[str, str],
+) -> str | None:
     path = split_path(statement.subject)
     if "项" not in path:
         return None
-    item = _name_key(path["项"])
-    candidates = [c for c, name in rows.items() if len(c) == 7 and name == item]
+    candidates = items.get(_name_key(path["项"]), [])
     if "款" in path and len(candidates) > 1:
         section = _name_key(path["款"])
         candidates = [c for c in candidates if rows.get(c[:5]) == section]

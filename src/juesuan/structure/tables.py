@@ -42,6 +42,14 @@ NUMBER_PREFIX_RE = re.compile(r"^[一二三四五六七八九十]+、")
 TABLE_NUMBER_RE = re.compile(r"((?:财决|财预)?公开\s*\d{1,2}\s*表)")
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 EMPTY_RE = re.compile(r"本表无数据|无数据|本表为空表|故本表为空|(?:无|没有)(?:相关|此类|此项)收支")
+#: A one- or two-digit number: a line or column number (行次/栏次), not an amount.
+SMALL_NUMBER_RE = re.compile(r"\d{1,2}")
+#: A line that is nothing but a year ("2024年度").
+YEAR_LINE_RE = re.compile(r"(20\d{2}年度?)")
+#: A short table number ("表1", "附表3", "表1-1").
+SHORT_TABLE_NUMBER_RE = re.compile(r"(?:附表|表)\d{1,2}(?:-\d{1,2})?")
+#: The title of a part of the running text ("第三部分"): a table is over.
+PART_TITLE_RE = re.compile(r"^第.部分")
 #: Factors from a printed unit to 万元.
 UNIT_SCALE = TABLE_UNIT_SCALE
 HEADER_WORDS = {
@@ -90,6 +98,8 @@ _NO_CONTEXT = _Context()
 
 
 def _title_kind(text: str, context: _Context = _NO_CONTEXT) -> TableKind | None:
+    if "表" not in text:
+        return None  # cheap test first: most rows and lines are no title
     t = tidy(text).lstrip("-–•·* ")
     if len(squash(t)) > 50 or not strip_qualifier(key(t)).endswith("表"):
         return None
@@ -121,7 +131,7 @@ class _Pending:
 def _number_only(text: str) -> bool:
     """A line that is nothing but a table number ("公开01 表", "表1-1", "附表3")."""
     t = squash(text)
-    return bool(TABLE_NUMBER_RE.fullmatch(t) or re.fullmatch(r"(?:附表|表)\d{1,2}(?:-\d{1,2})?", t))
+    return bool(TABLE_NUMBER_RE.fullmatch(t) or SHORT_TABLE_NUMBER_RE.fullmatch(t))
 
 
 def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT) -> list[Zone]:
@@ -195,7 +205,7 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
         if target is not None:
             if _is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")):
                 target.lines.append(line)
-            elif len(squash(text)) > 30 or re.match(r"^第.部分", text):
+            elif len(squash(text)) > 30 or PART_TITLE_RE.match(text):
                 current = None  # running text: the table is over
             else:
                 target.lines.append(line)
@@ -215,7 +225,7 @@ def _is_table_meta(text: str) -> bool:
     return bool(
         UNIT_RE.search(t)
         or t.startswith(("单位名称", "编制单位"))
-        or re.fullmatch(r"(20\d{2}年度?)", t)
+        or YEAR_LINE_RE.fullmatch(t)
         or TABLE_NUMBER_RE.search(t)
         or "部门决算表" in t
         or "单位决算表" in t
@@ -228,10 +238,7 @@ def _is_table_meta(text: str) -> bool:
 
 def _cells(row: RawLine) -> list[tuple[int, str]]:
     """(column, text) of a row, text tidied; columns are grid columns or positions."""
-    out = []
-    for i, c in enumerate(row.cells):
-        out.append((c.col if c.col is not None else i, tidy(c.text)))
-    return out
+    return [(c.col if c.col is not None else i, tidy(c.text)) for i, c in enumerate(row.cells)]
 
 
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -312,7 +319,7 @@ def _split_code_name(cells: list[tuple[int, str]]) -> tuple[str | None, str, int
     for pos, (col, text) in enumerate(cells):
         if not text:
             continue
-        if CODE_PART_RE.match(text) and not _has_cjk(text):
+        if CODE_PART_RE.match(text):  # digits only
             parts.append(text)
             continue
         if _has_cjk(text) and not _is_number(text):
@@ -492,9 +499,9 @@ def _content_rows(
         joined = "".join(texts)
         if (
             row is zone.title_line
+            or joined.startswith(("注", "说明"))
             or _row_title(row) is not None
             or _is_table_meta(joined)
-            or joined.startswith(("注", "说明"))
             or EMPTY_RE.search(joined)
         ):
             _meta_from_row(row, table)
@@ -537,7 +544,7 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
         segments = _segments(cells)
         names = [s for s in segments if s[0]]
         if not started:
-            has_number = any(_is_number(t) and not re.fullmatch(r"\d{1,2}", t) for t in texts)
+            has_number = any(_is_number(t) and not SMALL_NUMBER_RE.fullmatch(t) for t in texts)
             if any(
                 (fk := _fixed_key(s[0])) is not None and (has_number or fk.isdigit()) for s in names
             ):
@@ -622,12 +629,12 @@ def _segments(cells: list[tuple[int, str]]) -> list[tuple[str, str | None, list[
             continue
         if not open_:
             # cells before the first name: an empty left side (行次 and a blank amount)
-            if text and re.fullmatch(r"\d{1,2}", text) and line_no is None:
+            if text and SMALL_NUMBER_RE.fullmatch(text) and line_no is None:
                 line_no = text
                 open_ = True
                 name = ""
             continue
-        if text and re.fullmatch(r"\d{1,2}", text) and line_no is None and not vals:
+        if text and SMALL_NUMBER_RE.fullmatch(text) and line_no is None and not vals:
             line_no = text  # 行次
             continue
         vals.append(text)

@@ -18,6 +18,7 @@ from juesuan.catalog.performance import PerformanceLayout
 from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import Row
 from juesuan.structure.performance.words import nature, numeric_like, points
+from juesuan.structure.textutil import contains_all
 
 #: Default header columns when a table prints none (the common Sichuan form): block label,
 #: 一级, 二级, 三级指标, 指标性质, 指标值, 度量单位, 完成值, 权重, 得分, 未完成原因分析.
@@ -33,6 +34,8 @@ DEFAULT_COLUMNS = {
     "score": 9,
     "reason": 10,
 }
+#: The block label 绩效指标（90分）, never a column.
+INDICATOR_BLOCK_RE = re.compile(r"（9|90分")
 #: Words of the second line of a header split over two lines.
 CONTINUATION_WORDS = ("性质", "值", "单位", "原因", "分析", "析", "分）", "重", "分")
 
@@ -58,7 +61,10 @@ def default_header() -> IndicatorHeader:
 
 def has_header_words(k: str, lay: PerformanceLayout) -> bool:
     """A row key holding all words of one of the header sets (一级 + 二级 …)."""
-    return any(all(w in k for w in words) for words in lay.indicator_header_sets)
+    for words in lay.indicator_header_sets:  # noqa: SIM110 - see contains_any
+        if contains_all(k, words):
+            return True
+    return False
 
 
 def is_indicator_header(row: Row, lay: PerformanceLayout) -> bool:
@@ -80,7 +86,7 @@ def column_name(k: str, lay: PerformanceLayout) -> str | None:
 def column_of(k: str, lay: PerformanceLayout) -> str | None:
     """The column a self-evaluation header cell names; clipped cells (“重”) too, never the
     block label 绩效指标（90分）."""
-    if re.search(r"（9|90分", k):
+    if INDICATOR_BLOCK_RE.search(k):
         return None
     return column_name(k, lay) or lay.clipped_columns.get(k)
 

@@ -18,9 +18,16 @@ from juesuan.catalog.performance import PerformanceLayout, TargetLayout, key
 from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import Row, RowCell, extend_cell
 from juesuan.structure.performance.words import TAG_RE, clean_text
-from juesuan.structure.textutil import squash
+from juesuan.structure.textutil import contains_any, squash
 
 LEADING_NUMBERING = re.compile(r"^\d+[.．、]?")
+NAME_LABEL_RE = re.compile(r"^项目名称[:：]?")
+SEAL_RE = re.compile(r"（盖章）|盖章")
+LIST_NUMBER_RE = re.compile(r"^[\d.．、]+")
+SENTENCE_PUNCT_RE = re.compile(r"[，。；,;]")
+TWO_CJK_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+#: The form's year line under its title: “（2023年度）”.
+YEAR_LINE_RE = re.compile(r"（\d{4}年度?）")
 BASIC_ENDINGS = ("情况", "概述", "目标", "情")  # of a label of the 项目基本情况 block
 #: “项目年度目标 <text>” / “年度目标完成情况 <text>” printed in one cell
 INLINE_LABELS = (("results", ("年度目标完成情况",)), ("targets", ("项目年度目标",)))
@@ -31,7 +38,7 @@ def parse_name(row: Row, lay: PerformanceLayout) -> tuple[str | None, str]:
     values = row.cells[1:]
     if not values:
         # “项目名称 XXX” in one cell
-        text = re.sub(r"^项目名称[:：]?", "", row.cells[0].text.strip()).strip()
+        text = NAME_LABEL_RE.sub("", row.cells[0].text.strip()).strip()
     else:
         text = " ".join(c.text for c in values)
     text = clean_text(text)
@@ -60,7 +67,7 @@ def read_units(form: Form, row: Row) -> None:
     cells = row.cells
     lay = form.lay
     for i, c in enumerate(cells):
-        k = re.sub(r"（盖章）|盖章", "", c.key)
+        k = SEAL_RE.sub("", c.key)
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         if nxt is None:
             continue
@@ -78,10 +85,10 @@ def is_basic_header(row: Row, lay: PerformanceLayout) -> bool:
 
 def basic_label(k: str, lay: PerformanceLayout) -> bool:
     """A label cell of the 项目基本情况 block (never content)."""
-    k = re.sub(r"^[\d.．、]+", "", k)
+    k = LIST_NUMBER_RE.sub("", k)
     if not k or k in lay.fields["basic_labels"] or k in ("单位", "（盖章）"):
         return True
-    return len(k) <= 16 and k.endswith(BASIC_ENDINGS) and not re.search(r"[，。；,;]", k)
+    return len(k) <= 16 and k.endswith(BASIC_ENDINGS) and not SENTENCE_PUNCT_RE.search(k)
 
 
 def inline_text(c: RowCell) -> tuple[str, str] | None:
@@ -115,9 +122,9 @@ def read_basic(form: Form, row: Row) -> None:
             f, text = inline
             setattr(p, f, extend_cell(getattr(p, f), [RowCell(c.col, text, c.line, c.bbox)]))
             continue
-        if basic_label(k, lay) or (len(k) <= 2 and not re.search(r"[\u4e00-\u9fff]{2}", k)):
+        if basic_label(k, lay) or (len(k) <= 2 and not TWO_CJK_RE.search(k)):
             continue
-        if re.fullmatch(r"（\d{4}年度?）", k):
+        if YEAR_LINE_RE.fullmatch(k):
             continue  # the form's year line under its title
         result_col = form.basic_cols.get("results")
         if result_col is not None and c.col >= result_col and c.col > 1:
@@ -164,7 +171,7 @@ def goal_of(k: str, tlay: TargetLayout) -> str | None:
 def fund_unit(text: str) -> str | None:
     """The unit a label of the fund block prints (“项目资金（元）”, “金额单位：万元”)."""
     k = key(text)
-    if not any(w in k for w in ("资金", "金额", "单位")) or len(k) > 16:
+    if not contains_any(k, ("资金", "金额", "单位")) or len(k) > 16:
         return None
     m = UNIT_IN_LABEL.search(k)
     return m.group(1) if m else None

@@ -17,6 +17,7 @@ from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import RowCell
 from juesuan.structure.performance.words import dash, nature, number, numeric_like
 
+DIGIT_RE = re.compile(r"\d")
 BASE_FIELDS = ("target", "unit", "actual", "weight", "score", "reason")
 
 Placed = dict[str, list[RowCell]]
@@ -118,7 +119,7 @@ def place_typed(
             form.note(f"指标行多出单元格：{middle[3].line.text.strip()[:40]}", "indicators")
     elif len(middle) == 2:
         a, b = middle
-        unit_like = not re.search(r"\d", b.text) and b.col - a.col == 1
+        unit_like = not DIGIT_RE.search(b.text) and b.col - a.col == 1
         if has_unit and not qualitative and unit_like:
             out["target"], out["unit"] = [a], [b]
         else:

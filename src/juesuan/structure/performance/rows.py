@@ -60,7 +60,7 @@ class Row:
     def key(self) -> str:
         """The keys of all its cells, joined."""
         if self._key is None:
-            self._key = "".join(c.key for c in self.cells)
+            self._key = "".join([c.key for c in self.cells])
         return self._key
 
     @property

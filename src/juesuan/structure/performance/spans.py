@@ -17,10 +17,12 @@ from juesuan.catalog.performance import PerformanceLayout, target_layout
 from juesuan.model import Disclosure, Evidence
 from juesuan.structure.performance.rows import Row
 from juesuan.structure.performance.words import label_is
+from juesuan.structure.textutil import contains_any
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[、.．](?!\d)\s*\S)")
 TOC_LEADER = re.compile(r"[.…·．]{3,}\s*\d*$")
+APPENDIX_RE = re.compile(r"^附[件表]")
 
 Place = tuple[int | None, int]  # (page, line)
 
@@ -47,18 +49,18 @@ def title_kind(row: Row, lay: PerformanceLayout) -> str | None:
     k = row.key
     if len(k) > 60 or TOC_LEADER.search(row.cells[0].text if row.cells else ""):
         return None
-    if any(t in k for t in lay.department_titles):
+    if contains_any(k, lay.department_titles):
         return "department"
-    if any(t in k for t in lay.project_titles):
+    if contains_any(k, lay.project_titles):
         return "project"
     if len(k) > 40 or "表" not in k:
         return None
-    if any(w in k for w in lay.evaluation_words):
+    if contains_any(k, lay.evaluation_words):
         return "project"
     targets = target_layout()
-    if any(t in k for t in targets.department_titles):
+    if contains_any(k, targets.department_titles):
         return "target_department"
-    if any(t in k for t in targets.project_titles):
+    if contains_any(k, targets.project_titles):
         return "target"
     return None
 
@@ -91,7 +93,7 @@ def stops(row: Row) -> bool:
         return False
     t = row.cells[0].text.strip() if row.cells else ""
     k = row.key
-    return bool(PART_RE.match(k) or NUMBERED_RE.match(t) or re.match(r"^附[件表]", k))
+    return bool(PART_RE.match(k) or NUMBERED_RE.match(t) or APPENDIX_RE.match(k))
 
 
 def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Place]) -> list[Span]:

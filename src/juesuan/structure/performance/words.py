@@ -68,7 +68,10 @@ def split_comparator(squashed: str) -> tuple[Nature | None, str | None, str]:
     itself when it starts with no comparator (a comparator alone is no target).  ``squashed``
     is the cell text without spaces, full-width digits made ASCII."""
     natures = layout().natures
-    for printed in _natures_longest_first():
+    printed_forms = _natures_longest_first()
+    if not squashed.startswith(printed_forms):
+        return None, None, squashed  # one test for all forms: most cells start with none
+    for printed in printed_forms:
         if (
             squashed.startswith(printed)
             and len(squashed) > len(printed)
