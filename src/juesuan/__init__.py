@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +15,21 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "read", "read_many"]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading creates a few hundred thousand short-lived objects, all freed by reference
+    counting; the cyclic garbage collector's passes over them cost 2 % of a read (valgrind,
+    the 35-page Wanli budget). It is paused while reading and resumed after, unless
+    something else had turned it off."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def read(path: str | Path) -> Disclosure:
     """Read a disclosure (PDF, DOCX, XLSX or text) into the structured model.
 
@@ -20,7 +38,8 @@ def read(path: str | Path) -> Disclosure:
     from juesuan.sources import load
     from juesuan.structure import build
 
-    return build(load(path))
+    with _collector_paused():
+        return build(load(path))
 
 
 def read_many(paths: list[str | Path] | list[Path]) -> Disclosure:
@@ -31,8 +50,9 @@ def read_many(paths: list[str | Path] | list[Path]) -> Disclosure:
     from juesuan.sources import load_many
     from juesuan.structure import build
 
-    raw = load_many(list(paths))
-    doc = build(raw)
+    with _collector_paused():
+        raw = load_many(list(paths))
+        doc = build(raw)
     doc.source.parts = [
         SourcePart(p.path, p.format, p.sha256, p.page_count, p.first_page, p.first_line)
         for p in raw.parts
