@@ -79,9 +79,12 @@ WORD_MEASURES = frozenset(
     }
 )
 
-# A value: a number and its unit.  The look-behind keeps us from starting inside a number.
+# A value: a number (NUM) and its unit.  The look-behind keeps us from starting inside a
+# number; it follows the first digit so that the pattern begins with a digit, which lets the
+# regex engine skip straight to the next digit instead of trying every character of the
+# paragraph (half the time of this search).
 _TOKEN = re.compile(
-    rf"(?<![\d.,])(?P<num>{NUM})"
+    r"(?P<num>\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     r"(?P<unit>万元|万|元|%|人次|批次|台（套）|辆|个|人|次|台|套|分)?"
 )
 _DIRECTION_WORD = "增加|减少|增长|下降"
@@ -96,6 +99,9 @@ _CUE_BUDGET = re.compile(r"(?P<base>年初|全年|调整后)?预算(?:数)?为?$
 _CUE_ACTUAL = re.compile(r"(?:决算|执行)数?为?$")
 _CUE_INHERIT = re.compile(r"(?:金额|共计(?:支出)?)为?$")
 _CUE_IS = re.compile(r"(?:为|是)$")
+#: Every cue above ends at the end of the text before the number and is at most this long
+#: (占…的比重为: 29 characters), so it is looked for in that many last characters only.
+CUE_REACH = 30
 _CLAUSE_END = re.compile(r"[。；;]")
 _CODE_IN_TEXT = re.compile(r"(?<!\d)(2\d{2}(?:\d{2}(?:\d{2})?)?)(?!\d)")
 
@@ -741,7 +747,7 @@ def _implied_unit(
     """
     if next_char and next_char not in "，。；、）":
         return None
-    if cue_kind is None and not _CUE_IS.search(seg):
+    if cue_kind is None and not _CUE_IS.search(seg, max(0, len(seg) - CUE_REACH)):
         return None
     if cue_kind in {"share", "completion"}:
         return "%"
@@ -750,16 +756,21 @@ def _implied_unit(
     return "万元"
 
 
+_CUES = (
+    ("change", _CUE_CHANGE),
+    ("share", _CUE_SHARE),
+    ("completion", _CUE_COMPLETION),
+    ("budget", _CUE_BUDGET),
+    ("actual", _CUE_ACTUAL),
+    ("inherit", _CUE_INHERIT),
+)
+
+
 def _cue(seg: str) -> tuple[str | None, re.Match[str] | None]:
-    for kind, regex in (
-        ("change", _CUE_CHANGE),
-        ("share", _CUE_SHARE),
-        ("completion", _CUE_COMPLETION),
-        ("budget", _CUE_BUDGET),
-        ("actual", _CUE_ACTUAL),
-        ("inherit", _CUE_INHERIT),
-    ):
-        m = regex.search(seg)
+    """The cue ending ``seg`` (the text before a number) and its kind, else (None, None)."""
+    tail = max(0, len(seg) - CUE_REACH)  # match positions stay offsets into seg
+    for kind, regex in _CUES:
+        m = regex.search(seg, tail)
         if m is not None:
             return kind, m
     return None, None
