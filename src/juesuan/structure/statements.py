@@ -118,6 +118,9 @@ _TRANS = str.maketrans(
         **{chr(0xFF10 + d): str(d) for d in range(10)},
     }
 )
+#: Any character _TRANS changes: most paragraphs have none, and translating a Chinese text
+#: costs far more than searching it (two thirds of normalise).
+_TRANS_CHARS = re.compile("[" + re.escape("".join(map(chr, _TRANS))) + "]")
 #: A comma that is not a thousands separator (digit before, exactly three digits after).
 _PLAIN_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 
@@ -244,7 +247,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     full-width; a comma stays a thousands separator only between a digit and three digits.
     The index has one extra entry (``len(text)``) for end positions.
     """
-    normal = text.translate(_TRANS)
+    normal = text.translate(_TRANS) if _TRANS_CHARS.search(text) else text
     if _DROP_RE.search(normal):
         # the kept characters are the runs between dropped ones: add each run as a range
         # (a paragraph drops a few characters of hundreds)
@@ -813,8 +816,7 @@ def read_paragraph(paragraph: Paragraph, kind: DocKind | None = None) -> list[St
     for mask in kind_rules(doc_kind).masks:
         if mask.anchors and not contains_any(scan, mask.anchors):
             continue
-        if mask.regex.search(scan):
-            scan = mask.regex.sub(lambda m: MASK_CHAR * len(m.group(0)), scan)
+        scan = mask.regex.sub(lambda m: MASK_CHAR * len(m.group(0)), scan)
     reader = _Reader(paragraph, scan, index, paragraph.topic, doc_kind)
     reader.read()
     return reader.statements()
