@@ -787,3 +787,21 @@ def test_descriptions_of_other_subjects_are_not_read() -> None:
     assert _described(text, "七（二）", "sangong_detail") == []
     items = "人员经费100.81万元，主要包括：基本工资。"
     assert _described(items, "七（二）", "sangong_detail") == []  # items only in 基本支出
+
+
+def test_every_cue_fits_in_the_reach_looked_at() -> None:
+    """_cue looks for the cues in the last CUE_REACH characters before a number only."""
+    import re
+
+    from juesuan.structure.statements import _CUE_IS, _CUES, CUE_REACH
+
+    for _, regex in (*_CUES, ("is", _CUE_IS)):
+        assert regex.pattern.endswith("$")
+        assert re._parser.parse(regex.pattern).getwidth()[1] <= CUE_REACH  # type: ignore[attr-defined]
+
+
+def test_a_number_starts_only_outside_another() -> None:
+    from juesuan.structure.statements import _TOKEN
+
+    found = [m.group(0) for m in _TOKEN.finditer("1,234.5万元、.5%、a12个,3人，2024年")]
+    assert found == ["1,234.5万元", "12个", "2024"]

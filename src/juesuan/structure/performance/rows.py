@@ -23,18 +23,24 @@ from juesuan.sources.raw import BBox, RawDocument, RawLine, RawTable
 from juesuan.structure.performance.words import label_is, number
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RowCell:
     """A non-empty cell of a row: its grid column, text, line and box; ``key`` for matching."""
 
     col: int
     text: str
     line: RawLine
-    bbox: BBox | None = None
-    key: str = ""
+    bbox: BBox | None
+    key: str
 
-    def __post_init__(self) -> None:
-        self.key = key(self.text)
+    def __init__(self, col: int, text: str, line: RawLine, bbox: BBox | None = None) -> None:
+        # written out rather than generated plus __post_init__ for the key: one call instead
+        # of two for every non-empty cell of the document (physical_rows makes them all)
+        self.col = col
+        self.text = text
+        self.line = line
+        self.bbox = bbox
+        self.key = key(text)
 
     def cell(self, value: Decimal | None = None, percent: bool = False) -> Cell:
         """The model's :class:`Cell` for this cell (``value`` read by the caller)."""
