@@ -659,9 +659,51 @@ def _cell_text(words: list[_Word]) -> str:
 # pages and documents
 
 
-def _page_words(page: Any, matrix: Any) -> list[_Word]:
+#: PyMuPDF's own flags for ``page.get_text("words")`` (ligatures and white space kept, text
+#: clipped to the media box, CIDs for characters without Unicode).
+_WORD_FLAGS = pymupdf.TEXTFLAGS_WORDS
+_IDENTITY = pymupdf.Matrix(1, 1)
+
+
+def _fz_page(page: Any) -> Any:
+    """The MuPDF page under a PyMuPDF page, as PyMuPDF's own text and drawing calls take it."""
+    this = page.this
+    return pymupdf.mupdf.FzPage(this) if isinstance(this, pymupdf.mupdf.PdfPage) else this
+
+
+def _raw_words(page: Any, fz_page: Any | None) -> list[Any]:
+    """What ``page.get_text("words", sort=False)`` gives.  An unrotated page is read by the
+    calls that method makes, without its Python layers (which look up the page's rotation
+    and bounds again on every call); a rotated page through the method itself, which turns
+    the page upright while it reads."""
+    if fz_page is None:
+        return list(page.get_text("words", sort=False))
+    textpage = pymupdf.mupdf.FzStextPage(
+        pymupdf.extra.page_get_textpage(fz_page, None, _WORD_FLAGS, _IDENTITY)
+    )
+    return list(pymupdf.extra.extractWORDS(textpage, None))
+
+
+def _drawings(page: Any, fz_page: Any | None) -> list[dict[str, Any]]:
+    """What ``page.get_cdrawings()`` gives, by the same token as :func:`_raw_words`."""
+    if fz_page is None:
+        return list(page.get_cdrawings())
+    return list(pymupdf.extra.get_cdrawings(fz_page, None, None, None))
+
+
+def _page_size(page: Any, fz_page: Any | None) -> tuple[float, float]:
+    """Width and height of the page as displayed (``page.rect``)."""
+    if fz_page is not None:
+        box = pymupdf.mupdf.fz_bound_page(fz_page)
+        if not pymupdf.mupdf.fz_is_infinite_rect(box):
+            return float(box.x1 - box.x0), float(box.y1 - box.y0)
+    rect = page.rect
+    return float(rect.width), float(rect.height)
+
+
+def _page_words(page: Any, matrix: Any, fz_page: Any | None = None) -> list[_Word]:
     words: list[_Word] = []
-    for item in page.get_text("words", sort=False):
+    for item in _raw_words(page, fz_page):
         text = item[4].strip()
         if not text:
             continue
@@ -698,10 +740,11 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     """One page in the raw form, and the number of non-space characters on it."""
     rotation = int(page.rotation or 0) % 360
     matrix = page.rotation_matrix if rotation else None
-    words = _page_words(page, matrix)
+    fz_page = None if rotation else _fz_page(page)
+    words = _page_words(page, matrix, fz_page)
     chars = sum(len(w.text) for w in words)
-    rect = page.rect
-    raw = RawPage(number, width=float(rect.width), height=float(rect.height), rotation=rotation)
+    width, height = _page_size(page, fz_page)
+    raw = RawPage(number, width=width, height=height, rotation=rotation)
     if not words:
         return raw, 0
 
@@ -711,7 +754,7 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     grids: list[_Grid] = []
     if any(len(_split_cells(line)) > 1 for line in all_lines):
         try:
-            paths = page.get_cdrawings()
+            paths = _drawings(page, fz_page)
         except Exception:  # a broken content stream: read the text, leave the tables unruled
             paths = []
         if paths and len(paths) <= MAX_PATHS:
