@@ -83,21 +83,27 @@ def _is_wide(ch: str) -> bool:
 # words and lines
 
 
-@dataclass(slots=True)
 class _Word:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
+    """A word's box and text; ``mid`` (top + bottom) orders words for line clustering and
+    ``line`` is the visual line it is on, once the page's lines are numbered (0: none)."""
+
+    __slots__ = ("line", "mid", "text", "x0", "x1", "y0", "y1")
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float, text: str) -> None:
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+        self.text = text
+        self.mid = y0 + y1
+        self.line = 0
+
+    def __repr__(self) -> str:
+        return f"_Word({self.x0}, {self.y0}, {self.x1}, {self.y1}, {self.text!r})"
 
     @property
     def cx(self) -> float:
         return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
 
     @property
     def height(self) -> float:
@@ -120,13 +126,14 @@ class _Line:
 
 #: Sort keys (attrgetter is C code: lines and words are sorted thousands of times a document).
 _X0 = attrgetter("x0")
+_MID_X0 = attrgetter("mid", "x0")
 _Y0_X0 = attrgetter("y0", "x0")
 
 
 def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
     """Group words into visual lines (top to bottom), each line's words left to right."""
     lines: list[_Line] = []
-    for word in sorted(words, key=lambda w: (w.y0 + w.y1, w.x0)):
+    for word in sorted(words, key=_MID_X0):
         best: _Line | None = None
         best_overlap = 0.0
         wy0, wy1 = word.y0, word.y1
@@ -488,7 +495,10 @@ def _merge_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _covered(spans: list[tuple[float, float]], at: float) -> bool:
     """Whether one of a grid line's segments crosses coordinate ``at``."""
     t = RULE_GAP_TOL
-    return any(a - t <= at <= b + t for a, b in spans)
+    for a, b in spans:  # noqa: SIM110 (a loop makes no generator on each of many calls)
+        if a - t <= at <= b + t:
+            return True
+    return False
 
 
 def _crossed_bands(spans: list[tuple[float, float]], mids: list[float]) -> set[int]:
@@ -514,11 +524,11 @@ class _Cell:
         self.words: list[_Word] = []
 
 
-def _build_table(
-    grid: _Grid, words: list[_Word], lines: list[_Line], tops: list[float], page: int
-) -> RawTable:
+def _build_table(grid: _Grid, words: list[_Word], tops: list[float], page: int) -> RawTable:
     """One ruled grid as a table; ``tops`` are the sorted tops of every visual line on the
-    page (an empty row takes the number of the last line above it)."""
+    page (an empty row takes the number of the last line above it).  A row's line number is
+    the first visual line holding its text (the words' ``line``, set when the page's lines
+    are numbered)."""
     xs, ys = grid.xs, grid.ys
     ncols, nbands = len(xs) - 1, len(ys) - 1
     # Cell regions per band: a band's column edges are the vertical rulings crossing it.
@@ -533,15 +543,20 @@ def _build_table(
     # a ruling across it all covers every cell's middle (as _covered would say)
     x_left, x_right = xs[0] + RULE_GAP_TOL, xs[-1] - RULE_GAP_TOL
     for r in range(nbands):
-        edges = [0, *[i for i in inner if r in crossing[i]], ncols]
-        row: list[_Cell] = []
-        owner: list[_Cell] = []
+        inner_edges = [i for i in inner if r in crossing[i]]
         h_line = h_spans[r]
         # Merged with the cell above when no horizontal ruling separates them.
         may_merge = r > 0 and not (
             len(h_line) == 1 and h_line[0][0] <= x_left and h_line[0][1] >= x_right
         )
-        for a, b in pairwise(edges):
+        if not may_merge and len(inner_edges) == ncols - 1:  # one cell per column (common)
+            row = [_Cell(c, 1, r) for c in range(ncols)]
+            band_cells.append(row)
+            col_owner.append(row)
+            continue
+        row = []
+        owner: list[_Cell] = []
+        for a, b in pairwise([0, *inner_edges, ncols]):
             cell = None
             if may_merge and not _covered(h_line, (xs[a] + xs[b]) / 2):
                 above = col_owner[r - 1][a]
@@ -562,7 +577,7 @@ def _build_table(
 
     last_band, last_col = nbands - 1, ncols - 1
     for whole in words:
-        r = bisect_right(ys, (whole.y0 + whole.y1) / 2) - 1
+        r = bisect_right(ys, whole.mid / 2) - 1
         r = 0 if r < 0 else last_band if r > last_band else r
         c = bisect_right(xs, whole.x0)
         if c == bisect_right(xs, whole.x1):  # within one column (its centre's): the common case
@@ -581,7 +596,6 @@ def _build_table(
             band = bisect_right(ys, (y0 + y1) / 2) - 1
             cell.home = min(max(band, cell.top), cell.bottom)
 
-    line_of = {id(w): ln.number for ln in lines for w in ln.words}
     rows: list[RawLine] = []
     for r, row in enumerate(band_cells):
         cells: list[RawCell] = []
@@ -595,7 +609,7 @@ def _build_table(
                 text = ws[0].text if len(ws) == 1 else _cell_text(ws)
                 bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
                 for w in ws:
-                    n = line_of.get(id(w), number)
+                    n = w.line or number  # a piece split off a word, or an overprint
                     if first is None or n < first:
                         first = n
             elif cell.home == r:
@@ -663,51 +677,60 @@ def _cell_text(words: list[_Word]) -> str:
 #: clipped to the media box, CIDs for characters without Unicode).
 _WORD_FLAGS = pymupdf.TEXTFLAGS_WORDS
 _IDENTITY = pymupdf.Matrix(1, 1)
+_ROTATE = pymupdf.mupdf.PDF_ENUM_NAME_Rotate
 
 
-def _fz_page(page: Any) -> Any:
-    """The MuPDF page under a PyMuPDF page, as PyMuPDF's own text and drawing calls take it."""
-    this = page.this
-    return pymupdf.mupdf.FzPage(this) if isinstance(this, pymupdf.mupdf.PdfPage) else this
+def _rotation(fz_page: Any) -> int:
+    """The page's /Rotate as ``page.rotation`` gives it: 0, 90, 180 or 270 (0 for a value
+    that is not a multiple of 90)."""
+    mupdf = pymupdf.mupdf
+    pdf_page = mupdf.pdf_page_from_fz_page(fz_page)
+    if not pdf_page.m_internal:
+        return 0
+    value = mupdf.pdf_to_int(mupdf.pdf_dict_get_inheritable(pdf_page.obj(), _ROTATE)) % 360
+    return 0 if value % 90 else value
 
 
-def _raw_words(page: Any, fz_page: Any | None) -> list[Any]:
-    """What ``page.get_text("words", sort=False)`` gives.  An unrotated page is read by the
-    calls that method makes, without its Python layers (which look up the page's rotation
-    and bounds again on every call); a rotated page through the method itself, which turns
-    the page upright while it reads."""
-    if fz_page is None:
-        return list(page.get_text("words", sort=False))
+def _raw_words(page: Any | None, fz_page: Any) -> list[Any]:
+    """What ``page.get_text("words", sort=False)`` gives.  An unrotated page (``page`` None)
+    is read by the calls that method makes, without its Python layers (which look up the
+    page's rotation and bounds again on every call); a rotated page through the method
+    itself, which turns the page upright while it reads."""
+    if page is not None:
+        words: list[Any] = page.get_text("words", sort=False)
+        return words
     textpage = pymupdf.mupdf.FzStextPage(
         pymupdf.extra.page_get_textpage(fz_page, None, _WORD_FLAGS, _IDENTITY)
     )
-    return list(pymupdf.extra.extractWORDS(textpage, None))
+    words = pymupdf.extra.extractWORDS(textpage, None)
+    return words
 
 
-def _drawings(page: Any, fz_page: Any | None) -> list[dict[str, Any]]:
+def _drawings(page: Any | None, fz_page: Any) -> list[dict[str, Any]]:
     """What ``page.get_cdrawings()`` gives, by the same token as :func:`_raw_words`."""
-    if fz_page is None:
-        return list(page.get_cdrawings())
-    return list(pymupdf.extra.get_cdrawings(fz_page, None, None, None))
+    if page is not None:
+        paths: list[dict[str, Any]] = page.get_cdrawings()
+        return paths
+    paths = pymupdf.extra.get_cdrawings(fz_page, None, None, None)
+    return paths
 
 
-def _page_size(page: Any, fz_page: Any | None) -> tuple[float, float]:
+def _page_size(doc: Any, index: int, fz_page: Any) -> tuple[float, float]:
     """Width and height of the page as displayed (``page.rect``)."""
-    if fz_page is not None:
-        box = pymupdf.mupdf.fz_bound_page(fz_page)
-        if not pymupdf.mupdf.fz_is_infinite_rect(box):
-            return float(box.x1 - box.x0), float(box.y1 - box.y0)
-    rect = page.rect
-    return float(rect.width), float(rect.height)
+    box = pymupdf.mupdf.fz_bound_page(fz_page)
+    if pymupdf.mupdf.fz_is_infinite_rect(box):  # PyMuPDF falls back on the crop box
+        rect = doc.load_page(index).rect
+        return float(rect.width), float(rect.height)
+    return float(box.x1 - box.x0), float(box.y1 - box.y0)
 
 
-def _page_words(page: Any, matrix: Any, fz_page: Any | None = None) -> list[_Word]:
+def _page_words(page: Any | None, matrix: Any, fz_page: Any) -> list[_Word]:
     words: list[_Word] = []
     for item in _raw_words(page, fz_page):
-        text = item[4].strip()
+        x0, y0, x1, y1, text = item[:5]
+        text = text.strip()
         if not text:
             continue
-        x0, y0, x1, y1 = item[:4]
         if matrix is not None:
             r = pymupdf.Rect(x0, y0, x1, y1) * matrix
             x0, y0, x1, y1 = r.x0, r.y0, r.x1, r.y1
@@ -736,14 +759,19 @@ def _lines_by_group(
     return free, tables
 
 
-def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
-    """One page in the raw form, and the number of non-space characters on it."""
-    rotation = int(page.rotation or 0) % 360
-    matrix = page.rotation_matrix if rotation else None
-    fz_page = None if rotation else _fz_page(page)
+def _read_page(doc: Any, index: int, number: int) -> tuple[RawPage, int]:
+    """One page in the raw form, and the number of non-space characters on it.
+
+    An unrotated page is read from the MuPDF page itself (see :func:`_raw_words`); PyMuPDF's
+    page object, whose making costs as much as a small page's words, only for a rotated one.
+    """
+    fz_page = pymupdf.mupdf.fz_load_page(doc.this, index)
+    rotation = _rotation(fz_page)
+    page = doc.load_page(index) if rotation else None
+    matrix = page.rotation_matrix if page is not None else None
     words = _page_words(page, matrix, fz_page)
     chars = sum(len(w.text) for w in words)
-    width, height = _page_size(page, fz_page)
+    width, height = _page_size(doc, index, fz_page)
     raw = RawPage(number, width=width, height=height, rotation=rotation)
     if not words:
         return raw, 0
@@ -794,13 +822,15 @@ def _read_page(page: Any, number: int) -> tuple[RawPage, int]:
     )
     for i, line in enumerate(everything, start=1):
         line.number = i
+        for word in line.words:
+            word.line = i
     tops = [line.y0 for line in everything]
 
     placed: list[tuple[float, int, RawItem]] = [
         (line.y0, line.number, _plain_line(line, number)) for line in free_lines
     ]
-    for grid, ws, lines in zip(grids, table_words, table_lines, strict=True):
-        table = _build_table(grid, ws, lines, tops, number)
+    for grid, ws in zip(grids, table_words, strict=True):
+        table = _build_table(grid, ws, tops, number)
         placed.append((grid.ys[0], table.line, table))
     placed.sort(key=lambda p: (p[0], p[1]))
     raw.items = [item for _, _, item in placed]
@@ -880,14 +910,15 @@ def _read(path: Path, data: bytes) -> RawDocument:
         pages: list[RawPage] = []
         total = 0
         sparse: list[tuple[int, int]] = []  # (page number, characters) of near-empty pages
-        for index in range(doc.page_count):
+        count = doc.page_count
+        for index in range(count):
             number = index + 1
             try:
-                raw, chars = _read_page(doc[index], number)
+                raw, chars = _read_page(doc, index, number)
             except Exception as exc:
                 raise CorruptFileError(f"PDF 第 {number} 页已损坏，无法读取：{path}") from exc
             pages.append(raw)
-            page_done(number, doc.page_count)
+            page_done(number, count)
             total += chars
             if chars < SPARSE_PAGE_CHARS:
                 sparse.append((number, chars))
