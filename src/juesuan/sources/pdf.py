@@ -118,6 +118,7 @@ class _Line:
     x1: float
     y1: float
     number: int = 0  # 1-based visual line index on the page, set once all lines are known
+    pieces: list[list[_Word]] | None = None  # its words split at large gaps, once asked for
 
     @property
     def height(self) -> float:
@@ -140,10 +141,12 @@ def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
         wh = wy1 - wy0
         # Words arrive by centre height, so only the last few lines can still take this one.
         for line in lines[-3:]:
-            overlap = (line.y1 if line.y1 < wy1 else wy1) - (line.y0 if line.y0 > wy0 else wy0)
-            lh = line.y1 - line.y0
-            need = LINE_OVERLAP * (lh if lh < wh else wh)
-            if overlap >= need and overlap > best_overlap:
+            ly0, ly1 = line.y0, line.y1
+            overlap = (ly1 if ly1 < wy1 else wy1) - (ly0 if ly0 > wy0 else wy0)
+            if overlap <= best_overlap:  # cannot beat the best (nor any overlap, if none yet)
+                continue
+            lh = ly1 - ly0
+            if overlap >= LINE_OVERLAP * (lh if lh < wh else wh):
                 best, best_overlap = line, overlap
         if best is None:
             lines.append(_Line([word], word.x0, wy0, word.x1, wy1))
@@ -201,7 +204,9 @@ def _join_words(words: Sequence[_Word], height: float) -> str:
 
 
 def _split_cells(line: _Line) -> list[list[_Word]]:
-    """Split a line's words at large gaps."""
+    """Split a line's words at large gaps (worked out once per line)."""
+    if line.pieces is not None:
+        return line.pieces
     height = _line_height(line.words)
     pieces: list[list[_Word]] = []
     for word in line.words:
@@ -209,6 +214,7 @@ def _split_cells(line: _Line) -> list[list[_Word]]:
             pieces[-1].append(word)
         else:
             pieces.append([word])
+    line.pieces = pieces
     return pieces
 
 
@@ -244,11 +250,6 @@ def _bbox_of(words: Sequence[_Word]) -> BBox:
     return (x0, y0, x1, y1)
 
 
-def _size(words: Sequence[_Word]) -> float | None:
-    """Approximate font size: the median word box height (the line box of the font)."""
-    return round(_line_height(words), 1) if words else None
-
-
 def _plain_line(line: _Line, page: int) -> RawLine:
     height = _line_height(line.words)
     cells = [RawCell(_join_words(piece, height), _bbox_of(piece)) for piece in _split_cells(line)]
@@ -258,7 +259,7 @@ def _plain_line(line: _Line, page: int) -> RawLine:
         line=line.number,
         bbox=(line.x0, line.y0, line.x1, line.y1),
         cells=cells,
-        size=_size(line.words),
+        size=round(height, 1),  # the font size, roughly: the median word box height
     )
 
 
@@ -310,8 +311,12 @@ class _Rulings:
             self.vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
     def rect(self, a: _Point, b: _Point, stroked: bool) -> None:
-        x0, x1 = sorted((a[0], b[0]))
-        y0, y1 = sorted((a[1], b[1]))
+        self.box(a[0], a[1], b[0], b[1], stroked)
+
+    def box(self, ax: float, ay: float, bx: float, by: float, stroked: bool) -> None:
+        """A rectangle by two opposite corners: a ruling when thin, four when a stroked box."""
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+        y0, y1 = (ay, by) if ay <= by else (by, ay)
         w, h = x1 - x0, y1 - y0
         if h <= RULE_MAX_THICKNESS and w > 2 * h:
             self.hs.append(((y0 + y1) / 2, x0, x1))
@@ -353,7 +358,10 @@ class _Rulings:
                     outline = [a, b]
             elif op == "re":
                 r = item[1]
-                self.rect(self.point(r[:2]), self.point(r[2:4]), stroked)
+                if self.matrix is None:
+                    self.box(r[0], r[1], r[2], r[3], stroked)
+                else:
+                    self.rect(self.point(r[:2]), self.point(r[2:4]), stroked)
             elif op == "qu":
                 corners = [self.point(p) for p in item[1]]
                 if stroked:
@@ -369,13 +377,15 @@ def _merge_segments(segs: list[_Seg]) -> list[_Seg]:
     """Join collinear segments that touch or nearly touch (Word draws one per cell edge)."""
     out: list[_Seg] = []
     segs.sort()
+    n = len(segs)
     i = 0
-    while i < len(segs):
+    while i < n:
+        first = segs[i]
         j = i
-        while j + 1 < len(segs) and segs[j + 1][0] - segs[i][0] <= RULE_POS_TOL:
+        while j + 1 < n and segs[j + 1][0] - first[0] <= RULE_POS_TOL:
             j += 1
         if j == i:  # alone on its line (the common case)
-            out.append(segs[i])
+            out.append(first)
             i += 1
             continue
         group = sorted(segs[i : j + 1], key=lambda s: s[1])
@@ -436,14 +446,22 @@ def _find_grids(hs: list[_Seg], vs: list[_Seg]) -> list[_Grid]:
         for j in range(bisect_left(v_pos, x0 - t), bisect_right(v_pos, x1 + t)):
             _, y0, y1 = vs[j]
             if y0 - t <= y <= y1 + t:
-                other = find(nh + j)
+                other = nh + j
+                while parent[other] != other:  # find(), written out: the hot loop
+                    parent[other] = parent[parent[other]]
+                    other = parent[other]
                 if other != root:
                     parent[other] = root
     groups: dict[int, _Grid] = {}
-    for i, seg in enumerate(hs):
-        groups.setdefault(find(i), _Grid([], [])).hs.append(seg)
-    for j, seg in enumerate(vs):
-        groups.setdefault(find(nh + j), _Grid([], [])).vs.append(seg)
+    for k in range(n):
+        root = find(k)
+        grid = groups.get(root)
+        if grid is None:
+            grid = groups[root] = _Grid([], [])
+        if k < nh:
+            grid.hs.append(hs[k])
+        else:
+            grid.vs.append(vs[k - nh])
     grids: list[_Grid] = []
     for grid in groups.values():
         if not grid.hs or not grid.vs:
