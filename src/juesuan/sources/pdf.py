@@ -253,13 +253,14 @@ def _bbox_of(words: Sequence[_Word]) -> BBox:
 def _plain_line(line: _Line, page: int) -> RawLine:
     height = _line_height(line.words)
     cells = [RawCell(_join_words(piece, height), _bbox_of(piece)) for piece in _split_cells(line)]
+    # Positional: making a class instance with keyword arguments costs twice as much.
     return RawLine(
-        text=" ".join(cell.text for cell in cells),
-        page=page,
-        line=line.number,
-        bbox=(line.x0, line.y0, line.x1, line.y1),
-        cells=cells,
-        size=round(height, 1),  # the font size, roughly: the median word box height
+        " ".join(cell.text for cell in cells),  # text
+        page,
+        line.number,
+        (line.x0, line.y0, line.x1, line.y1),  # bbox
+        cells,
+        round(height, 1),  # size: the font size, roughly (the median word box height)
     )
 
 
@@ -639,12 +640,12 @@ def _build_table(grid: _Grid, words: list[_Word], tops: list[float], page: int) 
             fields[col] = text
             cells.append(RawCell(text, bbox, col, cell.span))
         rows.append(
-            RawLine(
-                text="\t".join(fields),
-                page=page,
-                line=number if first is None else first,
-                bbox=(xs[0], ys[r], xs[-1], ys[r + 1]),
-                cells=cells,
+            RawLine(  # text, page, line, bbox, cells (positional: see _plain_line)
+                "\t".join(fields),
+                page,
+                number if first is None else first,
+                (xs[0], ys[r], xs[-1], ys[r + 1]),
+                cells,
             )
         )
     return RawTable(rows=rows, page=page, bbox=grid.bbox, ncols=ncols, ruled=True)
