@@ -70,3 +70,18 @@ def test_console_script_prints_one_line_without_traceback(tmp_path: Path) -> Non
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("错误：")
     assert "Traceback" not in proc.stderr
     assert fake.read_bytes() == b"%PDF-1.7\n garbage garbage"
+
+
+def test_bench_times_a_pdf_against_pymupdf_and_a_text_file_without() -> None:
+    pdf = SAMPLES / "jiangsu-party-office-2018-dept-budget.pdf"
+    txt = SAMPLES / "sichuan-commerce-infocenter-2020.txt"
+    result = runner.invoke(app, ["bench", str(pdf), str(txt), "-n", "2"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()[1:3]}
+    pdf_row, txt_row = rows[pdf.name], rows[txt.name]
+    assert pdf_row[1] == "13"  # pages
+    read_best, base, ratio = float(pdf_row[2]), float(pdf_row[5]), float(pdf_row[6])
+    assert read_best > 0 and base > 0
+    # the times are printed to the millisecond, the ratio to one decimal
+    assert abs(ratio - read_best / base) <= 0.06 + 0.2 * ratio
+    assert txt_row[5] == "-" and txt_row[6] == "-"  # no PyMuPDF time for a text file
