@@ -21,7 +21,9 @@ from juesuan.structure.textutil import contains_any
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[、.．](?!\d)\s*\S)")
-TOC_LEADER = re.compile(r"[.…·．]{3,}\s*\d*$")
+#: A table of contents' dot leader and page number.  The first dot is written out on its own:
+#: a pattern opening with a character class (not a repeat) lets ``search`` skip ahead to it.
+TOC_LEADER = re.compile(r"[.…·．][.…·．]{2,}\s*\d*$")
 APPENDIX_RE = re.compile(r"^附[件表]")
 
 Place = tuple[int | None, int]  # (page, line)
@@ -47,8 +49,16 @@ class Span:
 def title_kind(row: Row, lay: PerformanceLayout) -> str | None:
     """The kind of form a title row starts (see :attr:`Span.kind`), else None."""
     k = row.key
-    if len(k) > 60 or TOC_LEADER.search(row.cells[0].text if row.cells else ""):
+    if len(k) > 60:
         return None
+    kind = _titled_kind(k, lay)
+    if kind is not None and TOC_LEADER.search(row.cells[0].text if row.cells else ""):
+        return None  # a line of the table of contents (tested last: few rows get this far)
+    return kind
+
+
+def _titled_kind(k: str, lay: PerformanceLayout) -> str | None:
+    """The kind of form a title with key ``k`` names, table of contents lines not told."""
     if contains_any(k, lay.department_titles):
         return "department"
     if contains_any(k, lay.project_titles):
@@ -124,8 +134,9 @@ def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Pla
     for i, row in enumerate(rows):
         if row is None:
             continue
+        kind = title_kind(row, lay)
         standard_row = (row.line.page, row.line.line) in standard or standard_title(row, lay)
-        if standard_row and title_kind(row, lay) is None:
+        if standard_row and kind is None:
             close(i)
             shared, shared_kind = None, None  # forms after a standard table need their own
             continue
@@ -139,7 +150,6 @@ def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Pla
             category, funding = heading
             group = row.evidence
             continue
-        kind = title_kind(row, lay)
         if kind is not None:
             close(i)
             current = Span(kind, i, title=row, category=category, funding=funding, group=group)
