@@ -7,7 +7,7 @@ turned into frozen dataclasses; layout knowledge stays in the TOML file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -188,13 +188,17 @@ class TargetLayout:
     fields: dict[str, tuple[str, ...]]  # name, department, implementer, nature, category …
     funds: tuple[TargetFund, ...]
     fund_units: dict[str, Decimal]  # printed unit → divisor giving 万元
+    #: label → the first of ``funds`` printing it (made from ``funds``)
+    _fund_of: dict[str, TargetFund] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fund_of: dict[str, TargetFund] = {}
+        for f in self.funds:
+            fund_of.setdefault(f.label, f)
+        object.__setattr__(self, "_fund_of", fund_of)
 
     def fund(self, label_key: str) -> TargetFund | None:
-        k = label_key.removeprefix("其中").lstrip("-－—")
-        for f in self.funds:
-            if k == f.label:
-                return f
-        return None
+        return self._fund_of.get(label_key.removeprefix("其中").lstrip("-－—"))
 
 
 @cache

@@ -145,16 +145,45 @@ TARGET_FIELDS = (
 UNIT_IN_LABEL = re.compile(r"(?:单位[:：]?\s*|[(（])(万元|元)[)）]?")
 
 
+class TargetLabels(NamedTuple):
+    """The header labels of a target layout, arranged for :func:`target_field`."""
+
+    tlay: TargetLayout
+    exact: dict[str, str]  # label → the first of TARGET_FIELDS listing it
+    glued: tuple[tuple[str, str], ...]  # (field, label) a value may be glued before, in order
+    glued_labels: tuple[str, ...]  # the labels of ``glued``, for one ``endswith`` test
+
+
+_labels: TargetLabels | None = None
+
+
+def target_labels(tlay: TargetLayout) -> TargetLabels:
+    """:class:`TargetLabels` of ``tlay`` (made again only for another layout)."""
+    global _labels
+    if _labels is None or _labels.tlay is not tlay:
+        exact: dict[str, str] = {}
+        glued: list[tuple[str, str]] = []
+        for f in TARGET_FIELDS:
+            for label in tlay.fields[f]:
+                exact.setdefault(label, f)
+                if len(label) >= 4:
+                    glued.append((f, label))
+        _labels = TargetLabels(tlay, exact, tuple(glued), tuple(label for _, label in glued))
+    return _labels
+
+
 def target_field(k: str, tlay: TargetLayout) -> tuple[str, str] | None:
-    """(field, glued value) of a label cell: exact, or a value glued before the label."""
-    fields = tlay.fields
-    for f in TARGET_FIELDS:
-        if k in fields[f]:
-            return f, ""
-    for f in TARGET_FIELDS:
-        for label in fields[f]:
-            if len(label) >= 4 and k.endswith(label) and len(k) > len(label):
-                return f, k[: -len(label)]
+    """(field, glued value) of a label cell: exact, or a value glued before the label (a
+    label of four characters or more)."""
+    labels = target_labels(tlay)
+    f = labels.exact.get(k)
+    if f is not None:
+        return f, ""
+    if not k.endswith(labels.glued_labels):
+        return None  # one test for all labels: most cells end with none
+    for f, label in labels.glued:
+        if k.endswith(label) and len(k) > len(label):
+            return f, k[: -len(label)]
     return None
 
 
@@ -170,7 +199,11 @@ def goal_of(k: str, tlay: TargetLayout) -> str | None:
 
 def fund_unit(text: str) -> str | None:
     """The unit a label of the fund block prints (“项目资金（元）”, “金额单位：万元”)."""
-    k = key(text)
+    return key_unit(key(text))
+
+
+def key_unit(k: str) -> str | None:
+    """:func:`fund_unit` of a label's key."""
     if not contains_any(k, ("资金", "金额", "单位")) or len(k) > 16:
         return None
     m = UNIT_IN_LABEL.search(k)
@@ -190,7 +223,7 @@ def tokens(row: Row, tlay: TargetLayout) -> list[Token]:
     """The row's cells as tokens; a value glued before a label is split off."""
     out: list[Token] = []
     for c in row.cells:
-        if (unit := fund_unit(c.text)) is not None:
+        if (unit := key_unit(c.key)) is not None:  # c.key is key(c.text)
             out.append(Token("unit", unit, c))
         elif tlay.fund(c.key) is not None:
             out.append(Token("fund", None, c))

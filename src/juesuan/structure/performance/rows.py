@@ -113,25 +113,57 @@ def extend_cell(cell: Cell | None, more: list[RowCell]) -> Cell | None:
 
 
 def physical_rows(raw: RawDocument) -> list[Row | None]:
-    """Every line as a row of its non-empty cells; None for a blank line."""
+    """Every line as a row of its non-empty cells; None for a blank line.
+
+    Every cell and row of the document is made here, so they are made without their
+    ``__init__`` (calling a class costs several times the attribute stores it does): the
+    fields are set as :class:`RowCell` and :class:`Row` set them, the row's key joined
+    from its cells' keys at once (every row's key is read when the forms are looked for).
+    """
     out: list[Row | None] = []
-    for item in raw.items():
-        lines = item.rows if isinstance(item, RawTable) else [item]
-        table = isinstance(item, RawTable)
-        for ln in lines:
-            if ln.cells:
-                cells = []
-                for i, c in enumerate(ln.cells):
-                    text = c.text.strip()
-                    if text:
-                        cells.append(RowCell(c.col if c.col is not None else i, text, ln, c.bbox))
+    new = object.__new__
+    for page in raw.pages:
+        for item in page.items:
+            if isinstance(item, RawTable):
+                table, lines = True, item.rows
             else:
-                text = ln.text.strip()
-                cells = [RowCell(0, text, ln, ln.bbox)] if text else []
-            if not cells and not (table and "\t" in ln.text):
-                out.append(None)
-                continue
-            out.append(Row(cells, ln, table or "\t" in ln.text, [ln]))
+                table, lines = False, [item]
+            for ln in lines:
+                cells: list[RowCell] = []
+                keys: list[str] = []
+                if ln.cells:
+                    for i, c in enumerate(ln.cells):
+                        text = c.text.strip()
+                        if text:
+                            cell = new(RowCell)  # RowCell(col, text, ln, c.bbox)
+                            cell.col = i if c.col is None else c.col
+                            cell.text = text
+                            cell.line = ln
+                            cell.bbox = c.bbox
+                            cell.key = k = key(text)
+                            cells.append(cell)
+                            keys.append(k)
+                else:
+                    text = ln.text.strip()
+                    if text:
+                        cell = new(RowCell)  # RowCell(0, text, ln, ln.bbox)
+                        cell.col = 0
+                        cell.text = text
+                        cell.line = ln
+                        cell.bbox = ln.bbox
+                        cell.key = k = key(text)
+                        cells.append(cell)
+                        keys.append(k)
+                if not cells and not (table and "\t" in ln.text):
+                    out.append(None)
+                    continue
+                row = new(Row)  # Row(cells, ln, table or "\t" in ln.text, [ln])
+                row.cells = cells
+                row.line = ln
+                row.table = table or "\t" in ln.text
+                row.lines = [ln]
+                row._key = "".join(keys)
+                out.append(row)
     return out
 
 

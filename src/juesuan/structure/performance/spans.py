@@ -21,7 +21,9 @@ from juesuan.structure.textutil import contains_any
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[、.．](?!\d)\s*\S)")
-TOC_LEADER = re.compile(r"[.…·．]{3,}\s*\d*$")
+#: A table of contents' dot leader and page number.  The first dot is written out on its own:
+#: a pattern opening with a character class (not a repeat) lets ``search`` skip ahead to it.
+TOC_LEADER = re.compile(r"[.…·．][.…·．]{2,}\s*\d*$")
 APPENDIX_RE = re.compile(r"^附[件表]")
 
 Place = tuple[int | None, int]  # (page, line)
@@ -47,14 +49,25 @@ class Span:
 def title_kind(row: Row, lay: PerformanceLayout) -> str | None:
     """The kind of form a title row starts (see :attr:`Span.kind`), else None."""
     k = row.key
-    if len(k) > 60 or TOC_LEADER.search(row.cells[0].text if row.cells else ""):
+    if len(k) > 60:
         return None
     if contains_any(k, lay.department_titles):
-        return "department"
-    if contains_any(k, lay.project_titles):
-        return "project"
-    if len(k) > 40 or "表" not in k:
+        kind = "department"
+    elif contains_any(k, lay.project_titles):
+        kind = "project"
+    elif len(k) > 40 or "表" not in k:
         return None
+    elif (table_kind := _table_title_kind(k, lay)) is not None:
+        kind = table_kind
+    else:
+        return None
+    if TOC_LEADER.search(row.cells[0].text if row.cells else ""):
+        return None  # a line of the table of contents (tested last: few rows get this far)
+    return kind
+
+
+def _table_title_kind(k: str, lay: PerformanceLayout) -> str | None:
+    """The kind of form a short title with “表” names by its other words."""
     if contains_any(k, lay.evaluation_words):
         return "project"
     targets = target_layout()
@@ -121,30 +134,33 @@ def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Pla
             spans.append(current)
         current = None
 
+    name_labels = lay.fields["name"]
     for i, row in enumerate(rows):
         if row is None:
             continue
-        standard_row = (row.line.page, row.line.line) in standard or standard_title(row, lay)
-        if standard_row and title_kind(row, lay) is None:
+        kind = title_kind(row, lay)
+        if kind is None and (
+            (row.line.page, row.line.line) in standard or standard_title(row, lay)
+        ):
             close(i)
             shared, shared_kind = None, None  # forms after a standard table need their own
             continue
-        if not row.table and row.cells and PART_RE.match(row.key):
-            close(i)
-            shared, shared_kind = None, None
-            continue
-        heading = group_heading(row, lay)
-        if heading is not None:
-            close(i)
-            category, funding = heading
-            group = row.evidence
-            continue
-        kind = title_kind(row, lay)
+        if not row.table and row.cells:  # a plain line may be a part or a group heading
+            if PART_RE.match(row.key):
+                close(i)
+                shared, shared_kind = None, None
+                continue
+            heading = group_heading(row, lay)
+            if heading is not None:
+                close(i)
+                category, funding = heading
+                group = row.evidence
+                continue
         if kind is not None:
             close(i)
             current = Span(kind, i, title=row, category=category, funding=funding, group=group)
             continue
-        if row.cells and label_is(row.first, lay.fields["name"]):
+        if row.cells and label_is(row.cells[0].key, name_labels):
             if current is not None and current.kind in ("project", "target") and not current.named:
                 current.named = True
                 continue

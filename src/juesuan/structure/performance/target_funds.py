@@ -53,16 +53,21 @@ def block_of(fund: TargetFund, label: RowCell, fund_cols: dict[str, set[int]]) -
     return "annual"
 
 
-def _bbox(*cells: RowCell | None) -> BBox | None:
-    boxes = [c.bbox for c in cells if c is not None and c.bbox is not None]
-    if not boxes:
+def _bbox(label: RowCell, value: RowCell | None) -> BBox | None:
+    """The box around a fund line's label and value cells (either may have none)."""
+    box = label.bbox
+    other = value.bbox if value is not None else None
+    if box is None:
+        box, other = other, None
+    if box is None:
         return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    x0, y0, x1, y1 = box[0], box[1], box[2], box[3]
+    if other is not None:  # the first of equal coordinates kept, as min() and max() keep it
+        x0 = other[0] if other[0] < x0 else x0
+        y0 = other[1] if other[1] < y0 else y0
+        x1 = other[2] if other[2] > x1 else x1
+        y1 = other[3] if other[3] > y1 else y1
+    return (x0, y0, x1, y1)
 
 
 def make_funds(form: TargetForm) -> None:

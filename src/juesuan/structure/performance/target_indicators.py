@@ -104,8 +104,9 @@ def read_indicator(form: TargetForm, row: Row) -> None:
     level1: str | None = None
     level2: str | None = None
     by_field: dict[str, list[RowCell]] = {}
+    block_labels = form.tlay.fields["block_labels"]
     for c in row.cells:
-        if c.key in form.tlay.fields["block_labels"] or c.key in BLOCK_WORDS:
+        if c.key in block_labels or c.key in BLOCK_WORDS:
             continue
         f = field_at(form.ind_cols, c.col)
         if f in ("level1", "level2") or f is None:
