@@ -10,6 +10,8 @@ from juesuan.catalog.performance import layout
 from juesuan.model.performance import Nature
 from juesuan.structure.performance import words
 from juesuan.structure.performance.rows import (
+    Row,
+    RowCell,
     extend_cell,
     form_rows,
     join_cells,
@@ -29,6 +31,32 @@ def test_rows_keep_non_empty_cells_with_their_columns() -> None:
     assert first.table and first.first == "项目名称" and first.key == "项目名称测试项目"
     assert not last.table and [c.text for c in last.cells] == ["评价结论 良好"]
     assert first.evidence.line == 1 and last.evidence.text == "评价结论 良好"
+
+
+def test_rows_made_without_their_classes_equal_rows_made_with_them() -> None:
+    """physical_rows sets the fields of its cells and rows itself (for speed): a field
+    added to RowCell or Row and not set there would be missing, or differ, here."""
+    found = phys(T.join(["项目名称", "", " 测试项目 "]), "评价结论 良好", T.join(["", ""]))
+    first, plain, empty = found
+    assert first is not None and plain is not None and empty is not None
+    line = first.line
+    cells = [RowCell(0, "项目名称", line, None), RowCell(2, "测试项目", line, None)]
+    made = Row(cells, line, True, [line])
+    assert made.key == "项目名称测试项目"  # a made row works its key out when asked
+    for got, want in (
+        (first, made),
+        (
+            plain,
+            Row([RowCell(0, "评价结论 良好", plain.line, None)], plain.line, False, [plain.line]),
+        ),
+        (empty, Row([], empty.line, True, [empty.line])),
+    ):
+        want.key  # noqa: B018 (work the key out, as physical_rows does)
+        for name in Row.__slots__:  # type: ignore[attr-defined]
+            assert getattr(got, name) == getattr(want, name), name
+        for c, w in zip(got.cells, want.cells, strict=True):
+            for name in RowCell.__slots__:  # type: ignore[attr-defined]
+                assert getattr(c, name) == getattr(w, name), name
 
 
 def test_a_table_row_with_only_empty_cells_is_a_row_without_cells() -> None:
