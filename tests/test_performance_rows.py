@@ -52,10 +52,10 @@ def test_rows_made_without_their_classes_equal_rows_made_with_them() -> None:
         (empty, Row([], empty.line, True, [empty.line])),
     ):
         want.key  # noqa: B018 (work the key out, as physical_rows does)
-        for name in Row.__slots__:  # type: ignore[attr-defined]
+        for name in Row.__slots__:
             assert getattr(got, name) == getattr(want, name), name
         for c, w in zip(got.cells, want.cells, strict=True):
-            for name in RowCell.__slots__:  # type: ignore[attr-defined]
+            for name in RowCell.__slots__:
                 assert getattr(c, name) == getattr(w, name), name
 
 
