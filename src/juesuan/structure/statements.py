@@ -588,7 +588,7 @@ class _Reader:
                 events.append((start, end, m, pattern))
         for m in _TOKEN.finditer(scan):
             start, end = m.span()
-            if any(s <= start < e for s, e in claimed):
+            if claimed and any(s <= start < e for s, e in claimed):
                 continue
             events.append((start, end, m, None))
         events.sort(key=lambda e: (e[0], e[1]))
@@ -769,13 +769,33 @@ _CUES = (
 )
 
 
+#: The characters each cue can end with (read off its regex above; ``$`` also matches before
+#: a final newline).  A number's text mostly ends otherwise (“（项）”, “，”, nothing), and a
+#: cue whose last character is not there is not searched for: most searches try every one
+#: of the last CUE_REACH positions (the regexes of change and budget begin with no fixed
+#: character to skip to).
+_CUE_LAST = {
+    "change": frozenset("加少长降）幅了率度为\n"),
+    "share": frozenset("占的重例比为\n"),
+    "completion": frozenset("算数的例为\n"),
+    "budget": frozenset("算数为\n"),
+    "actual": frozenset("算行数为\n"),
+    "inherit": frozenset("额计出为\n"),
+}
+_CUE_TRIES = tuple((kind, regex, _CUE_LAST[kind]) for kind, regex in _CUES)
+
+
 def _cue(seg: str) -> tuple[str | None, re.Match[str] | None]:
     """The cue ending ``seg`` (the text before a number) and its kind, else (None, None)."""
+    if not seg:
+        return None, None  # every cue is at least one character
+    last = seg[-1]
     tail = max(0, len(seg) - CUE_REACH)  # match positions stay offsets into seg
-    for kind, regex in _CUES:
-        m = regex.search(seg, tail)
-        if m is not None:
-            return kind, m
+    for kind, regex, ends in _CUE_TRIES:
+        if last in ends:
+            m = regex.search(seg, tail)
+            if m is not None:
+                return kind, m
     return None, None
 
 
