@@ -183,7 +183,9 @@ UNIT_SENTENCE_RE = re.compile(
     rf"^((?:中共)?[{CJK}（）()]{{2,40}}?(?:{UNIT_SUFFIX}))(?:（[^）]*）)?"
     r"(?:由|为|是|属|主要|负责|下属|共有|2\d{3}|本级)"
 )
-UNIT_LABEL_RE = re.compile(rf"(?:单位名称|预算单位|部门名称)\s*[:：]?\s*([{CJK}（）()]{{4,40}})")
+#: Labels of the unit's name in running text and table headers; UNIT_LABEL_RE begins with one.
+UNIT_LABELS = ("单位名称", "预算单位", "部门名称")
+UNIT_LABEL_RE = re.compile(rf"(?:{'|'.join(UNIT_LABELS)})\s*[:：]?\s*([{CJK}（）()]{{4,40}})")
 #: Labels printed before the unit's name on covers and table pages, longest first so that
 #: "预算主管部门" is not read as "部门".
 COVER_LABELS = (
@@ -344,8 +346,9 @@ def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
     votes: Counter[str] = Counter()
     for ln in lines:
         t = squash(ln.text)
-        for label in UNIT_LABEL_RE.finditer(t):
-            votes[label.group(1)] += 3
+        if contains_any(t, UNIT_LABELS):  # looked for first: most lines have no label
+            for label in UNIT_LABEL_RE.finditer(t):
+                votes[label.group(1)] += 3
         part = PART_UNIT_RE.search(t) if "部分" in t else None
         if part:
             votes[part.group(1)] += 3
