@@ -249,15 +249,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
     """
     normal = text.translate(_TRANS) if _TRANS_CHARS.search(text) else text
     if _DROP_RE.search(normal):
-        # the kept characters are the runs between dropped ones: add each run as a range
-        # (a paragraph drops a few characters of hundreds)
+        # the kept characters are the runs between dropped ones (each dropped one is a single
+        # character): add each run as a range (a paragraph drops a few characters of hundreds)
+        runs = _DROP_RE.split(normal)
         index: list[int] = []
         kept_from = 0
-        for m in _DROP_RE.finditer(normal):
-            index.extend(range(kept_from, m.start()))
-            kept_from = m.end()
-        index.extend(range(kept_from, len(normal)))
-        normal = _DROP_RE.sub("", normal)
+        for run in runs:
+            index.extend(range(kept_from, kept_from + len(run)))
+            kept_from += len(run) + 1
+        normal = "".join(runs)
     else:
         index = list(range(len(normal)))
     index.append(len(text))
@@ -586,9 +586,12 @@ class _Reader:
                     continue
                 claimed.append((start, end))
                 events.append((start, end, m, pattern))
+        covered: set[int] = set()  # the positions inside a pattern's match
+        for s, e in claimed:
+            covered.update(range(s, e))
         for m in _TOKEN.finditer(scan):
             start, end = m.span()
-            if claimed and any(s <= start < e for s, e in claimed):
+            if start in covered:
                 continue
             events.append((start, end, m, None))
         events.sort(key=lambda e: (e[0], e[1]))
