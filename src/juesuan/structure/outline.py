@@ -794,13 +794,9 @@ def read_body(lines: list[Line], start: int, doc: Disclosure) -> None:
             current.text += ln.text
             current.lines.append(ln.evidence)
         else:
+            # text, section, evidence, part, topic, lines (positional: cheaper than keywords)
             current = Paragraph(
-                text=ln.text,
-                section=section_path() or None,
-                evidence=ln.evidence,
-                part=part,
-                topic=topic(),
-                lines=[ln.evidence],
+                ln.text, section_path() or None, ln.evidence, part, topic(), [ln.evidence]
             )
             doc.paragraphs.append(current)
         prev_line = ln
