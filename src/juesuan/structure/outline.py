@@ -149,18 +149,18 @@ def parse_heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+#: A line matching one of these opens a new paragraph (one regex: one match instead of six).
+BLOCK_START_RE = re.compile(
+    "|".join(
+        f"(?:{r.pattern})" for r in (PART_RE, L1_RE, L2_RE, LIST_RE, NUMBERED_ITEM_RE, FIGURE_RE)
+    )
+)
+
+
 def starts_block(text: str) -> bool:
     """True when a line opens a new paragraph by its first characters."""
     t = text.lstrip()
-    return bool(
-        PART_RE.match(t)
-        or L1_RE.match(t)
-        or L2_RE.match(t)
-        or LIST_RE.match(t)
-        or NUMBERED_ITEM_RE.match(t)
-        or FIGURE_RE.match(t)
-        or t.startswith(("注：", "注:", "说明：", "其中："))
-    )
+    return bool(BLOCK_START_RE.match(t) or t.startswith(("注：", "注:", "说明：", "其中：")))
 
 
 # ---------------------------------------------------------------------------------------
