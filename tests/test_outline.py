@@ -751,3 +751,19 @@ def test_text_input_wrapped_toc_entry_and_heading() -> None:
         (1, "九", "一般公共预算“三公”经费、会议费、培训费支出预算情况说明", "sangong"),
         (1, "十", "政府采购支出预算情况说明", "procurement"),  # “详见附表” stays text
     ]
+
+
+def test_block_start_regex_is_the_six_openings() -> None:
+    """BLOCK_START_RE matches where one of the six regexes of a line opening matches."""
+    import random
+
+    from juesuan.structure import outline as o
+
+    regexes = (o.PART_RE, o.L1_RE, o.L2_RE, o.LIST_RE, o.NUMBERED_ITEM_RE, o.FIGURE_RE)
+    assert all(r.flags == o.BLOCK_START_RE.flags for r in regexes)
+    pieces = [*"第一二十部分、.．（()）12图 \nx注", "第三部分", "（二）", "12.", "图3"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+        expected = any(r.match(text) for r in regexes)
+        assert bool(o.BLOCK_START_RE.match(text)) == expected, text

@@ -249,15 +249,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
     """
     normal = text.translate(_TRANS) if _TRANS_CHARS.search(text) else text
     if _DROP_RE.search(normal):
-        # the kept characters are the runs between dropped ones: add each run as a range
-        # (a paragraph drops a few characters of hundreds)
+        # the kept characters are the runs between dropped ones (each dropped one is a single
+        # character): add each run as a range (a paragraph drops a few characters of hundreds)
+        runs = _DROP_RE.split(normal)
         index: list[int] = []
         kept_from = 0
-        for m in _DROP_RE.finditer(normal):
-            index.extend(range(kept_from, m.start()))
-            kept_from = m.end()
-        index.extend(range(kept_from, len(normal)))
-        normal = _DROP_RE.sub("", normal)
+        for run in runs:
+            index.extend(range(kept_from, kept_from + len(run)))
+            kept_from += len(run) + 1
+        normal = "".join(runs)
     else:
         index = list(range(len(normal)))
     index.append(len(text))
@@ -556,19 +556,12 @@ class _Reader:
         for pos, measure, subject, value, unit, ref in sorted(self.found, key=lambda f: f[0]):
             offset = self.index[min(pos, len(self.index) - 1)]
             line = self.line_of(offset)
-            evidence = Evidence(
-                text=clause(p.text, offset, stops), page=line.page, line=line.line, bbox=line.bbox
-            )
+            # positional arguments (in the order of the fields) cost half of keywords
+            evidence = Evidence(clause(p.text, offset, stops), line.page, line.line, line.bbox)
+            # section, subject, measure, value, unit, evidence, code, topic
             out.append(
                 Statement(
-                    section=p.section or "",
-                    subject=subject,
-                    measure=measure,
-                    value=value,
-                    unit=unit,
-                    evidence=evidence,
-                    code=ref.code,
-                    topic=p.topic,
+                    p.section or "", subject, measure, value, unit, evidence, ref.code, p.topic
                 )
             )
         return out
@@ -586,9 +579,12 @@ class _Reader:
                     continue
                 claimed.append((start, end))
                 events.append((start, end, m, pattern))
+        covered: set[int] = set()  # the positions inside a pattern's match
+        for s, e in claimed:
+            covered.update(range(s, e))
         for m in _TOKEN.finditer(scan):
             start, end = m.span()
-            if any(s <= start < e for s, e in claimed):
+            if start in covered:
                 continue
             events.append((start, end, m, None))
         events.sort(key=lambda e: (e[0], e[1]))
@@ -769,13 +765,33 @@ _CUES = (
 )
 
 
+#: The characters each cue can end with (read off its regex above; ``$`` also matches before
+#: a final newline).  A number's text mostly ends otherwise (“（项）”, “，”, nothing), and a
+#: cue whose last character is not there is not searched for: most searches try every one
+#: of the last CUE_REACH positions (the regexes of change and budget begin with no fixed
+#: character to skip to).
+_CUE_LAST = {
+    "change": frozenset("加少长降）幅了率度为\n"),
+    "share": frozenset("占的重例比为\n"),
+    "completion": frozenset("算数的例为\n"),
+    "budget": frozenset("算数为\n"),
+    "actual": frozenset("算行数为\n"),
+    "inherit": frozenset("额计出为\n"),
+}
+_CUE_TRIES = tuple((kind, regex, _CUE_LAST[kind]) for kind, regex in _CUES)
+
+
 def _cue(seg: str) -> tuple[str | None, re.Match[str] | None]:
     """The cue ending ``seg`` (the text before a number) and its kind, else (None, None)."""
+    if not seg:
+        return None, None  # every cue is at least one character
+    last = seg[-1]
     tail = max(0, len(seg) - CUE_REACH)  # match positions stay offsets into seg
-    for kind, regex in _CUES:
-        m = regex.search(seg, tail)
-        if m is not None:
-            return kind, m
+    for kind, regex, ends in _CUE_TRIES:
+        if last in ends:
+            m = regex.search(seg, tail)
+            if m is not None:
+                return kind, m
     return None, None
 
 
