@@ -7,9 +7,17 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}（）“”、，。：；％%])\s+(?=[{CJK}（）“”、，。：；])")
-_SPACE_AFTER_CJK_BEFORE_NUM = re.compile(rf"(?<=[{CJK}])\s+(?=[0-9])")
-_SPACE_AFTER_NUM_BEFORE_CJK = re.compile(rf"(?<=[0-9%])\s+(?=[{CJK}（])")
+#: The runs of white space :func:`tidy` removes: between CJK characters (and CJK
+#: punctuation), between CJK and a digit, between a digit and CJK.  A run's neighbours are
+#: not white space, so removing one run never changes which others qualify: the three
+#: cases are one regex, one pass.
+_SPACE_TO_DROP = re.compile(
+    rf"(?<=[{CJK}（）“”、，。：；％%])\s+(?=[{CJK}（）“”、，。：；])"
+    rf"|(?<=[{CJK}])\s+(?=[0-9])"
+    rf"|(?<=[0-9%])\s+(?=[{CJK}（])"
+)
+_BLANKS = re.compile(r"[ \t]+")
+_ANY_SPACE = re.compile(r"\s")
 _ALL_SPACE = re.compile(r"\s+")
 
 FULLWIDTH = str.maketrans(
@@ -40,11 +48,10 @@ def tidy(text: str) -> str:
     Spaces between CJK characters and between CJK and digits are removed ("2024 年度" →
     "2024年度", "1069.86 万元" → "1069.86万元"); other runs collapse to one space.
     """
+    if not _ANY_SPACE.search(text):  # nothing to do (most lines and cells)
+        return text
     t = text.replace("\u3000", " ").replace("\xa0", " ")
-    t = _SPACE_BETWEEN_CJK.sub("", t)
-    t = _SPACE_AFTER_CJK_BEFORE_NUM.sub("", t)
-    t = _SPACE_AFTER_NUM_BEFORE_CJK.sub("", t)
-    return re.sub(r"[ \t]+", " ", t).strip()
+    return _BLANKS.sub(" ", _SPACE_TO_DROP.sub("", t)).strip()
 
 
 _NUMBER = re.compile(r"^[-−–]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-−–]?\d+(?:\.\d+)?$")
