@@ -15,7 +15,8 @@ says so (…决算表 / …预算表) and otherwise from the document's kind, wh
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
@@ -71,31 +72,55 @@ def title_kind(k: str) -> DocKind | None:
     return None
 
 
-def _matches(spec: TableSpec, k: str) -> bool:
-    return any(all(key(w) in k for w in words) for words in spec.requires) and not any(
-        key(w) in k for w in spec.excludes
-    )
+@dataclass(frozen=True, slots=True)
+class _Keyed:
+    """A standard table's title words as matching keys (worked out once per catalog)."""
+
+    spec: TableSpec
+    title: str  # key(spec.title)
+    requires: tuple[tuple[tuple[str, ...], int], ...]  # (keys of the words, their length)
+    excludes: tuple[str, ...]
 
 
-def _specificity(spec: TableSpec, k: str) -> int:
-    return max(
-        (sum(len(w) for w in words) for words in spec.requires if all(key(w) in k for w in words)),
-        default=0,
-    )
+@cache
+def _keyed(doc_kind: DocKind) -> tuple[dict[str, TableKind], tuple[_Keyed, ...]]:
+    """The standard tables of a kind of document, in catalog order, with their keys; and
+    each title's or alias's key → the kind of the first table printing it."""
+    exact: dict[str, TableKind] = {}
+    keyed: list[_Keyed] = []
+    for spec in catalog.specs_of(doc_kind):
+        for name in (spec.title, *spec.aliases):
+            exact.setdefault(key(name), spec.kind)
+        requires = tuple(
+            (tuple(key(w) for w in words), sum(len(w) for w in words)) for words in spec.requires
+        )
+        keyed.append(_Keyed(spec, key(spec.title), requires, tuple(key(w) for w in spec.excludes)))
+    return exact, tuple(keyed)
+
+
+def _matches(spec: _Keyed, k: str) -> bool:
+    """Some alternative's words are all in ``k`` and no excluded word is."""
+    for words, _ in spec.requires:
+        if all(w in k for w in words):
+            return not any(w in k for w in spec.excludes)
+    return False
+
+
+def _specificity(spec: _Keyed, k: str) -> int:
+    return max((size for words, size in spec.requires if all(w in k for w in words)), default=0)
 
 
 def _final_kind(k: str) -> TableKind | None:
     """The final-account rules of recognition (exact, suffix, unique required words)."""
-    specs = catalog.specs_of(DocKind.FINAL)
+    exact, specs = _keyed(DocKind.FINAL)
+    if k in exact:
+        return exact[k]
     for spec in specs:
-        if k == key(spec.title) or any(k == key(a) for a in spec.aliases):
-            return spec.kind
-    for spec in specs:
-        if k.endswith(key(spec.title)) and len(k) - len(key(spec.title)) <= 30:
-            return spec.kind
+        if k.endswith(spec.title) and len(k) - len(spec.title) <= 30:
+            return spec.spec.kind
     candidates = [spec for spec in specs if _matches(spec, k)]
     if len(candidates) == 1 and len(k) <= 40 and k.endswith("表"):
-        return candidates[0].kind
+        return candidates[0].spec.kind
     return None
 
 
@@ -103,17 +128,16 @@ def _budget_kind(k: str) -> TableKind | None:
     core = strip_qualifier(k)
     if not core.endswith(("表", "表单")) or len(core) > MAX_TITLE_CHARS:
         return None
-    specs = catalog.specs_of(DocKind.BUDGET)
-    for spec in specs:
-        if core == key(spec.title) or any(core == key(a) for a in spec.aliases):
-            return spec.kind
+    exact, specs = _keyed(DocKind.BUDGET)
+    if core in exact:
+        return exact[core]
     candidates = [spec for spec in specs if _matches(spec, core)]
     if not candidates:
         return None
     ranked = sorted(candidates, key=lambda s: -_specificity(s, core))
     if len(ranked) > 1 and _specificity(ranked[0], core) == _specificity(ranked[1], core):
         return None  # two kinds fit equally well: not a title we can name
-    return ranked[0].kind
+    return ranked[0].spec.kind
 
 
 _LEGACY_NUMBER = re.compile(rf"^[{CN_NUM}]+、")
