@@ -31,9 +31,15 @@ _KEY_TABLE = str.maketrans(
 )
 
 
+#: Any character :data:`_KEY_TABLE` changes.
+_KEY_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _KEY_TABLE) + "]")
+
+
 @lru_cache(maxsize=32768)
 def key(text: str) -> str:
     """Matching key of a printed label: no whitespace or quotes, full-width brackets, no colons."""
+    if not _KEY_CHARS.search(text):  # nothing to translate (most labels): one scan in C
+        return text
     return text.translate(_KEY_TABLE)
 
 

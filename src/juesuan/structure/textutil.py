@@ -19,6 +19,9 @@ _SPACE_TO_DROP = re.compile(
 _BLANKS = re.compile(r"[ \t]+")
 _ANY_SPACE = re.compile(r"\s")
 _ALL_SPACE = re.compile(r"\s+")
+#: Any character :func:`key` removes or replaces.
+_KEY_CHANGES = re.compile(r"[\s“”\"'‘’「」()]")
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d{3}\b)")
 
 FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，％：；（）",
@@ -35,6 +38,8 @@ def squash(text: str) -> str:
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A matching key: no spaces, quotes unified away, ASCII brackets made full-width."""
+    if not _KEY_CHANGES.search(text):  # nothing to remove or replace (most texts)
+        return text
     t = squash(text)
     for q in "“”\"'‘’「」":
         t = t.replace(q, "")
@@ -67,7 +72,8 @@ def parse_amount(text: str) -> Decimal | None:
     t = text.strip().translate(FULLWIDTH)
     if not t:
         return None
-    t = re.sub(r"(?<=\d) (?=\d{3}\b)", "", t)
+    if " " in t:
+        t = _SPACE_IN_NUMBER.sub("", t)
     if not _NUMBER.match(t):
         return None
     t = t.replace(",", "").replace("，", "").replace("−", "-").replace("–", "-")

@@ -1,0 +1,87 @@
+"""``tidy`` (the white-space clean-up of every line and cell read) is written as one regex
+pass with a shortcut for text without white space, and the matching keys and the amount
+parser skip their work when the text holds nothing to change: each must give exactly what
+its plain form gives, compared on every line of the samples and on random texts."""
+
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+
+from juesuan.catalog import performance
+from juesuan.sources import load
+from juesuan.structure.textutil import CJK, FULLWIDTH, key, parse_amount, squash, tidy
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}（）“”、，。：；％%])\s+(?=[{CJK}（）“”、，。：；])")
+_CJK_BEFORE_NUM = re.compile(rf"(?<=[{CJK}])\s+(?=[0-9])")
+_NUM_BEFORE_CJK = re.compile(rf"(?<=[0-9%])\s+(?=[{CJK}（])")
+
+
+def plain_tidy(text: str) -> str:
+    """The plain form: three substitutions one after the other."""
+    t = text.replace("\u3000", " ").replace("\xa0", " ")
+    t = _BETWEEN_CJK.sub("", t)
+    t = _CJK_BEFORE_NUM.sub("", t)
+    t = _NUM_BEFORE_CJK.sub("", t)
+    return re.sub(r"[ \t]+", " ", t).strip()
+
+
+def plain_key(text: str) -> str:
+    t = squash(text)
+    for q in "“”\"'‘’「」":
+        t = t.replace(q, "")
+    return t.replace("(", "（").replace(")", "）")
+
+
+def plain_parse_amount(text: str) -> Decimal | None:
+    t = text.strip().translate(FULLWIDTH)
+    if not t:
+        return None
+    t = re.sub(r"(?<=\d) (?=\d{3}\b)", "", t)
+    if not re.match(r"^[-−–]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-−–]?\d+(?:\.\d+)?$", t):
+        return None
+    t = t.replace(",", "").replace("，", "").replace("−", "-").replace("–", "-")
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def plain_performance_key(text: str) -> str:
+    return text.translate(performance._KEY_TABLE)
+
+
+PIECES = ["预算", "年", "（", "）", "“", "”", "、", "，", "。", "：", "；", "％", "%"]
+PIECES += ["1", "20", "3.5", "a", "B", "-", " ", "  ", "\t", "\u3000", "\xa0", "\n", " \n "]
+PIECES += ["“", "”", '"', "'", "‘", "’", "「", "」", "(", ")", ":", "：", ",", "，", "１", "．"]
+PIECES += ["000", "1 234", "−", "\u2003", "\x85"]
+
+
+def test_tidy_equals_its_plain_form_on_random_texts() -> None:
+    rng = random.Random(7)
+    for _ in range(30000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12)))
+        assert tidy(text) == plain_tidy(text), repr(text)
+        assert key.__wrapped__(text) == plain_key(text), repr(text)
+        assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
+        assert parse_amount.__wrapped__(text) == plain_parse_amount(text), repr(text)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.pdf"))[:4])
+def test_tidy_equals_its_plain_form_on_the_samples_lines(name: str) -> None:
+    texts = set()
+    for line in load(SAMPLES / name).lines():
+        texts.add(line.text)
+        texts.update(cell.text for cell in line.cells)
+    assert len(texts) > 100
+    for text in texts:
+        assert tidy(text) == plain_tidy(text), repr(text)
+        assert key.__wrapped__(text) == plain_key(text), repr(text)
+        assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
+        assert parse_amount.__wrapped__(text) == plain_parse_amount(text), repr(text)
