@@ -50,6 +50,7 @@ YEAR_LINE_RE = re.compile(r"(20\d{2}年度?)")
 SHORT_TABLE_NUMBER_RE = re.compile(r"(?:附表|表)\d{1,2}(?:-\d{1,2})?")
 #: The title of a part of the running text ("第三部分"): a table is over.
 PART_TITLE_RE = re.compile(r"^第.部分")
+
 #: Factors from a printed unit to 万元.
 UNIT_SCALE = TABLE_UNIT_SCALE
 HEADER_WORDS = {
@@ -72,6 +73,23 @@ HEADER_WORDS = {
     "支出",
     "预算数",
 }
+
+
+def _says_empty(text: str) -> bool:
+    """Whether ``text`` says a table is empty (``EMPTY_RE.search``).  Every alternative of
+    EMPTY_RE holds 无, 空 or 没有: a text without them is not searched (the pattern has no
+    literal prefix, so a search tries it at every position of a row or a whole table)."""
+    return ("无" in text or "空" in text or "没有" in text) and EMPTY_RE.search(text) is not None
+
+
+def _table_number(text: str) -> re.Match[str] | None:
+    """``TABLE_NUMBER_RE.search``, skipped when the text lacks the "公开" every match holds."""
+    return TABLE_NUMBER_RE.search(text) if "公开" in text else None
+
+
+def _unit(text: str) -> re.Match[str] | None:
+    """``UNIT_RE.search``, skipped when the text lacks the "单位" every match holds."""
+    return UNIT_RE.search(text) if "单位" in text else None
 
 
 @dataclass(slots=True)
@@ -191,7 +209,7 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
             continue
         release_held()
         target = current
-        if target is None and zones and EMPTY_RE.search(text) and len(squash(text)) <= 80:
+        if target is None and zones and _says_empty(text) and len(squash(text)) <= 80:
             zones[-1].lines.append(line)  # a 说明 below the table after an instruction line
             continue
         if target is None and pending is not None:
@@ -203,7 +221,7 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
             target = zones[-1]
             current = target
         if target is not None:
-            if _is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")):
+            if _is_table_meta(text) or _says_empty(text) or text.startswith(("注", "说明")):
                 target.lines.append(line)
             elif len(squash(text)) > 30 or PART_TITLE_RE.match(text):
                 current = None  # running text: the table is over
@@ -217,18 +235,20 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
 
 def _describes_table(text: str) -> bool:
     """A line that belongs to the table above it: unit, number, 注/说明, "本表无数据"."""
-    return bool(_is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")))
+    return bool(_is_table_meta(text) or _says_empty(text) or text.startswith(("注", "说明")))
 
 
 def _is_table_meta(text: str) -> bool:
     t = squash(text)
+    # every unit line, 单位名称/编制单位 and 单位决算表 holds "单位"; every table number "公开"
+    if "单位" in t and (
+        UNIT_RE.search(t) or t.startswith(("单位名称", "编制单位")) or "单位决算表" in t
+    ):
+        return True
     return bool(
-        UNIT_RE.search(t)
-        or t.startswith(("单位名称", "编制单位"))
-        or YEAR_LINE_RE.fullmatch(t)
-        or TABLE_NUMBER_RE.search(t)
+        YEAR_LINE_RE.fullmatch(t)
+        or ("公开" in t and TABLE_NUMBER_RE.search(t))
         or "部门决算表" in t
-        or "单位决算表" in t
     )
 
 
@@ -368,9 +388,9 @@ def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
             _meta_from_row(row, table)
             continue
         joined = "".join(texts)
-        if EMPTY_RE.search(joined):
+        if _says_empty(joined):
             table.empty_statement = table.empty_statement or tidy(
-                next(t for t in texts if EMPTY_RE.search(t))
+                next(t for t in texts if _says_empty(t))
             )
             continue
         if joined.startswith(("注", "说明")) or (_is_table_meta(joined) and len(texts) <= 3):
@@ -475,14 +495,14 @@ def _meta_from_row(row: RawLine, table: Table) -> None:
 
 def _meta_from_text(text: str, table: Table) -> None:
     t = squash(text)
-    m = UNIT_RE.search(t)
+    m = _unit(t)
     if m:
         table.unit = m.group(1)
         table.scale = UNIT_SCALE[m.group(1)]
-    n = TABLE_NUMBER_RE.search(t)
+    n = _table_number(t)
     if n and table.number is None:
         table.number = n.group(1)
-    if EMPTY_RE.search(t) and table.empty_statement is None:
+    if _says_empty(t) and table.empty_statement is None:
         table.empty_statement = tidy(text)
 
 
@@ -502,7 +522,7 @@ def _content_rows(
             or joined.startswith(("注", "说明"))
             or _row_title(row) is not None
             or _is_table_meta(joined)
-            or EMPTY_RE.search(joined)
+            or _says_empty(joined)
         ):
             _meta_from_row(row, table)
             continue
@@ -825,7 +845,7 @@ def _sangong_layout(header: list[RawLine], ruled: bool) -> dict[int, tuple[str, 
 def _looks_like_table(zone: Zone, spec: TableSpec) -> bool:
     """Whether a zone's rows carry the header words of a table of this kind."""
     text = key("".join(r.text for r in zone.rows))
-    if EMPTY_RE.search(text) or "科目编码" in text or "项目" in text:
+    if _says_empty(text) or "科目编码" in text or "项目" in text:
         return True
     words = [*spec.columns.values(), *spec.items.values()]
     return any(key(alias) in text for aliases in words for alias in aliases)
@@ -835,7 +855,7 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
     specs = catalog.table_specs()
     context = _Context(doc.kind, doc.unit)
     for zone in find_zones(raw, skip or set(), context):
-        if not zone.rows and not any(EMPTY_RE.search(ln.text) for ln in zone.lines):
+        if not zone.rows and not any(_says_empty(ln.text) for ln in zone.lines):
             continue  # a title in a list of tables (附表 目录), not a table
         spec = specs[zone.kind]
         if zone.rows and not _looks_like_table(zone, spec):
@@ -851,7 +871,7 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
         for line in zone.lines:
             _meta_from_text(line.text, table)
         for row in zone.rows:
-            if UNIT_RE.search(squash(row.text)):
+            if _unit(squash(row.text)):
                 _meta_from_row(row, table)
         if spec.doc_kind is DocKind.BUDGET:
             from juesuan.structure.budget_tables import parse_budget_table
@@ -872,6 +892,6 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
         table.pages = sorted({p for p in pages if p is not None})
         if table.empty_statement is None:
             for line in zone.lines:
-                if EMPTY_RE.search(line.text):
+                if _says_empty(line.text):
                     table.empty_statement = tidy(line.text)
         doc.tables.append(table)
