@@ -182,7 +182,8 @@ class _Segment:
 
 
 def _is_name(text: str) -> bool:
-    return bool(text) and _has_cjk(text) and not _is_number(text)
+    # a text with a CJK character is never a number: `not _is_number(text)` would hold
+    return bool(text) and _has_cjk(text)
 
 
 def _line_key(name: str, side: Side) -> str | None:

@@ -339,17 +339,24 @@ def _split_code_name(cells: list[tuple[int, str]]) -> tuple[str | None, str, int
     for pos, (col, text) in enumerate(cells):
         if not text:
             continue
-        if CODE_PART_RE.match(text):  # digits only
+        # digits only: CODE_PART_RE.match, whose \d is str.isdecimal(); the regex is needed
+        # only for a text ending in a newline (which its $ also accepts)
+        if (2 <= len(text) <= 7 and text.isdecimal()) or (
+            text[-1] == "\n" and CODE_PART_RE.match(text)
+        ):
             parts.append(text)
             continue
-        if _has_cjk(text) and not _is_number(text):
+        # a text with a CJK character is never a number (see _is_number)
+        if _CJK_RE.search(text) is not None:
             name = text
-            # text layers sometimes glue a code to the name ("行政单位医疗2101101")
-            m = _CODE_BEFORE_NAME.match(name) or _CODE_AFTER_NAME.match(name)
-            if m and not parts:
-                a, b = m.group(1), m.group(2)
-                code_part, name = (a, b) if a.isdigit() else (b, a)
-                parts.append(code_part)
+            # text layers sometimes glue a code to the name ("行政单位医疗2101101"); such a
+            # name starts with a digit, or ends with one (or with the newline $ accepts)
+            if not parts and (name[0].isdecimal() or name[-1].isdecimal() or name[-1] == "\n"):
+                m = _CODE_BEFORE_NAME.match(name) or _CODE_AFTER_NAME.match(name)
+                if m:
+                    a, b = m.group(1), m.group(2)
+                    code_part, name = (a, b) if a.isdigit() else (b, a)
+                    parts.append(code_part)
             code = _join_code(parts)
             return code, name, pos, col
         return None
@@ -470,9 +477,7 @@ def _put(
     values: dict[str, Decimal | None], raw: dict[str, str], canon: str, text: str, scale: Decimal
 ) -> None:
     raw[canon] = text
-    if is_blank_value(text):
-        return
-    amount = parse_amount(text)
+    amount = parse_amount(text)  # None for a blank value ("-", "—", "/" …): it has no digit
     if amount is not None:
         values[canon] = amount * scale if scale != 1 else amount
 
