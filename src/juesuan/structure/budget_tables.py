@@ -43,7 +43,7 @@ from juesuan.structure.tables import (
     _split_code_name,
     parse_coded,
 )
-from juesuan.structure.textutil import key
+from juesuan.structure.textutil import key, parse_amount
 
 #: A list number before a line's name: 一、 / （一） / 1. / 1、 / (1).
 _LIST_NUMBER = re.compile(
@@ -80,7 +80,12 @@ def _header_labels(header: list[RawLine]) -> frozenset[str]:
 
 def _repeats_header(texts: list[str], labels: frozenset[str]) -> bool:
     """A row whose every text is a header label (the header printed again on a new page)."""
-    return bool(labels) and all(key(t) in labels for t in texts)
+    if not labels:
+        return False
+    for t in texts:  # noqa: SIM110 - a loop costs less than all() over a generator
+        if key(t) not in labels:
+            return False
+    return True
 
 
 def _line_name(text: str) -> str:
@@ -384,6 +389,7 @@ def _parse_coded_rows(
     table.columns = columns
     table.column_labels = _printed_labels(header, col_map)
     unmapped: set[int] = set()
+    scale = table.scale
     for (row, cells), split in zip(data, splits, strict=True):
         if split is None:
             continue
@@ -397,9 +403,12 @@ def _parse_coded_rows(
             if c <= name_col or not text:
                 continue
             canon = col_map.get(c)
-            if canon is not None:
-                _put(values, raw, canon, text, table.scale)
-            elif _is_number(text):
+            amount = parse_amount(text)
+            if canon is not None:  # _put, inlined: this loop reads most of a budget's cells
+                raw[canon] = text
+                if amount is not None:
+                    values[canon] = amount * scale if scale != 1 else amount
+            elif amount is not None:
                 unmapped.add(c)  # a value column no header names (see _unmapped)
         table.rows.append(
             TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)

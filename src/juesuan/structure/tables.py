@@ -525,7 +525,8 @@ def _content_rows(
         if (
             row is zone.title_line
             or joined.startswith(("注", "说明"))
-            or _row_title(row) is not None
+            # a title holds 表, which tidying keeps: a row without it has none
+            or ("表" in joined and _row_title(row) is not None)
             or _is_table_meta(joined)
             or _says_empty(joined)
         ):
