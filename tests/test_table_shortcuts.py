@@ -28,6 +28,12 @@ TEXTS = [
     "٣٤٥",
     "合计",
     "1,069.86",
+    "201",
+    "20101",
+    "2010101",
+    "2010",
+    "20101\n",
+    "201\n\n",
 ]
 
 
@@ -56,6 +62,7 @@ def test_guarded_searches() -> None:
         assert T._says_empty(text) == bool(T.EMPTY_RE.search(text))
         assert bool(T._unit(text)) == bool(T.UNIT_RE.search(text))
         assert bool(T._table_number(text)) == bool(T.TABLE_NUMBER_RE.search(text))
+        assert T._is_code(text) == bool(T.CODE_RE.match(text))
 
 
 def test_no_cjk_character_is_a_digit_or_space() -> None:

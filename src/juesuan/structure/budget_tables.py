@@ -30,7 +30,6 @@ from juesuan.catalog import TableSpec
 from juesuan.model import Side, Table, TableRow
 from juesuan.sources.raw import RawLine
 from juesuan.structure.tables import (
-    CODE_RE,
     HEADER_WORDS,
     SMALL_NUMBER_RE,
     Zone,
@@ -38,6 +37,7 @@ from juesuan.structure.tables import (
     _content_rows,
     _evidence,
     _has_cjk,
+    _is_code,
     _is_number,
     _put,
     _split_code_name,
@@ -348,7 +348,7 @@ def parse_budget_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
     labels: frozenset[str] = frozenset()
     for row, cells, texts in _content_rows(zone, table):
         split = _split_code_name(cells)
-        coded = split is not None and split[0] is not None and bool(CODE_RE.match(split[0]))
+        coded = split is not None and split[0] is not None and _is_code(split[0])
         if not data and not (coded or _numbers(cells)):
             header.append(row)
             continue
@@ -394,7 +394,7 @@ def _parse_coded_rows(
         if split is None:
             continue
         code, name, _pos, name_col = split
-        if code is not None and not CODE_RE.match(code):
+        if code is not None and not _is_code(code):
             table.doubts.append(f"编码“{code}”不是有效的科目编码，该行未读取")
             continue
         values: dict[str, Decimal | None] = dict.fromkeys(columns)

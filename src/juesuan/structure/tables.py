@@ -38,6 +38,7 @@ from juesuan.structure.titles import strip_qualifier, table_kind_of_title
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,7}$")
+
 NUMBER_PREFIX_RE = re.compile(r"^[一二三四五六七八九十]+、")
 TABLE_NUMBER_RE = re.compile(r"((?:财决|财预)?公开\s*\d{1,2}\s*表)")
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -73,6 +74,14 @@ HEADER_WORDS = {
     "支出",
     "预算数",
 }
+
+
+def _is_code(text: str) -> bool:
+    """``CODE_RE.match(text)``: 3, 5 or 7 digits.  Without the regex unless the text ends in
+    a newline (which $ also accepts): re's \\d is ``str.isdecimal``."""
+    if len(text) in (3, 5, 7) and text.isdecimal():
+        return True
+    return text[-1:] == "\n" and CODE_RE.match(text) is not None
 
 
 def _says_empty(text: str) -> bool:
@@ -410,7 +419,7 @@ def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
             code, name, pos, col = split
             has_number = any(_is_number(t) for _, t in cells[pos + 1 :])
             if (
-                (code is not None and CODE_RE.match(code))
+                (code is not None and _is_code(code))
                 or (_is_total_name(name) and (has_number or first_data is not None))
                 or (
                     first_data is not None
@@ -690,7 +699,7 @@ def parse_blocks(zone: Zone, spec: TableSpec, table: Table) -> None:
     for row, cells, _texts in _content_rows(zone, table):
         segs = _block_segments(cells)
         if not started:
-            if any(code and CODE_RE.match(code) for code, _, _ in segs) or any(
+            if any(code and _is_code(code) for code, _, _ in segs) or any(
                 "经费合计" in key(n) for _, n, _ in segs
             ):
                 started = True
@@ -735,11 +744,11 @@ def _block_segments(cells: list[tuple[int, str]]) -> list[tuple[str | None, str,
     for _, text in cells:
         if not text:
             continue
-        if CODE_RE.match(text) and not vals and not name:
+        if _is_code(text) and not vals and not name:
             if active:
                 segs.append((code, name, vals))
             code, name, vals, active = text, "", [], True
-        elif CODE_RE.match(text) and active and (vals or name):
+        elif _is_code(text) and active and (vals or name):
             segs.append((code, name, vals))
             code, name, vals, active = text, "", [], True
         elif _has_cjk(text) and not _is_number(text):
