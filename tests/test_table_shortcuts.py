@@ -79,3 +79,12 @@ def test_split_code_name() -> None:
         for b in TEXTS:
             for cells in ([(0, a), (1, b)], [(0, a), (1, ""), (2, b), (3, "12")]):
                 assert T._split_code_name(cells) == _old_split(cells), cells
+
+
+def test_strip_start() -> None:
+    from juesuan.structure import budget_tables as B
+
+    names = ["一、财政拨款", "（一）一般公共预算", "1.其中：基本支出", "12.5", "其中:2、x"]
+    for text in [*TEXTS, *names]:
+        for pattern in (B._LIST_NUMBER, B._OF_WHICH):
+            assert B._strip_start(pattern, text) == pattern.sub("", text)

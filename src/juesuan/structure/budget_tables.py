@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
@@ -90,7 +91,14 @@ def _repeats_header(texts: list[str], labels: frozenset[str]) -> bool:
 
 def _line_name(text: str) -> str:
     """A printed line name without its list number, as a matching key."""
-    return key(_OF_WHICH.sub("", _LIST_NUMBER.sub("", key(text))))
+    return key(_strip_start(_OF_WHICH, _strip_start(_LIST_NUMBER, key(text))))
+
+
+def _strip_start(pattern: re.Pattern[str], text: str) -> str:
+    """``pattern.sub("", text)`` for a pattern anchored by ^ (no MULTILINE) that never matches
+    an empty text: only a match at the start can be removed, so no search along the text."""
+    m = pattern.match(text)
+    return text[m.end() :] if m else text
 
 
 def _numbers(cells: Cells) -> int:
@@ -201,10 +209,18 @@ def _line_key(name: str, side: Side) -> str | None:
             return code
     found = catalog.budget_lines()[side].get(k)
     if found is None:
-        for alias, line_key in catalog.budget_lines()[side].items():
-            if k == key(alias):
-                return line_key
+        return _keyed_budget_lines(side).get(k)
     return found
+
+
+@cache
+def _keyed_budget_lines(side: Side) -> dict[str, str]:
+    """The catalog's budget lines of a side by the matching key of their printed names (the
+    first name in catalog order wins a shared key)."""
+    out: dict[str, str] = {}
+    for alias, line_key in catalog.budget_lines()[side].items():
+        out.setdefault(key(alias), line_key)
+    return out
 
 
 def _segments(header: list[RawLine], data: list[Cells]) -> list[_Segment]:
@@ -275,8 +291,9 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
             col_map |= _column_map(header, spec.columns, only=set(seg.value_cols))
     columns: list[str] = []
     parents: dict[str, str | None] = {}
-    for row, cells in data:
-        for seg, name, value_cells in _row_segments(cells, segments):
+    row_segments = [_row_segments(cells, segments) for _, cells in data]
+    for (row, _), segs in zip(data, row_segments, strict=True):
+        for seg, name, value_cells in segs:
             values: dict[str, Decimal | None] = {}
             raw: dict[str, str] = {}
             mapped = [(c, t) for c, t in value_cells if c in col_map]
@@ -322,8 +339,8 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
     )
     unmapped: set[int] = set()
     if col_map:
-        for _, cells in data:
-            for seg, _name, value_cells in _row_segments(cells, segments):
+        for segs in row_segments:
+            for seg, _name, value_cells in segs:
                 if any(c in col_map for c in seg.value_cols):
                     unmapped |= _unmapped(value_cells, seg.name_col, col_map)
     _doubt_unmapped(table, unmapped)

@@ -157,6 +157,8 @@ class _Pending:
 
 def _number_only(text: str) -> bool:
     """A line that is nothing but a table number ("公开01 表", "表1-1", "附表3")."""
+    if "表" not in text:
+        return False  # every table number holds 表 (and squashing only drops spaces)
     t = squash(text)
     return bool(TABLE_NUMBER_RE.fullmatch(t) or SHORT_TABLE_NUMBER_RE.fullmatch(t))
 
