@@ -286,7 +286,8 @@ def _is_number(text: str) -> bool:
 
 
 def _evidence(row: RawLine) -> Evidence:
-    return Evidence(text=row.text.strip(), page=row.page, line=row.line, bbox=row.bbox)
+    # positional: a dataclass __init__ matches keywords by name, a cost paid for every row
+    return Evidence(row.text.strip(), row.page, row.line, row.bbox)
 
 
 def _header_text(rows: list[RawLine]) -> str:
@@ -479,9 +480,8 @@ def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
                 text = cells[p][1]
                 if text:
                     _put(values, raw, columns[idx], text, table.scale)
-        table.rows.append(
-            TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
-        )
+        # positional (name, values, raw, evidence, code): cheaper than keywords in this loop
+        table.rows.append(TableRow(name, values, raw, _evidence(row), code))
 
 
 def _put(
