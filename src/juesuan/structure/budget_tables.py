@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from juesuan import catalog
 from juesuan.catalog import TableSpec
 from juesuan.model import Side, Table, TableRow
 from juesuan.sources.raw import RawLine
 from juesuan.structure.tables import (
-    CODE_RE,
     HEADER_WORDS,
     SMALL_NUMBER_RE,
     Zone,
@@ -38,12 +38,13 @@ from juesuan.structure.tables import (
     _content_rows,
     _evidence,
     _has_cjk,
+    _is_code,
     _is_number,
     _put,
     _split_code_name,
     parse_coded,
 )
-from juesuan.structure.textutil import key
+from juesuan.structure.textutil import key, parse_amount
 
 #: A list number before a line's name: 一、 / （一） / 1. / 1、 / (1).
 _LIST_NUMBER = re.compile(
@@ -80,12 +81,24 @@ def _header_labels(header: list[RawLine]) -> frozenset[str]:
 
 def _repeats_header(texts: list[str], labels: frozenset[str]) -> bool:
     """A row whose every text is a header label (the header printed again on a new page)."""
-    return bool(labels) and all(key(t) in labels for t in texts)
+    if not labels:
+        return False
+    for t in texts:  # noqa: SIM110 - a loop costs less than all() over a generator
+        if key(t) not in labels:
+            return False
+    return True
 
 
 def _line_name(text: str) -> str:
     """A printed line name without its list number, as a matching key."""
-    return key(_OF_WHICH.sub("", _LIST_NUMBER.sub("", key(text))))
+    return key(_strip_start(_OF_WHICH, _strip_start(_LIST_NUMBER, key(text))))
+
+
+def _strip_start(pattern: re.Pattern[str], text: str) -> str:
+    """``pattern.sub("", text)`` for a pattern anchored by ^ (no MULTILINE) that never matches
+    an empty text: only a match at the start can be removed, so no search along the text."""
+    m = pattern.match(text)
+    return text[m.end() :] if m else text
 
 
 def _numbers(cells: Cells) -> int:
@@ -182,7 +195,8 @@ class _Segment:
 
 
 def _is_name(text: str) -> bool:
-    return bool(text) and _has_cjk(text) and not _is_number(text)
+    # a text with a CJK character is never a number: `not _is_number(text)` would hold
+    return bool(text) and _has_cjk(text)
 
 
 def _line_key(name: str, side: Side) -> str | None:
@@ -195,10 +209,18 @@ def _line_key(name: str, side: Side) -> str | None:
             return code
     found = catalog.budget_lines()[side].get(k)
     if found is None:
-        for alias, line_key in catalog.budget_lines()[side].items():
-            if k == key(alias):
-                return line_key
+        return _keyed_budget_lines(side).get(k)
     return found
+
+
+@cache
+def _keyed_budget_lines(side: Side) -> dict[str, str]:
+    """The catalog's budget lines of a side by the matching key of their printed names (the
+    first name in catalog order wins a shared key)."""
+    out: dict[str, str] = {}
+    for alias, line_key in catalog.budget_lines()[side].items():
+        out.setdefault(key(alias), line_key)
+    return out
 
 
 def _segments(header: list[RawLine], data: list[Cells]) -> list[_Segment]:
@@ -269,8 +291,9 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
             col_map |= _column_map(header, spec.columns, only=set(seg.value_cols))
     columns: list[str] = []
     parents: dict[str, str | None] = {}
-    for row, cells in data:
-        for seg, name, value_cells in _row_segments(cells, segments):
+    row_segments = [_row_segments(cells, segments) for _, cells in data]
+    for (row, _), segs in zip(data, row_segments, strict=True):
+        for seg, name, value_cells in segs:
             values: dict[str, Decimal | None] = {}
             raw: dict[str, str] = {}
             mapped = [(c, t) for c, t in value_cells if c in col_map]
@@ -316,8 +339,8 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
     )
     unmapped: set[int] = set()
     if col_map:
-        for _, cells in data:
-            for seg, _name, value_cells in _row_segments(cells, segments):
+        for segs in row_segments:
+            for seg, _name, value_cells in segs:
                 if any(c in col_map for c in seg.value_cols):
                     unmapped |= _unmapped(value_cells, seg.name_col, col_map)
     _doubt_unmapped(table, unmapped)
@@ -342,7 +365,7 @@ def parse_budget_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
     labels: frozenset[str] = frozenset()
     for row, cells, texts in _content_rows(zone, table):
         split = _split_code_name(cells)
-        coded = split is not None and split[0] is not None and bool(CODE_RE.match(split[0]))
+        coded = split is not None and split[0] is not None and _is_code(split[0])
         if not data and not (coded or _numbers(cells)):
             header.append(row)
             continue
@@ -383,11 +406,12 @@ def _parse_coded_rows(
     table.columns = columns
     table.column_labels = _printed_labels(header, col_map)
     unmapped: set[int] = set()
+    scale = table.scale
     for (row, cells), split in zip(data, splits, strict=True):
         if split is None:
             continue
         code, name, _pos, name_col = split
-        if code is not None and not CODE_RE.match(code):
+        if code is not None and not _is_code(code):
             table.doubts.append(f"编码“{code}”不是有效的科目编码，该行未读取")
             continue
         values: dict[str, Decimal | None] = dict.fromkeys(columns)
@@ -396,13 +420,15 @@ def _parse_coded_rows(
             if c <= name_col or not text:
                 continue
             canon = col_map.get(c)
-            if canon is not None:
-                _put(values, raw, canon, text, table.scale)
-            elif _is_number(text):
+            amount = parse_amount(text)
+            if canon is not None:  # _put, inlined: this loop reads most of a budget's cells
+                raw[canon] = text
+                if amount is not None:
+                    values[canon] = amount * scale if scale != 1 else amount
+            elif amount is not None:
                 unmapped.add(c)  # a value column no header names (see _unmapped)
-        table.rows.append(
-            TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
-        )
+        # positional (name, values, raw, evidence, code): cheaper than keywords in this loop
+        table.rows.append(TableRow(name, values, raw, _evidence(row), code))
     _doubt_unmapped(table, unmapped)
 
 

@@ -38,6 +38,7 @@ from juesuan.structure.titles import strip_qualifier, table_kind_of_title
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,7}$")
+
 NUMBER_PREFIX_RE = re.compile(r"^[一二三四五六七八九十]+、")
 TABLE_NUMBER_RE = re.compile(r"((?:财决|财预)?公开\s*\d{1,2}\s*表)")
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -50,6 +51,7 @@ YEAR_LINE_RE = re.compile(r"(20\d{2}年度?)")
 SHORT_TABLE_NUMBER_RE = re.compile(r"(?:附表|表)\d{1,2}(?:-\d{1,2})?")
 #: The title of a part of the running text ("第三部分"): a table is over.
 PART_TITLE_RE = re.compile(r"^第.部分")
+
 #: Factors from a printed unit to 万元.
 UNIT_SCALE = TABLE_UNIT_SCALE
 HEADER_WORDS = {
@@ -72,6 +74,31 @@ HEADER_WORDS = {
     "支出",
     "预算数",
 }
+
+
+def _is_code(text: str) -> bool:
+    """``CODE_RE.match(text)``: 3, 5 or 7 digits.  Without the regex unless the text ends in
+    a newline (which $ also accepts): re's \\d is ``str.isdecimal``."""
+    if len(text) in (3, 5, 7) and text.isdecimal():
+        return True
+    return text[-1:] == "\n" and CODE_RE.match(text) is not None
+
+
+def _says_empty(text: str) -> bool:
+    """Whether ``text`` says a table is empty (``EMPTY_RE.search``).  Every alternative of
+    EMPTY_RE holds 无, 空 or 没有: a text without them is not searched (the pattern has no
+    literal prefix, so a search tries it at every position of a row or a whole table)."""
+    return ("无" in text or "空" in text or "没有" in text) and EMPTY_RE.search(text) is not None
+
+
+def _table_number(text: str) -> re.Match[str] | None:
+    """``TABLE_NUMBER_RE.search``, skipped when the text lacks the "公开" every match holds."""
+    return TABLE_NUMBER_RE.search(text) if "公开" in text else None
+
+
+def _unit(text: str) -> re.Match[str] | None:
+    """``UNIT_RE.search``, skipped when the text lacks the "单位" every match holds."""
+    return UNIT_RE.search(text) if "单位" in text else None
 
 
 @dataclass(slots=True)
@@ -130,6 +157,8 @@ class _Pending:
 
 def _number_only(text: str) -> bool:
     """A line that is nothing but a table number ("公开01 表", "表1-1", "附表3")."""
+    if "表" not in text:
+        return False  # every table number holds 表 (and squashing only drops spaces)
     t = squash(text)
     return bool(TABLE_NUMBER_RE.fullmatch(t) or SHORT_TABLE_NUMBER_RE.fullmatch(t))
 
@@ -191,7 +220,7 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
             continue
         release_held()
         target = current
-        if target is None and zones and EMPTY_RE.search(text) and len(squash(text)) <= 80:
+        if target is None and zones and _says_empty(text) and len(squash(text)) <= 80:
             zones[-1].lines.append(line)  # a 说明 below the table after an instruction line
             continue
         if target is None and pending is not None:
@@ -203,7 +232,7 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
             target = zones[-1]
             current = target
         if target is not None:
-            if _is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")):
+            if _is_table_meta(text) or _says_empty(text) or text.startswith(("注", "说明")):
                 target.lines.append(line)
             elif len(squash(text)) > 30 or PART_TITLE_RE.match(text):
                 current = None  # running text: the table is over
@@ -217,18 +246,20 @@ def find_zones(raw: RawDocument, skip: set[int], context: _Context = _NO_CONTEXT
 
 def _describes_table(text: str) -> bool:
     """A line that belongs to the table above it: unit, number, 注/说明, "本表无数据"."""
-    return bool(_is_table_meta(text) or EMPTY_RE.search(text) or text.startswith(("注", "说明")))
+    return bool(_is_table_meta(text) or _says_empty(text) or text.startswith(("注", "说明")))
 
 
 def _is_table_meta(text: str) -> bool:
     t = squash(text)
+    # every unit line, 单位名称/编制单位 and 单位决算表 holds "单位"; every table number "公开"
+    if "单位" in t and (
+        UNIT_RE.search(t) or t.startswith(("单位名称", "编制单位")) or "单位决算表" in t
+    ):
+        return True
     return bool(
-        UNIT_RE.search(t)
-        or t.startswith(("单位名称", "编制单位"))
-        or YEAR_LINE_RE.fullmatch(t)
-        or TABLE_NUMBER_RE.search(t)
+        YEAR_LINE_RE.fullmatch(t)
+        or ("公开" in t and TABLE_NUMBER_RE.search(t))
         or "部门决算表" in t
-        or "单位决算表" in t
     )
 
 
@@ -255,7 +286,8 @@ def _is_number(text: str) -> bool:
 
 
 def _evidence(row: RawLine) -> Evidence:
-    return Evidence(text=row.text.strip(), page=row.page, line=row.line, bbox=row.bbox)
+    # positional: a dataclass __init__ matches keywords by name, a cost paid for every row
+    return Evidence(row.text.strip(), row.page, row.line, row.bbox)
 
 
 def _header_text(rows: list[RawLine]) -> str:
@@ -319,17 +351,24 @@ def _split_code_name(cells: list[tuple[int, str]]) -> tuple[str | None, str, int
     for pos, (col, text) in enumerate(cells):
         if not text:
             continue
-        if CODE_PART_RE.match(text):  # digits only
+        # digits only: CODE_PART_RE.match, whose \d is str.isdecimal(); the regex is needed
+        # only for a text ending in a newline (which its $ also accepts)
+        if (2 <= len(text) <= 7 and text.isdecimal()) or (
+            text[-1] == "\n" and CODE_PART_RE.match(text)
+        ):
             parts.append(text)
             continue
-        if _has_cjk(text) and not _is_number(text):
+        # a text with a CJK character is never a number (see _is_number)
+        if _CJK_RE.search(text) is not None:
             name = text
-            # text layers sometimes glue a code to the name ("行政单位医疗2101101")
-            m = _CODE_BEFORE_NAME.match(name) or _CODE_AFTER_NAME.match(name)
-            if m and not parts:
-                a, b = m.group(1), m.group(2)
-                code_part, name = (a, b) if a.isdigit() else (b, a)
-                parts.append(code_part)
+            # text layers sometimes glue a code to the name ("行政单位医疗2101101"); such a
+            # name starts with a digit, or ends with one (or with the newline $ accepts)
+            if not parts and (name[0].isdecimal() or name[-1].isdecimal() or name[-1] == "\n"):
+                m = _CODE_BEFORE_NAME.match(name) or _CODE_AFTER_NAME.match(name)
+                if m:
+                    a, b = m.group(1), m.group(2)
+                    code_part, name = (a, b) if a.isdigit() else (b, a)
+                    parts.append(code_part)
             code = _join_code(parts)
             return code, name, pos, col
         return None
@@ -368,9 +407,9 @@ def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
             _meta_from_row(row, table)
             continue
         joined = "".join(texts)
-        if EMPTY_RE.search(joined):
+        if _says_empty(joined):
             table.empty_statement = table.empty_statement or tidy(
-                next(t for t in texts if EMPTY_RE.search(t))
+                next(t for t in texts if _says_empty(t))
             )
             continue
         if joined.startswith(("注", "说明")) or (_is_table_meta(joined) and len(texts) <= 3):
@@ -383,7 +422,7 @@ def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
             code, name, pos, col = split
             has_number = any(_is_number(t) for _, t in cells[pos + 1 :])
             if (
-                (code is not None and CODE_RE.match(code))
+                (code is not None and _is_code(code))
                 or (_is_total_name(name) and (has_number or first_data is not None))
                 or (
                     first_data is not None
@@ -441,18 +480,15 @@ def parse_coded(zone: Zone, spec: TableSpec, table: Table) -> None:
                 text = cells[p][1]
                 if text:
                     _put(values, raw, columns[idx], text, table.scale)
-        table.rows.append(
-            TableRow(name=name, values=values, raw=raw, evidence=_evidence(row), code=code)
-        )
+        # positional (name, values, raw, evidence, code): cheaper than keywords in this loop
+        table.rows.append(TableRow(name, values, raw, _evidence(row), code))
 
 
 def _put(
     values: dict[str, Decimal | None], raw: dict[str, str], canon: str, text: str, scale: Decimal
 ) -> None:
     raw[canon] = text
-    if is_blank_value(text):
-        return
-    amount = parse_amount(text)
+    amount = parse_amount(text)  # None for a blank value ("-", "—", "/" …): it has no digit
     if amount is not None:
         values[canon] = amount * scale if scale != 1 else amount
 
@@ -475,14 +511,14 @@ def _meta_from_row(row: RawLine, table: Table) -> None:
 
 def _meta_from_text(text: str, table: Table) -> None:
     t = squash(text)
-    m = UNIT_RE.search(t)
+    m = _unit(t)
     if m:
         table.unit = m.group(1)
         table.scale = UNIT_SCALE[m.group(1)]
-    n = TABLE_NUMBER_RE.search(t)
+    n = _table_number(t)
     if n and table.number is None:
         table.number = n.group(1)
-    if EMPTY_RE.search(t) and table.empty_statement is None:
+    if _says_empty(t) and table.empty_statement is None:
         table.empty_statement = tidy(text)
 
 
@@ -500,9 +536,10 @@ def _content_rows(
         if (
             row is zone.title_line
             or joined.startswith(("注", "说明"))
-            or _row_title(row) is not None
+            # a title holds 表, which tidying keeps: a row without it has none
+            or ("表" in joined and _row_title(row) is not None)
             or _is_table_meta(joined)
-            or EMPTY_RE.search(joined)
+            or _says_empty(joined)
         ):
             _meta_from_row(row, table)
             continue
@@ -664,7 +701,7 @@ def parse_blocks(zone: Zone, spec: TableSpec, table: Table) -> None:
     for row, cells, _texts in _content_rows(zone, table):
         segs = _block_segments(cells)
         if not started:
-            if any(code and CODE_RE.match(code) for code, _, _ in segs) or any(
+            if any(code and _is_code(code) for code, _, _ in segs) or any(
                 "经费合计" in key(n) for _, n, _ in segs
             ):
                 started = True
@@ -709,11 +746,11 @@ def _block_segments(cells: list[tuple[int, str]]) -> list[tuple[str | None, str,
     for _, text in cells:
         if not text:
             continue
-        if CODE_RE.match(text) and not vals and not name:
+        if _is_code(text) and not vals and not name:
             if active:
                 segs.append((code, name, vals))
             code, name, vals, active = text, "", [], True
-        elif CODE_RE.match(text) and active and (vals or name):
+        elif _is_code(text) and active and (vals or name):
             segs.append((code, name, vals))
             code, name, vals, active = text, "", [], True
         elif _has_cjk(text) and not _is_number(text):
@@ -825,7 +862,7 @@ def _sangong_layout(header: list[RawLine], ruled: bool) -> dict[int, tuple[str, 
 def _looks_like_table(zone: Zone, spec: TableSpec) -> bool:
     """Whether a zone's rows carry the header words of a table of this kind."""
     text = key("".join(r.text for r in zone.rows))
-    if EMPTY_RE.search(text) or "科目编码" in text or "项目" in text:
+    if _says_empty(text) or "科目编码" in text or "项目" in text:
         return True
     words = [*spec.columns.values(), *spec.items.values()]
     return any(key(alias) in text for aliases in words for alias in aliases)
@@ -835,7 +872,7 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
     specs = catalog.table_specs()
     context = _Context(doc.kind, doc.unit)
     for zone in find_zones(raw, skip or set(), context):
-        if not zone.rows and not any(EMPTY_RE.search(ln.text) for ln in zone.lines):
+        if not zone.rows and not any(_says_empty(ln.text) for ln in zone.lines):
             continue  # a title in a list of tables (附表 目录), not a table
         spec = specs[zone.kind]
         if zone.rows and not _looks_like_table(zone, spec):
@@ -851,7 +888,7 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
         for line in zone.lines:
             _meta_from_text(line.text, table)
         for row in zone.rows:
-            if UNIT_RE.search(squash(row.text)):
+            if _unit(squash(row.text)):
                 _meta_from_row(row, table)
         if spec.doc_kind is DocKind.BUDGET:
             from juesuan.structure.budget_tables import parse_budget_table
@@ -872,6 +909,6 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
         table.pages = sorted({p for p in pages if p is not None})
         if table.empty_statement is None:
             for line in zone.lines:
-                if EMPTY_RE.search(line.text):
+                if _says_empty(line.text):
                     table.empty_statement = tidy(line.text)
         doc.tables.append(table)
