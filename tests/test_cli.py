@@ -85,3 +85,18 @@ def test_bench_times_a_pdf_against_pymupdf_and_a_text_file_without() -> None:
     # the times are printed to the millisecond, the ratio to one decimal
     assert abs(ratio - read_best / base) <= 0.06 + 0.2 * ratio
     assert txt_row[5] == "-" and txt_row[6] == "-"  # no PyMuPDF time for a text file
+
+
+def test_bench_empties_only_the_caches_keyed_on_a_documents_text() -> None:
+    import juesuan.store  # noqa: F401 (its modules hold objects that answer any attribute)
+    from juesuan import catalog, read
+    from juesuan.bench import _document_caches
+    from juesuan.structure import textutil
+
+    read(SAMPLES / "jiangsu-party-office-2018-dept-budget.pdf")
+    caches = _document_caches()
+    assert textutil.tidy in caches and textutil.key in caches
+    assert catalog.table_specs not in caches  # a catalog's cache does not depend on documents
+    for cache in caches:
+        cache.cache_clear()
+    assert textutil.tidy.cache_info().currsize == 0

@@ -35,15 +35,16 @@ def _document_caches() -> list[Any]:
     A document read again finds its own strings there; emptied before a timed read, the read
     costs what reading a document for the first time costs.  The catalogs' caches (no bound)
     stay: they do not depend on the document."""
+    import functools
     import sys
 
+    lru = functools._lru_cache_wrapper
     found: dict[int, Any] = {}
     for name, module in list(sys.modules.items()):
         if not name.startswith("juesuan") or module is None:
             continue
-        for value in vars(module).values():
-            info = getattr(value, "cache_info", None)
-            if info is not None and hasattr(value, "cache_clear") and info().maxsize:
+        for value in list(vars(module).values()):
+            if isinstance(value, lru) and value.cache_info().maxsize:
                 found[id(value)] = value
     return list(found.values())
 
