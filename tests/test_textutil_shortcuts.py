@@ -60,7 +60,7 @@ def plain_performance_key(text: str) -> str:
 PIECES = ["预算", "年", "（", "）", "“", "”", "、", "，", "。", "：", "；", "％", "%"]
 PIECES += ["1", "20", "3.5", "a", "B", "-", " ", "  ", "\t", "\u3000", "\xa0", "\n", " \n "]
 PIECES += ["“", "”", '"', "'", "‘", "’", "「", "」", "(", ")", ":", "：", ",", "，", "１", "．"]
-PIECES += ["000", "1 234", "−", "\u2003", "\x85"]
+PIECES += ["000", "1 234", "−", "\u2003", "\x85", "\x1c", "\u200b", "\u2028"]
 
 
 def test_tidy_equals_its_plain_form_on_random_texts() -> None:
@@ -69,6 +69,7 @@ def test_tidy_equals_its_plain_form_on_random_texts() -> None:
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12)))
         assert tidy(text) == plain_tidy(text), repr(text)
         assert key.__wrapped__(text) == plain_key(text), repr(text)
+        assert squash.__wrapped__(text) == re.sub(r"\s+", "", text), repr(text)
         assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
         assert parse_amount.__wrapped__(text) == plain_parse_amount(text), repr(text)
 
@@ -83,5 +84,6 @@ def test_tidy_equals_its_plain_form_on_the_samples_lines(name: str) -> None:
     for text in texts:
         assert tidy(text) == plain_tidy(text), repr(text)
         assert key.__wrapped__(text) == plain_key(text), repr(text)
+        assert squash.__wrapped__(text) == re.sub(r"\s+", "", text), repr(text)
         assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
         assert parse_amount.__wrapped__(text) == plain_parse_amount(text), repr(text)

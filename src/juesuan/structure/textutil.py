@@ -21,7 +21,6 @@ _SPACE_TO_DROP = re.compile(
 )
 _BLANKS = re.compile(r"[ \t]+")
 _ANY_SPACE = re.compile(r"\s")
-_ALL_SPACE = re.compile(r"\s+")
 #: Any character :func:`key` removes or replaces.
 _KEY_CHANGES = re.compile(r"[\s“”\"'‘’「」()]")
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d{3}\b)")
@@ -34,10 +33,9 @@ FULLWIDTH = str.maketrans(
 
 @lru_cache(maxsize=16384)
 def squash(text: str) -> str:
-    """Remove every whitespace character (for matching titles and headers)."""
-    if not _ANY_SPACE.search(text):  # nothing to remove (most texts)
-        return text
-    return _ALL_SPACE.sub("", text)
+    """Remove every whitespace character (for matching titles and headers).  ``str.split``
+    splits at the characters ``\\s`` matches (str.isspace), without a regex."""
+    return "".join(text.split())
 
 
 @lru_cache(maxsize=8192)
