@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from juesuan import catalog
 from juesuan.catalog import TableSpec
 from juesuan.model import DocKind, TableKind
-from juesuan.structure.textutil import key
+from juesuan.structure.textutil import contains_any, key
 
 CN_NUM = "一二三四五六七八九十"
 _LIST_NUMBER = re.compile(
@@ -99,10 +99,14 @@ def _keyed(doc_kind: DocKind) -> tuple[dict[str, TableKind], tuple[_Keyed, ...]]
 
 
 def _matches(spec: _Keyed, k: str) -> bool:
-    """Some alternative's words are all in ``k`` and no excluded word is."""
+    """Some alternative's words are all in ``k`` and no excluded word is (plain loops: it
+    runs for every standard table on every title a document prints)."""
     for words, _ in spec.requires:
-        if all(w in k for w in words):
-            return not any(w in k for w in spec.excludes)
+        for w in words:
+            if w not in k:
+                break
+        else:  # all of this alternative's words are in k
+            return not contains_any(k, spec.excludes)
     return False
 
 
