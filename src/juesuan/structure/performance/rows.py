@@ -19,7 +19,7 @@ from decimal import Decimal
 from juesuan.catalog.performance import key, layout
 from juesuan.model import Evidence
 from juesuan.model.performance import Cell
-from juesuan.sources.raw import BBox, RawDocument, RawLine, RawTable
+from juesuan.sources.raw import BBox, RawCell, RawDocument, RawLine, RawTable
 from juesuan.structure.performance.words import label_is, number
 
 
@@ -131,26 +131,15 @@ def physical_rows(raw: RawDocument) -> list[Row | None]:
             for ln in lines:
                 cells: list[RowCell] = []
                 keys: list[str] = []
-                if ln.cells:
-                    for i, c in enumerate(ln.cells):
-                        text = c.text.strip()
-                        if text:
-                            cell = new(RowCell)  # RowCell(col, text, ln, c.bbox)
-                            cell.col = i if c.col is None else c.col
-                            cell.text = text
-                            cell.line = ln
-                            cell.bbox = c.bbox
-                            cell.key = k = key(text)
-                            cells.append(cell)
-                            keys.append(k)
-                else:
-                    text = ln.text.strip()
+                # a line of running text is one cell: its text and box, column 0
+                for i, c in enumerate(ln.cells or (RawCell(ln.text, ln.bbox, 0),)):
+                    text = c.text.strip()
                     if text:
-                        cell = new(RowCell)  # RowCell(0, text, ln, ln.bbox)
-                        cell.col = 0
+                        cell = new(RowCell)  # RowCell(col, text, ln, c.bbox)
+                        cell.col = i if c.col is None else c.col
                         cell.text = text
                         cell.line = ln
-                        cell.bbox = ln.bbox
+                        cell.bbox = c.bbox
                         cell.key = k = key(text)
                         cells.append(cell)
                         keys.append(k)
