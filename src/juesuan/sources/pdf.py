@@ -85,9 +85,11 @@ def _is_wide(ch: str) -> bool:
 
 class _Word:
     """A word's box and text; ``mid`` (top + bottom) orders words for line clustering and
-    ``line`` is the visual line it is on, once the page's lines are numbered (0: none)."""
+    ``line`` is the visual line it is on, once the page's lines are numbered (0: none);
+    ``grid`` the ruled grid holding it (-1: none), set on a page with grids."""
 
-    __slots__ = ("line", "mid", "text", "x0", "x1", "y0", "y1")
+    __slots__ = ("grid", "line", "mid", "text", "x0", "x1", "y0", "y1")
+    grid: int  # not set in __init__: only the words of a page with grids get one
 
     def __init__(self, x0: float, y0: float, x1: float, y1: float, text: str) -> None:
         self.x0 = x0
@@ -745,8 +747,8 @@ def _page_size(doc: Any, index: int, fz_page: Any) -> tuple[float, float]:
 
 def _page_words(page: Any | None, matrix: Any, fz_page: Any) -> list[_Word]:
     words: list[_Word] = []
-    for item in _raw_words(page, fz_page):
-        x0, y0, x1, y1, text = item[:5]
+    # (x0, y0, x1, y1, word, block, line, word number): unpacked whole, no slice made
+    for x0, y0, x1, y1, text, _, _, _ in _raw_words(page, fz_page):
         text = text.strip()
         if not text:
             continue
@@ -761,7 +763,7 @@ def _page_words(page: Any | None, matrix: Any, fz_page: Any) -> list[_Word]:
 
 
 def _lines_by_group(
-    lines: list[_Line], group: dict[int, int], ngrids: int
+    lines: list[_Line], ngrids: int
 ) -> tuple[list[_Line], list[list[_Line]] | None]:
     """The page's visual lines shared out to the text outside the grids and to each grid,
     which spares clustering each part's words again (that gives the same lines unless a
@@ -770,9 +772,9 @@ def _lines_by_group(
     free: list[_Line] = []
     tables: list[list[_Line]] = [[] for _ in range(ngrids)]
     for line in lines:
-        k = group[id(line.words[0])]
+        k = line.words[0].grid
         for word in line.words:
-            if group[id(word)] != k:
+            if word.grid != k:
                 return free, None
         (tables[k] if k >= 0 else free).append(line)
     return free, tables
@@ -789,7 +791,7 @@ def _read_page(doc: Any, index: int, number: int) -> tuple[RawPage, int]:
     page = doc.load_page(index) if rotation else None
     matrix = page.rotation_matrix if page is not None else None
     words = _page_words(page, matrix, fz_page)
-    chars = sum(len(w.text) for w in words)
+    chars = sum([len(w.text) for w in words])
     width, height = _page_size(doc, index, fz_page)
     raw = RawPage(number, width=width, height=height, rotation=rotation)
     if not words:
@@ -815,19 +817,18 @@ def _read_page(doc: Any, index: int, number: int) -> tuple[RawPage, int]:
     table_lines: list[list[_Line]] = []
     if grids:
         boxes = [grid.bbox for grid in grids]
-        group: dict[int, int] = {}  # id(word) -> its grid, -1 for text outside every grid
         free: list[_Word] = []
         for word in words:
-            cx, cy = (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2
+            cx, cy = (word.x0 + word.x1) / 2, word.mid / 2
             for k, (x0, y0, x1, y1) in enumerate(boxes):
                 if x0 <= cx <= x1 and y0 <= cy <= y1:
                     table_words[k].append(word)
-                    group[id(word)] = k
+                    word.grid = k
                     break
             else:
                 free.append(word)
-                group[id(word)] = -1
-        free_lines, shared = _lines_by_group(all_lines, group, len(grids))
+                word.grid = -1
+        free_lines, shared = _lines_by_group(all_lines, len(grids))
         if shared is not None:
             table_lines = shared
         else:  # a line runs across a grid's edge: cluster each part's words anew
