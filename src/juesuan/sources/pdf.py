@@ -597,8 +597,9 @@ def _build_table(grid: _Grid, words: list[_Word], tops: list[float], page: int) 
         col_owner.append(owner)
 
     last_band, last_col = nbands - 1, ncols - 1
+    ys2 = [2 * y for y in ys]  # a word's band by its ``mid`` (top + bottom): no halving per word
     for whole in words:
-        r = bisect_right(ys, whole.mid / 2) - 1
+        r = bisect_right(ys2, whole.mid) - 1
         r = 0 if r < 0 else last_band if r > last_band else r
         c = bisect_right(xs, whole.x0)
         if c == bisect_right(xs, whole.x1):  # within one column (its centre's): the common case
@@ -621,32 +622,39 @@ def _build_table(grid: _Grid, words: list[_Word], tops: list[float], page: int) 
     for r, row in enumerate(band_cells):
         cells: list[RawCell] = []
         fields = [""] * ncols
-        number = max(bisect_right(tops, ys[r]), 1)  # else the last line above the row
-        first: int | None = None  # the first visual line holding the row's text
+        top, bottom = ys[r], ys[r + 1]
+        number = max(bisect_right(tops, top), 1)  # else the last line above the row
+        first = 0  # the first visual line holding the row's text (0: none yet)
         for cell in row:
             col = cell.col
-            if cell.home == r and cell.words:
-                ws = cell.words
-                text = ws[0].text if len(ws) == 1 else _cell_text(ws)
-                bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
-                for w in ws:
-                    n = w.line or number  # a piece split off a word, or an overprint
-                    if first is None or n < first:
-                        first = n
-            elif cell.home == r:
+            if cell.home != r:  # the band of a merged cell its text is not in
                 text = ""
-                bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
+                bbox = (xs[col], top, xs[col + cell.span], bottom)
             else:
-                text = ""
-                bbox = (xs[col], ys[r], xs[col + cell.span], ys[r + 1])
+                ws = cell.words
+                if not ws:
+                    text = ""
+                elif len(ws) == 1:  # the common case
+                    w = ws[0]
+                    text = w.text
+                    n = w.line or number  # a piece split off a word, or an overprint
+                    if not first or n < first:
+                        first = n
+                else:
+                    text = _cell_text(ws)
+                    for w in ws:
+                        n = w.line or number
+                        if not first or n < first:
+                            first = n
+                bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
             fields[col] = text
             cells.append(RawCell(text, bbox, col, cell.span))
         rows.append(
             RawLine(  # text, page, line, bbox, cells (positional: see _plain_line)
                 "\t".join(fields),
                 page,
-                number if first is None else first,
-                (xs[0], ys[r], xs[-1], ys[r + 1]),
+                first or number,
+                (xs[0], top, xs[-1], bottom),
                 cells,
             )
         )
