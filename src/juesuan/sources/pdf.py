@@ -136,13 +136,14 @@ _Y0_X0 = attrgetter("y0", "x0")
 def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
     """Group words into visual lines (top to bottom), each line's words left to right."""
     lines: list[_Line] = []
+    recent: list[_Line] = []  # the last three lines, oldest first (lines[-3:], kept up to date)
     for word in sorted(words, key=_MID_X0):
         best: _Line | None = None
         best_overlap = 0.0
         wy0, wy1 = word.y0, word.y1
         wh = wy1 - wy0
         # Words arrive by centre height, so only the last few lines can still take this one.
-        for line in lines[-3:]:
+        for line in recent:
             ly0, ly1 = line.y0, line.y1
             overlap = (ly1 if ly1 < wy1 else wy1) - (ly0 if ly0 > wy0 else wy0)
             if overlap <= best_overlap:  # cannot beat the best (nor any overlap, if none yet)
@@ -151,7 +152,11 @@ def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
             if overlap >= LINE_OVERLAP * (lh if lh < wh else wh):
                 best, best_overlap = line, overlap
         if best is None:
-            lines.append(_Line([word], word.x0, wy0, word.x1, wy1))
+            best = _Line([word], word.x0, wy0, word.x1, wy1)
+            lines.append(best)
+            recent.append(best)
+            if len(recent) > 3:
+                del recent[0]
         else:
             best.words.append(word)
             if word.x0 < best.x0:
@@ -163,9 +168,10 @@ def _cluster_lines(words: Iterable[_Word]) -> list[_Line]:
             if wy1 > best.y1:
                 best.y1 = wy1
     for line in lines:
-        line.words.sort(key=_X0)
-        if len(line.words) > 1:
-            line.words = _drop_overprints(line.words)
+        ws = line.words
+        if len(ws) > 1:
+            ws.sort(key=_X0)
+            line.words = _drop_overprints(ws)
     lines.sort(key=_Y0_X0)
     return lines
 
