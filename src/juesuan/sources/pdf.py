@@ -451,16 +451,27 @@ def _find_grids(hs: list[_Seg], vs: list[_Seg]) -> list[_Grid]:
     v_pos = [seg[0] for seg in vs]  # sorted by position (merge sorts them)
     nh = len(hs)
     for i, (y, x0, x1) in enumerate(hs):
-        root = find(i)  # stays a root: every other root found is linked under it
+        # A horizontal ruling is still alone here (only rulings already seen were linked).
+        # It joins the set of the first vertical it crosses, whose root then stays the root:
+        # the other verticals of a table already hang right under it, so most crossings
+        # cost one comparison (which root a set has does not matter: sets are read out in
+        # index order below).
+        root = i
         for j in range(bisect_left(v_pos, x0 - t), bisect_right(v_pos, x1 + t)):
             _, y0, y1 = vs[j]
             if y0 - t <= y <= y1 + t:
                 other = nh + j
+                if parent[other] == root:
+                    continue
                 while parent[other] != other:  # find(), written out: the hot loop
                     parent[other] = parent[parent[other]]
                     other = parent[other]
                 if other != root:
-                    parent[other] = root
+                    if root == i:
+                        parent[i] = other
+                        root = other
+                    else:
+                        parent[other] = root
     groups: dict[int, _Grid] = {}
     for k in range(n):
         root = find(k)
