@@ -8,6 +8,7 @@ of random rulings and on a drawn table.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 from juesuan.sources import pdf as P
 
@@ -70,7 +71,7 @@ def _random_page(rng: random.Random) -> tuple[list[P._Seg], list[P._Seg]]:
         x1, y1 = max(cols), max(rows)
         for y in rows:
             if rng.random() < 0.3:
-                for a, b in zip(cols, cols[1:], strict=False):
+                for a, b in pairwise(cols):
                     hs.append((y, a, b))
             else:
                 hs.append((y, x0, x1))
