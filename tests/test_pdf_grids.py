@@ -1,4 +1,4 @@
-"""The ruled grids of a page: connected groups of crossing rulings.
+"""The rulings and ruled grids of a page: painted strokes, connected groups of crossings.
 
 `_find_grids` links rulings with a written-out union-find (the hot loop of reading a ruled
 page); here it is held to a plain breadth-first search over every crossing pair, on pages
@@ -103,3 +103,18 @@ def test_a_drawn_table_is_one_grid_and_a_loose_underline_none() -> None:
     assert len(grids) == 1
     assert grids[0].xs == [50.0, 150.0, 300.0, 450.0]
     assert grids[0].ys == [100.0, 120.0, 140.0, 160.0, 180.0]
+
+
+def test_inked_paint_is_paint_that_is_not_light() -> None:
+    """The shortcut for get_cdrawings' RGB triples answers as the plain form does."""
+    rng = random.Random(7)
+    values: list[object] = [None, (), [], (0.95,), [0.95, 0.95, 0.95], ["x"], "red", 0.5]
+    levels = [0.0, 0.5, 0.9, 0.9000001, 0.95, 1.0, float("nan")]
+    for _ in range(2000):
+        n = rng.choice([1, 3, 3, 3, 4])
+        values.append(tuple(rng.choice(levels) for _ in range(n)))
+        values.append(tuple(rng.uniform(0.85, 1.0) for _ in range(n)))
+    for value in values:
+        assert P._inked(value) == (not P._is_light(P._paint(value))), value
+    assert P._inked((0.0, 0.0, 0.0)) and not P._inked((1.0, 1.0, 1.0))
+    assert P._inked((0.95, 0.95, 0.5)) and not P._inked(None)

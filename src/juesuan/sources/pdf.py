@@ -295,6 +295,15 @@ def _paint(value: Any) -> tuple[float, ...] | None:
         return None
 
 
+def _inked(value: Any) -> bool:
+    """Paint that shows on paper: ``not _is_light(_paint(value))``, at once for the RGB
+    triple of floats that get_cdrawings gives (no call, no hashing for a cache)."""
+    if type(value) is tuple and len(value) == 3:
+        r, g, b = value
+        return not (r > 0.9 and g > 0.9 and b > 0.9)
+    return not _is_light(_paint(value))
+
+
 _Point = tuple[float, float]
 
 
@@ -348,12 +357,17 @@ class _Rulings:
 
     def add_path(self, path: dict[str, Any]) -> None:
         kind = path.get("type", "")
-        stroked = "s" in kind and not _is_light(_paint(path.get("color")))
-        filled = "f" in kind and not _is_light(_paint(path.get("fill")))
+        stroked = "s" in kind and _inked(path.get("color"))
+        filled = "f" in kind and _inked(path.get("fill"))
         if not (stroked or filled):
             return
+        items = path.get("items", ())
+        if len(items) == 1 and self.matrix is None and items[0][0] == "re":
+            r = items[0][1]  # one rectangle: a table's ruling or cell (the common path)
+            self.box(r[0], r[1], r[2], r[3], stroked)
+            return
         outline: list[_Point] = []  # a filled shape drawn as a run of lines
-        for item in path.get("items", ()):
+        for item in items:
             op = item[0]
             if op == "l":
                 a, b = self.point(item[1]), self.point(item[2])
