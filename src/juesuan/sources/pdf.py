@@ -501,12 +501,14 @@ def _find_grids(hs: list[_Seg], vs: list[_Seg]) -> list[_Grid]:
         if not grid.hs or not grid.vs:
             continue
         # The outer box counts as a ruling even where a border is not drawn (open sides).
-        left = min(min(s[1] for s in grid.hs), min(s[0] for s in grid.vs))
-        right = max(max(s[2] for s in grid.hs), max(s[0] for s in grid.vs))
-        top = min(min(s[0] for s in grid.hs), min(s[1] for s in grid.vs))
-        bottom = max(max(s[0] for s in grid.hs), max(s[2] for s in grid.vs))
-        grid.xs = _cluster_positions([left, right, *(s[0] for s in grid.vs)])
-        grid.ys = _cluster_positions([top, bottom, *(s[0] for s in grid.hs)])
+        h_ys, h_x0s, h_x1s = zip(*grid.hs, strict=True)  # the segments' columns, in C
+        v_xs, v_y0s, v_y1s = zip(*grid.vs, strict=True)
+        left = min(min(h_x0s), min(v_xs))
+        right = max(max(h_x1s), max(v_xs))
+        top = min(min(h_ys), min(v_y0s))
+        bottom = max(max(h_ys), max(v_y1s))
+        grid.xs = _cluster_positions([left, right, *v_xs])
+        grid.ys = _cluster_positions([top, bottom, *h_ys])
         if len(grid.xs) >= 3 and len(grid.ys) >= 3:
             grids.append(grid)
     grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
