@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from juesuan.model import Disclosure, SourceInfo, TocEntry
 from juesuan.sources import load
-from juesuan.structure.outline import Line, line_stream, tidied
-from juesuan.structure.textutil import squash, tidy
+from juesuan.structure import outline
+from juesuan.structure.outline import UNIT_LABELS, Line, line_stream, tidied
+from juesuan.structure.textutil import contains_any, squash, tidy
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".txt"})
@@ -48,3 +50,61 @@ def test_rows_with_odd_white_space() -> None:
         assert tidied(ln) == plain
         assert bool(ln.text) == bool(plain)
         assert squash(ln.text) == squash(plain)
+
+
+def test_rows_skipped_by_the_unit_vote_hold_no_label() -> None:
+    """``infer_unit_and_kind`` skips a table row holding neither 单 nor 部: every label it
+    looks for (and 部分) holds one of them, so no such row can carry a label."""
+    for word in (*UNIT_LABELS, "部分"):
+        assert "单" in word or "部" in word, word
+    rows = [ln for name in NAMES for ln in line_stream(load(SAMPLES / name)) if ln.in_table]
+    for ln in rows:
+        if "单" not in ln.text and "部" not in ln.text:
+            t = squash(ln.text)
+            assert not contains_any(t, UNIT_LABELS) and "部分" not in t
+
+
+def test_unnumbered_part_titles_found_only_where_they_can_be() -> None:
+    """``_unnumbered_part`` returns at once where neither kind of title can be printed; the
+    full test gives the same answers on every text line of the samples, every way called."""
+    found = 0
+    for name in NAMES:
+        raw = load(SAMPLES / name)
+        lines = [ln for ln in line_stream(raw) if not ln.in_table and ln.text]
+        doc = Disclosure(source=SourceInfo(path=name, format="pdf", pages=0, sha256=""))
+        doc.toc = []
+        parts = {
+            "主要职能": TocEntry(0, "一", "主要职能", None, lines[0].evidence),
+            "名词解释": TocEntry(0, "二", "名词解释", None, lines[0].evidence),
+        }
+        for ln in lines:
+            for toc_parts in ({}, parts):
+                for at_top in (False, True):
+                    for no_toc in (False, True):
+                        args = (ln, at_top, toc_parts, None, no_toc)
+                        title = outline._unnumbered_part(*args)
+                        assert title == plain_unnumbered_part(*args)
+                        found += title is not None
+    assert found > 10
+
+
+def plain_unnumbered_part(
+    ln: Line, at_top: bool, toc_parts: dict[str, TocEntry], unit: str | None, no_toc: bool
+) -> str | None:
+    """``_unnumbered_part`` as written before its early return."""
+    t = squash(ln.text)
+    if (
+        not t
+        or len(t) > outline.MAX_PART_TITLE_CHARS
+        or outline.HEADING_PUNCT.search(t)
+        or outline._LIST_MARK_RE.search(t)
+    ):
+        return None
+    core = outline.part_core(t, unit)
+    if not core or outline.part_key(core) is None:
+        return None
+    if core in toc_parts and (at_top or ln.raw.page is None):
+        return ln.text.strip()
+    if no_toc and at_top and core in outline._standalone_part_titles():
+        return ln.text.strip()
+    return None

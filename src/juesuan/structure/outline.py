@@ -199,6 +199,7 @@ UNIT_SENTENCE_RE = re.compile(
     r"(?:由|为|是|属|主要|负责|下属|共有|2\d{3}|本级)"
 )
 #: Labels of the unit's name in running text and table headers; UNIT_LABEL_RE begins with one.
+#: Each holds 单 or 部 (:func:`infer_unit_and_kind` skips table rows holding neither).
 UNIT_LABELS = ("单位名称", "预算单位", "部门名称")
 UNIT_LABEL_RE = re.compile(rf"(?:{'|'.join(UNIT_LABELS)})\s*[:：]?\s*([{CJK}（）()]{{4,40}})")
 #: Labels printed before the unit's name on covers and table pages, longest first so that
@@ -360,6 +361,10 @@ def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
     """Fallbacks when the cover is missing: labels, part titles and sentence subjects."""
     votes: Counter[str] = Counter()
     for ln in lines:
+        if ln.in_table and "单" not in ln.text and "部" not in ln.text:
+            # every unit label and 部分 holds 单 or 部, which removing white space cannot
+            # bring in: most table rows hold neither and need not be squashed
+            continue
         t = squash(ln.text)
         if contains_any(t, UNIT_LABELS):  # looked for first: most lines have no label
             for label in UNIT_LABEL_RE.finditer(t):
@@ -658,13 +663,16 @@ def _unnumbered_part(
     """The title of a part printed without a number at the top of a page: numbered only in
     the 目录 (``toc_parts``), as the Shanghai budget layout prints 部门主要职能, 名词解释,
     部门预算编制说明 …; or, in a document without a 目录, a standalone part title."""
+    unpaged = ln.raw.page is None
+    if not (toc_parts and (at_top or unpaged)) and not (no_toc and at_top):
+        return None  # neither kind of title can be printed here (most lines)
     t = squash(ln.text)
     if not t or len(t) > MAX_PART_TITLE_CHARS or HEADING_PUNCT.search(t) or _LIST_MARK_RE.search(t):
         return None
     core = part_core(t, unit)
     if not core or part_key(core) is None:
         return None
-    if core in toc_parts and (at_top or ln.raw.page is None):
+    if core in toc_parts and (at_top or unpaged):
         return ln.text.strip()
     if no_toc and at_top and core in _standalone_part_titles():
         return ln.text.strip()
