@@ -65,12 +65,18 @@ MAX_HEADING_CHARS = 40
 
 @dataclass(slots=True)
 class Line:
-    """A line of the stream with what the outline needs to know about it."""
+    """A line of the stream with what the outline needs to know about it.
 
-    text: str  # tidied text
+    ``text`` is the tidied text of a line of running text.  A table row's ``text`` is its
+    non-blank cells (stripped) joined by spaces, *not* tidied: tidying only removes or
+    collapses white space, and outside the 目录 a row's text is only tested for being empty
+    or with all its white space removed (cover, unit and scope votes), where the two forms
+    agree.  Where the tidied form of any line is needed, :func:`tidied` gives it: tidying
+    every row of every table up front was most of the cost of the line stream."""
+
+    text: str
     raw: RawLine
     in_table: bool
-    cells: list[str]
 
     @property
     def evidence(self) -> Evidence:
@@ -84,13 +90,22 @@ def line_stream(raw: RawDocument) -> list[Line]:
     for item in raw.items():
         if isinstance(item, RawTable):
             for row in item.rows:
-                cells = [c.text.strip() for c in row.cells]
-                out.append(Line(tidy(" ".join([c for c in cells if c])), row, True, cells))
+                out.append(Line(" ".join(row_cells(row)), row, True))
         else:
             if PAGE_NUMBER_RE.match(item.text) and item.page is not None:
                 continue  # page numbers printed in headers/footers
-            out.append(Line(tidy(item.text), item, False, [item.text.strip()]))
+            out.append(Line(tidy(item.text), item, False))
     return out
+
+
+def row_cells(row: RawLine) -> list[str]:
+    """The non-blank cells of a table row, stripped."""
+    return [t for c in row.cells if (t := c.text.strip())]
+
+
+def tidied(ln: Line) -> str:
+    """The tidied text of a line (a table row's text is kept as joined: see :class:`Line`)."""
+    return tidy(ln.text) if ln.in_table else ln.text
 
 
 def part_key(title: str) -> Part | None:
@@ -184,6 +199,7 @@ UNIT_SENTENCE_RE = re.compile(
     r"(?:由|为|是|属|主要|负责|下属|共有|2\d{3}|本级)"
 )
 #: Labels of the unit's name in running text and table headers; UNIT_LABEL_RE begins with one.
+#: Each holds 单 or 部 (:func:`infer_unit_and_kind` skips table rows holding neither).
 UNIT_LABELS = ("单位名称", "预算单位", "部门名称")
 UNIT_LABEL_RE = re.compile(rf"(?:{'|'.join(UNIT_LABELS)})\s*[:：]?\s*([{CJK}（）()]{{4,40}})")
 #: Labels printed before the unit's name on covers and table pages, longest first so that
@@ -345,6 +361,10 @@ def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
     """Fallbacks when the cover is missing: labels, part titles and sentence subjects."""
     votes: Counter[str] = Counter()
     for ln in lines:
+        if ln.in_table and "单" not in ln.text and "部" not in ln.text:
+            # every unit label and 部分 holds 单 or 部, which removing white space cannot
+            # bring in: most table rows hold neither and need not be squashed
+            continue
         t = squash(ln.text)
         if contains_any(t, UNIT_LABELS):  # looked for first: most lines have no label
             for label in UNIT_LABEL_RE.finditer(t):
@@ -362,7 +382,7 @@ def infer_unit_and_kind(lines: list[Line], doc: Disclosure) -> None:
     if doc.scope is None:
         doc.scope = _scope_from_body(lines, doc)
     if doc.year is None:
-        years = Counter(int(m.group(1)) for ln in lines for m in YEAR_OF_RE.finditer(ln.text))
+        years = Counter(int(m.group(1)) for ln in lines for m in YEAR_OF_RE.finditer(tidied(ln)))
         if years:
             doc.year = years.most_common(1)[0][0]
 
@@ -380,10 +400,11 @@ def find_toc(lines: list[Line]) -> int | None:
 
 def toc_entry_text(ln: Line) -> tuple[str, int | None]:
     """Title and page reference of a 目录 line (tab cell, dotted leaders or trailing digits)."""
-    cells = [c for c in ln.cells if c]
-    if ln.in_table and len(cells) == 2 and cells[1].isdigit():
-        return LEADERS_RE.sub("", cells[0]).strip(" .…"), int(cells[1])
-    text = LEADERS_RE.sub(" ", ln.text).strip()
+    if ln.in_table:
+        cells = row_cells(ln.raw)
+        if len(cells) == 2 and cells[1].isdigit():
+            return LEADERS_RE.sub("", cells[0]).strip(" .…"), int(cells[1])
+    text = LEADERS_RE.sub(" ", tidied(ln)).strip()
     m = re.match(r"^(.*?\S)\s+(\d{1,3})$", text)
     if m and not re.search(r"20\d{2}$", text):
         return m.group(1).strip(" .…"), int(m.group(2))
@@ -480,7 +501,8 @@ def read_toc(lines: list[Line], start: int, doc: Disclosure) -> int:
     i = start + 1
     while i < len(lines):
         ln = lines[i]
-        if not ln.text or ln.text.startswith("公开时间") or TOC_HEADER_RE.match(squash(ln.text)):
+        text = tidied(ln)
+        if not text or text.startswith("公开时间") or TOC_HEADER_RE.match(squash(text)):
             i += 1
             continue
         last = entries[-1] if entries else None
@@ -490,7 +512,7 @@ def read_toc(lines: list[Line], start: int, doc: Disclosure) -> int:
             and prev.raw.page is not None
             and ln.raw.page != prev.raw.page
         )
-        if new_page and squash(ln.text).startswith("目录"):
+        if new_page and squash(text).startswith("目录"):
             i += 1  # "目录（续）" heading the next page
             continue
         title, page_ref = toc_entry_text(ln)
@@ -641,13 +663,16 @@ def _unnumbered_part(
     """The title of a part printed without a number at the top of a page: numbered only in
     the 目录 (``toc_parts``), as the Shanghai budget layout prints 部门主要职能, 名词解释,
     部门预算编制说明 …; or, in a document without a 目录, a standalone part title."""
+    unpaged = ln.raw.page is None
+    if not (toc_parts and (at_top or unpaged)) and not (no_toc and at_top):
+        return None  # neither kind of title can be printed here (most lines)
     t = squash(ln.text)
     if not t or len(t) > MAX_PART_TITLE_CHARS or HEADING_PUNCT.search(t) or _LIST_MARK_RE.search(t):
         return None
     core = part_core(t, unit)
     if not core or part_key(core) is None:
         return None
-    if core in toc_parts and (at_top or ln.raw.page is None):
+    if core in toc_parts and (at_top or unpaged):
         return ln.text.strip()
     if no_toc and at_top and core in _standalone_part_titles():
         return ln.text.strip()

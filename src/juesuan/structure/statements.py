@@ -641,8 +641,10 @@ class _Reader:
         cue_kind, cue = _cue(seg)
         printed_unit: str | None = m.group("unit")
         unit = printed_unit or _implied_unit(seg, cue_kind, cue, self.scan[end : end + 1])
+        if unit is None:
+            return False  # a year, a date, a list number: no Decimal needed
         number = to_decimal(m.group("num"))
-        if unit is None or number is None:
+        if number is None:
             return False
         region_end = prev_end + (cue.start() if cue is not None else len(seg))
         if unit == "%":
