@@ -15,7 +15,7 @@ import pytest
 
 from juesuan.catalog import performance
 from juesuan.sources import load
-from juesuan.structure.textutil import CJK, key, parse_amount, squash, tidy
+from juesuan.structure.textutil import CJK, FULLWIDTH, halfwidth, key, parse_amount, squash, tidy
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 
@@ -58,6 +58,7 @@ def test_tidy_equals_its_plain_form_on_random_texts() -> None:
         assert key.__wrapped__(text) == plain_key(text), repr(text)
         assert squash.__wrapped__(text) == re.sub(r"\s+", "", text), repr(text)
         assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
+        assert halfwidth(text) == text.translate(FULLWIDTH), repr(text)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.pdf"))[:4])
@@ -72,6 +73,7 @@ def test_tidy_equals_its_plain_form_on_the_samples_lines(name: str) -> None:
         assert key.__wrapped__(text) == plain_key(text), repr(text)
         assert squash.__wrapped__(text) == re.sub(r"\s+", "", text), repr(text)
         assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
+        assert halfwidth(text) == text.translate(FULLWIDTH), repr(text)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +99,11 @@ def test_tidy_equals_its_plain_form_on_the_samples_lines(name: str) -> None:
 )
 def test_amounts_read_and_refused(text: str, amount: Decimal | None) -> None:
     assert parse_amount.__wrapped__(text) == amount
+
+
+def test_halfwidth_changes_every_full_width_character_as_translate_does() -> None:
+    for wide in "０１２３４５６７８９．，％：；（）":
+        for text in (wide, f"合计{wide}", f"1{wide}2", f"{wide}{wide}预算"):
+            assert halfwidth(text) == text.translate(FULLWIDTH) != text
+    assert halfwidth("１，２３４．５") == "1,234.5"
+    assert halfwidth("一般公共服务支出") == "一般公共服务支出"
