@@ -97,3 +97,12 @@ def test_tidy_equals_its_plain_form_on_the_samples_lines(name: str) -> None:
 )
 def test_amounts_read_and_refused(text: str, amount: Decimal | None) -> None:
     assert parse_amount.__wrapped__(text) == amount
+
+
+def test_performance_key_changes_every_character_of_its_table_as_translate_does() -> None:
+    """The performance key removes and replaces by a regex and two replaces, not by
+    ``str.translate``: each character of the table, alone and among others, as translate."""
+    for code in performance._KEY_TABLE:
+        ch = chr(code)
+        for text in (ch, f"预算{ch}", f"{ch}项目{ch}名称{ch}", f"(a{ch}{ch}b)"):
+            assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
