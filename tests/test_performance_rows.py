@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from juesuan.catalog import performance
 from juesuan.catalog.performance import layout
 from juesuan.model.performance import Nature
+from juesuan.sources import load
+from juesuan.sources.raw import RawCell, RawDocument, RawLine, RawPage, RawTable
+from juesuan.structure import build
 from juesuan.structure.performance import words
 from juesuan.structure.performance.rows import (
     Row,
@@ -15,11 +21,16 @@ from juesuan.structure.performance.rows import (
     extend_cell,
     form_rows,
     join_cells,
+    line_row,
     logical_rows,
     one_cell_form,
+    physical_rows,
     value_cell,
 )
-from tests.performance_kit import T, boxed, pdf_rows, phys, row
+from juesuan.structure.performance.spans import find_spans, standard_lines
+from tests.performance_kit import T, boxed, pdf_rows, phys, raw_text, row
+
+SAMPLES = Path(__file__).parent.parent / "samples"
 
 
 def test_rows_keep_non_empty_cells_with_their_columns() -> None:
@@ -151,3 +162,116 @@ def test_labels_and_block_labels() -> None:
     assert words.points(["总额", "绩效指标（90分）"], ("指标",)) == Decimal(90)
     assert words.points(["绩效指标"], ("指标",)) is None
     assert words.clean_text("数 据<br>平台") == "数据平台"
+
+
+# ---------------------------------------------------------------------------------------
+# bare rows: a standard table's rows read for their keys alone
+
+
+def _same_row(got: Row | None, want: Row | None) -> None:
+    assert (got is None) == (want is None)
+    if got is None or want is None:
+        return
+    for name in Row.__slots__:
+        if name != "cells":
+            assert getattr(got, name) == getattr(want, name), name
+    assert len(got.cells) == len(want.cells)
+    for c, w in zip(got.cells, want.cells, strict=True):
+        for name in RowCell.__slots__:
+            assert getattr(c, name) == getattr(w, name), name
+
+
+def test_white_space_strip_removes_is_white_space_the_key_removes() -> None:
+    """A bare row's key is the key of its cells' texts joined, unstripped: right only if
+    every character ``strip`` takes off is one the key removes."""
+    for code in range(0x110000):
+        ch = chr(code)
+        if not ch.strip():
+            assert performance.key.__wrapped__(ch) == "", hex(code)
+
+
+PIECES = ["预算", "项目", " ", "\u3000", "\xa0", "\t", "：", ":", "“", "”", "(", "）", "1", "a"]
+
+
+def test_a_bare_row_has_the_key_and_blankness_of_the_full_row() -> None:
+    rng = random.Random(11)
+    lines: list[RawLine] = []
+    for n in range(3000):
+        texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 4)))]
+        texts += ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 3))) for _ in range(3)]
+        texts = texts[: rng.randint(0, 4)]
+        cells = [RawCell(t, col=rng.choice([None, i])) for i, t in enumerate(texts)]
+        text = T.join(texts) if cells or rng.random() < 0.5 else rng.choice(PIECES)
+        lines.append(RawLine(text, 1, n + 1, cells=cells))
+    for table in (True, False):
+        items: list[RawLine | RawTable] = [RawTable(lines, 1)] if table else list(lines)
+        raw = RawDocument("case.pdf", "pdf", [RawPage(1, items)])
+        every = {(1, n + 1) for n in range(len(lines))}
+        for full, bare in zip(physical_rows(raw), physical_rows(raw, every), strict=True):
+            assert (full is None) == (bare is None)
+            if full is not None and bare is not None:
+                assert bare.bare and not full.bare and bare.cells == []
+                assert (bare.key, bare.table, bare.line, bare.lines) == (
+                    full.key,
+                    full.table,
+                    full.line,
+                    full.lines,
+                )
+
+
+def test_a_standard_row_worded_as_a_form_title_is_read_in_full_when_it_heads_one() -> None:
+    lines = [
+        "项目支出绩效目标表",  # a standard row (line 1) worded as a title: heads the form
+        T.join(["项目名称", "测试项目"]),
+        "项目支出绩效自评表……………12",  # a table of contents' line: no title, ends it
+        T.join(["项目名称", "测试项目"]),
+        "部门整体支出绩效自评表",  # a plain title (line 5), heads the last form
+        T.join(["项目名称", "测试项目"]),
+    ]
+    standard = {(None, 1), (None, 3), (None, 4)}
+    plain = physical_rows(raw_text(*lines))
+    bare = physical_rows(raw_text(*lines), standard)
+    assert bare[0] is not None and bare[0].bare
+    want = find_spans(plain, layout(), standard)
+    got = find_spans(bare, layout(), standard)
+    assert [(s.kind, s.start, s.end) for s in got] == [(s.kind, s.start, s.end) for s in want]
+    assert [s.kind for s in got][:2] == ["target", "department"]
+    # both read in full in place: the first heads a form, the second only looked like a title
+    assert bare[0] is not None and not bare[0].bare and bare[0].cells
+    assert bare[2] is not None and not bare[2].bare
+    assert bare[3] is not None and bare[3].bare  # a 项目名称 row of a standard table
+    for s in got:
+        for g, w in zip(bare[s.start : s.end], plain[s.start : s.end], strict=True):
+            _same_row(g, w)
+        _same_row(s.title, want[got.index(s)].title)
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".txt"))
+)
+def test_bare_standard_rows_give_the_spans_and_rows_of_full_ones(name: str) -> None:
+    """On every sample: the spans found, and every row inside them, as without bare rows."""
+    raw = load(SAMPLES / name)
+    standard = standard_lines(build(raw))
+    plain = physical_rows(raw)
+    bare = physical_rows(raw, standard)
+    for p, b in zip(plain, bare, strict=True):
+        assert (p is None) == (b is None)
+        assert p is None or b is None or (p.key, p.table) == (b.key, b.table)
+    want = find_spans(plain, layout(), standard)
+    got = find_spans(bare, layout(), standard)
+    assert [(s.kind, s.start, s.end) for s in got] == [(s.kind, s.start, s.end) for s in want]
+    for g_span, w_span in zip(got, want, strict=True):
+        g_rows, w_rows = bare[g_span.start : g_span.end], plain[w_span.start : w_span.end]
+        for g, w in zip(g_rows, w_rows, strict=True):
+            _same_row(g, w)
+        _same_row(g_span.title, w_span.title)
+        _same_row(g_span.shared, w_span.shared)
+
+
+def test_line_row_of_a_table_line() -> None:
+    ln = RawLine(
+        T.join(["项目名称", "", "x"]), 1, 1, cells=[RawCell("项目名称"), RawCell(""), RawCell("x")]
+    )
+    got = line_row(ln, True)
+    assert got is not None and [c.col for c in got.cells] == [0, 2] and not got.bare

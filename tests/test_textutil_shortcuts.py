@@ -107,3 +107,12 @@ def test_halfwidth_changes_every_full_width_character_as_translate_does() -> Non
             assert halfwidth(text) == text.translate(FULLWIDTH) != text
     assert halfwidth("１，２３４．５") == "1,234.5"
     assert halfwidth("一般公共服务支出") == "一般公共服务支出"
+
+
+def test_performance_key_changes_every_character_of_its_table_as_translate_does() -> None:
+    """The performance key removes and replaces by a regex and two replaces, not by
+    ``str.translate``: each character of the table, alone and among others, as translate."""
+    for code in performance._KEY_TABLE:
+        ch = chr(code)
+        for text in (ch, f"预算{ch}", f"{ch}项目{ch}名称{ch}", f"(a{ch}{ch}b)"):
+            assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)

@@ -56,8 +56,9 @@ def read_performance(raw: RawDocument, doc: Disclosure) -> None:
     the 附表 title it is printed under), or the columns of scoring.  Rows of the standard
     tables (收支总表, 机关运行经费, 政府采购, “三公”…) are never read as forms.
     """
-    phys = physical_rows(raw)
-    for span in find_spans(phys, layout(), standard_lines(doc)):
+    standard = standard_lines(doc)
+    phys = physical_rows(raw, standard)
+    for span in find_spans(phys, layout(), standard):
         rows = form_rows(phys[span.start : span.end])
         if not rows:
             continue

@@ -12,7 +12,7 @@ reader.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +21,8 @@ from juesuan.model import Evidence
 from juesuan.model.performance import Cell
 from juesuan.sources.raw import BBox, RawCell, RawDocument, RawLine, RawTable
 from juesuan.structure.performance.words import label_is, number
+
+Place = tuple[int | None, int]  # (page, line)
 
 
 @dataclass(slots=True, init=False)
@@ -61,6 +63,9 @@ class Row:
     table: bool  # read from a table row (tab-separated line, grid)
     lines: list[RawLine] = field(default_factory=list)  # every line it was read from
     _key: str | None = None
+    #: a row of a standard table read for its key alone, ``cells`` left empty
+    #: (:func:`physical_rows`); no stage after the span finder ever sees one
+    bare: bool = False
 
     @property
     def key(self) -> str:
@@ -112,16 +117,17 @@ def extend_cell(cell: Cell | None, more: list[RowCell]) -> Cell | None:
     return cell
 
 
-def physical_rows(raw: RawDocument) -> list[Row | None]:
+def physical_rows(raw: RawDocument, standard: Container[Place] = ()) -> list[Row | None]:
     """Every line as a row of its non-empty cells; None for a blank line.
 
-    Every cell and row of the document is made here, so they are made without their
-    ``__init__`` (calling a class costs several times the attribute stores it does): the
-    fields are set as :class:`RowCell` and :class:`Row` set them, the row's key joined
-    from its cells' keys at once (every row's key is read when the forms are looked for).
+    A line of a recognised standard table (its (page, line) in ``standard``) becomes a
+    *bare* row: its key and no cells (see :attr:`Row.bare`).  The span finder only asks such
+    a row whether it is a form's title (by its key) and otherwise ends the form there, so its
+    cells would never be read; it reads them with :func:`line_row` when the key does name a
+    form.  (So the span finder must be given the same ``standard``.)  Standard tables hold
+    most of the cells of a budget.
     """
     out: list[Row | None] = []
-    new = object.__new__
     for page in raw.pages:
         for item in page.items:
             if isinstance(item, RawTable):
@@ -129,31 +135,66 @@ def physical_rows(raw: RawDocument) -> list[Row | None]:
             else:
                 table, lines = False, [item]
             for ln in lines:
-                cells: list[RowCell] = []
-                keys: list[str] = []
-                # a line of running text is one cell: its text and box, column 0
-                for i, c in enumerate(ln.cells or (RawCell(ln.text, ln.bbox, 0),)):
-                    text = c.text.strip()
-                    if text:
-                        cell = new(RowCell)  # RowCell(col, text, ln, c.bbox)
-                        cell.col = i if c.col is None else c.col
-                        cell.text = text
-                        cell.line = ln
-                        cell.bbox = c.bbox
-                        cell.key = k = key(text)
-                        cells.append(cell)
-                        keys.append(k)
-                if not cells and not (table and "\t" in ln.text):
-                    out.append(None)
-                    continue
-                row = new(Row)  # Row(cells, ln, table or "\t" in ln.text, [ln])
-                row.cells = cells
-                row.line = ln
-                row.table = table or "\t" in ln.text
-                row.lines = [ln]
-                row._key = "".join(keys)
-                out.append(row)
+                if (ln.page, ln.line) in standard:
+                    out.append(_bare_row(ln, table))
+                else:
+                    out.append(line_row(ln, table))
     return out
+
+
+def line_row(ln: RawLine, table: bool) -> Row | None:
+    """The row of one line (``table``: a row of a table); None for a blank line.
+
+    Every cell and row of the document is made here, so they are made without their
+    ``__init__`` (calling a class costs several times the attribute stores it does): the
+    fields are set as :class:`RowCell` and :class:`Row` set them, the row's key joined
+    from its cells' keys at once (every row's key is read when the forms are looked for).
+    """
+    new = object.__new__
+    cells: list[RowCell] = []
+    keys: list[str] = []
+    # a line of running text is one cell: its text and box, column 0
+    for i, c in enumerate(ln.cells or (RawCell(ln.text, ln.bbox, 0),)):
+        text = c.text.strip()
+        if text:
+            cell = new(RowCell)  # RowCell(col, text, ln, c.bbox)
+            cell.col = i if c.col is None else c.col
+            cell.text = text
+            cell.line = ln
+            cell.bbox = c.bbox
+            cell.key = k = key(text)
+            cells.append(cell)
+            keys.append(k)
+    if not cells and not (table and "\t" in ln.text):
+        return None
+    row = new(Row)  # Row(cells, ln, table or "\t" in ln.text, [ln])
+    row.cells = cells
+    row.line = ln
+    row.table = table or "\t" in ln.text
+    row.lines = [ln]
+    row._key = "".join(keys)
+    row.bare = False
+    return row
+
+
+def _bare_row(ln: RawLine, table: bool) -> Row | None:
+    """The row :func:`line_row` makes, without its cells (None where it gives None).
+
+    Its key is the key of the line's cell texts joined: :func:`key` changes each character
+    on its own, and the white space ``strip`` takes off a cell is white space ``key``
+    removes, so this is the join of the cells' keys.  A text is blank when all its cells are.
+    """
+    text = "".join([c.text for c in ln.cells]) if ln.cells else ln.text
+    if not text.strip() and not (table and "\t" in ln.text):
+        return None
+    row = object.__new__(Row)
+    row.cells = []
+    row.line = ln
+    row.table = table or "\t" in ln.text
+    row.lines = [ln]
+    row._key = key(text)
+    row.bare = True
+    return row
 
 
 def logical_rows(rows: list[Row | None], one_cell_form: bool) -> list[Row]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from juesuan.catalog.performance import PerformanceLayout, target_layout
 from juesuan.model import Disclosure, Evidence
-from juesuan.structure.performance.rows import Row
+from juesuan.structure.performance.rows import Place, Row, line_row
 from juesuan.structure.performance.words import label_is
 from juesuan.structure.textutil import contains_any
 
@@ -25,8 +25,6 @@ NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\
 #: a pattern opening with a character class (not a repeat) lets ``search`` skip ahead to it.
 TOC_LEADER = re.compile(r"[.…·．][.…·．]{2,}\s*\d*$")
 APPENDIX_RE = re.compile(r"^附[件表]")
-
-Place = tuple[int | None, int]  # (page, line)
 
 
 @dataclass(slots=True)
@@ -111,7 +109,11 @@ def stops(row: Row) -> bool:
 
 def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Place]) -> list[Span]:
     """The forms' row ranges.  ``standard`` holds the (page, line) of every row of a
-    recognised standard table: such a row ends a form and never starts one."""
+    recognised standard table: such a row ends a form and never starts one.
+
+    A bare row (:attr:`Row.bare`, a standard table's row read for its key alone) whose key
+    names a form is read in full here, in place in ``rows``: it may head a form after all.
+    """
     spans: list[Span] = []
     current: Span | None = None
     category: str | None = None
@@ -139,6 +141,13 @@ def find_spans(rows: list[Row | None], lay: PerformanceLayout, standard: set[Pla
         if row is None:
             continue
         kind = title_kind(row, lay)
+        if kind is not None and row.bare:
+            # Its key names a form (by its key alone: the test of a table of contents' line
+            # needs the first cell).  A title has text, so the full row is not None.
+            full = line_row(row.line, row.table)
+            assert full is not None
+            rows[i] = row = full
+            kind = title_kind(row, lay)
         if kind is None and (
             (row.line.page, row.line.line) in standard or standard_title(row, lay)
         ):
