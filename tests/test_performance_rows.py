@@ -10,7 +10,8 @@ import pytest
 
 from juesuan.catalog import performance
 from juesuan.catalog.performance import layout
-from juesuan.model.performance import Nature
+from juesuan.model import Evidence
+from juesuan.model.performance import Cell, Nature
 from juesuan.sources import load
 from juesuan.sources.raw import RawCell, RawDocument, RawLine, RawPage, RawTable
 from juesuan.structure import build
@@ -28,6 +29,7 @@ from juesuan.structure.performance.rows import (
     value_cell,
 )
 from juesuan.structure.performance.spans import find_spans, standard_lines
+from juesuan.structure.textutil import squash
 from tests.performance_kit import T, boxed, pdf_rows, phys, raw_text, row
 
 SAMPLES = Path(__file__).parent.parent / "samples"
@@ -112,6 +114,36 @@ def test_cells_become_model_cells() -> None:
     assert extend_cell(None, []) is None
     extended = extend_cell(value_cell(r.cells[0]), r.cells[3:])
     assert extended is not None and extended.text == "总额超支"
+
+
+def test_model_cells_made_positionally_equal_cells_made_by_field_names() -> None:
+    # RowCell.cell, join_cells and Row.evidence pass the fields by position (cheaper): a
+    # change of the fields' order in the model must not go unnoticed
+    # page and line differ, so that a swap of the two shows
+    r = line_row(
+        boxed([("总额", 10.0, 20.0), ("1,069.86", 10.0, 20.0), ("超支", 10.0, 22.0)], 3, 7), True
+    )
+    assert r is not None
+    c = r.cells[1]
+    made = c.cell(Decimal("1069.86"), True)
+    assert made == Cell(
+        text=c.text,
+        line=7,
+        page=3,
+        bbox=c.bbox,
+        value=Decimal("1069.86"),
+        percent=True,
+    )
+    assert join_cells(r.cells[1:]) == Cell(text="1,069.86超支", line=7, page=3, bbox=c.bbox)
+    assert r.evidence == Evidence(text=r.line.text.strip(), page=3, line=7, bbox=r.line.bbox)
+
+
+def test_nature_is_the_catalog_nature_of_the_squashed_text() -> None:
+    natures = layout().natures
+    texts = [*natures, *(" ".join(t) for t in natures), "个", "", "定性优", "≥90", "＞＝"]
+    for text in texts:
+        v = natures.get(squash(text))
+        assert words.nature(text) is (Nature(v) if v else None), text
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,10 @@ TEXT_LABEL = "text_label"  # 评价结论 / 存在问题 / 改进措施 and the 
 TEXT = "text"  # more of that text
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass stores each field through object.__setattr__, which costs
+# several times a plain store, and a Block is made for every row of every form (none is
+# ever changed)
+@dataclass(slots=True)
 class Block:
     kind: str
     row: Row

@@ -18,7 +18,7 @@ from juesuan.catalog.performance import PerformanceLayout
 from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import Row
 from juesuan.structure.performance.words import nature, numeric_like, points
-from juesuan.structure.textutil import contains_all
+from juesuan.structure.textutil import contains_all, contains_any
 
 #: Default header columns when a table prints none (the common Sichuan form): block label,
 #: 一级, 二级, 三级指标, 指标性质, 指标值, 度量单位, 完成值, 权重, 得分, 未完成原因分析.
@@ -70,7 +70,7 @@ def has_header_words(k: str, lay: PerformanceLayout) -> bool:
 def is_indicator_header(row: Row, lay: PerformanceLayout) -> bool:
     """The header of a self-evaluation's indicators (the 2020 form's included)."""
     k = row.key
-    if any(w in k for w in lay.indicator_header_alone):
+    if contains_any(k, lay.indicator_header_alone):
         return True
     return has_header_words(k, lay)
 
@@ -78,7 +78,7 @@ def is_indicator_header(row: Row, lay: PerformanceLayout) -> bool:
 def column_name(k: str, lay: PerformanceLayout) -> str | None:
     """The column a header cell names: the first catalog ``columns`` word it contains."""
     for name, words in lay.columns:
-        if any(w in k for w in words):
+        if contains_any(k, words):
             return name
     return None
 

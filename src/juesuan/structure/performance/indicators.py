@@ -27,7 +27,7 @@ from juesuan.structure.performance.words import (
     numeric_like,
     split_comparator,
 )
-from juesuan.structure.textutil import FULLWIDTH, parse_amount, squash
+from juesuan.structure.textutil import halfwidth, parse_amount, squash
 
 MEASURE_RE = re.compile(r"^([-−]?\d[\d,，]*(?:\.\d+)?)(%|％)?(.{0,10})$")
 
@@ -43,7 +43,7 @@ class Printed:
 
 def measure(c: RowCell) -> tuple[Cell, Nature | None, str | None]:
     """A target or result: optional comparator, number, optional unit ("不少于3个", "》=90%")."""
-    nature_, comparator, t = split_comparator(squash(c.text).translate(FULLWIDTH))
+    nature_, comparator, t = split_comparator(halfwidth(squash(c.text)))
     m = MEASURE_RE.match(t)
     if m is None:
         return c.cell(), nature_, comparator
@@ -53,7 +53,7 @@ def measure(c: RowCell) -> tuple[Cell, Nature | None, str | None]:
 
 def measure_unit(c: RowCell) -> str | None:
     """The unit printed inside a target such as “6个” or “32.35万元”."""
-    m = MEASURE_RE.match(squash(c.text).translate(FULLWIDTH).lstrip("≥≤=<>》《不少低高超过于"))
+    m = MEASURE_RE.match(halfwidth(squash(c.text)).lstrip("≥≤=<>》《不少低高超过于"))
     if m is None:
         return None
     return (m.group(2) or "") + m.group(3) or None
@@ -61,8 +61,9 @@ def measure_unit(c: RowCell) -> str | None:
 
 def looks_like_indicator(row: Row, lay: PerformanceLayout) -> bool:
     """An indicator row where a header was expected: a 指标性质 or second-level cell."""
-    if any(nature(c.text) for c in row.cells):
-        return True
+    for c in row.cells:  # a plain loop: a generator per row costs more
+        if nature(c.text):
+            return True
     return any(c.key in lay.level2 for c in row.cells[:2])
 
 
@@ -71,9 +72,9 @@ def split_row(
 ) -> tuple[list[RowCell], list[RowCell], RowCell | None] | None:
     """(cells before the values, the values, the 指标性质 cell); None for a row without
     values (it continues the row above)."""
-    ni = next((i for i, c in enumerate(cells) if nature(c.text)), None)
-    if ni is not None:
-        return cells[:ni], cells[ni + 1 :], cells[ni]
+    for ni, c in enumerate(cells):  # a plain loop: a generator per row costs more
+        if nature(c.text):
+            return cells[:ni], cells[ni + 1 :], c
     header = form.ind_header
     if header is not None and header.known and not header.scored:
         # forms without weights (2020): the header's columns place the cells

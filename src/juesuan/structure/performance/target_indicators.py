@@ -27,7 +27,7 @@ from juesuan.structure.performance.words import (
     numeric_like,
     split_comparator,
 )
-from juesuan.structure.textutil import FULLWIDTH, parse_amount, squash
+from juesuan.structure.textutil import halfwidth, parse_amount, squash
 
 #: A measure: number, then an optional unit, bare or in brackets (“13459.00(平方米)”, “90%”).
 MEASURE = re.compile(
@@ -43,7 +43,7 @@ def parse_measure(text: str) -> tuple[Nature | None, str | None, Decimal, str | 
     “≥13459.00(平方米)” → (≥, “≥”, 13459.00, 平方米); “不低于50%” → (≥, “不低于”, 50, %);
     “90.00(度)” → (None, None, 90.00, 度); “满意率100%” and “居民区全覆盖” → None (text).
     """
-    operator, printed, t = split_comparator(squash(text).translate(FULLWIDTH))
+    operator, printed, t = split_comparator(halfwidth(squash(text)))
     m = MEASURE.match(t)
     if m is None:
         return None

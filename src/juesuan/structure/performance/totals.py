@@ -16,7 +16,7 @@ from juesuan.model.performance import Cell, Claim, ProjectEvaluation
 from juesuan.structure.performance.form import Form
 from juesuan.structure.performance.rows import Row, RowCell, extend_cell, value_cell
 from juesuan.structure.performance.words import dash, label_is, numeric_like
-from juesuan.structure.textutil import FULLWIDTH, squash
+from juesuan.structure.textutil import halfwidth, squash
 
 TEXT_FIELDS = ("conclusion", "problems", "measures")
 
@@ -66,7 +66,7 @@ def read_text_row(form: Form, cells: list[RowCell], f: str) -> None:
 
 def claims(cell: Cell, lay: PerformanceLayout) -> list[Claim]:
     """The numbers a conclusion text states, in printed order; a span is matched once."""
-    text = squash(cell.text).translate(FULLWIDTH)
+    text = halfwidth(squash(cell.text))
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, Claim]] = []
     for c in lay.claims:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from juesuan.catalog.performance import layout
 from juesuan.model.performance import Nature
-from juesuan.structure.textutil import FULLWIDTH, parse_amount, squash, tidy
+from juesuan.structure.textutil import halfwidth, parse_amount, squash, tidy
 
 NUMERIC_CHARS = re.compile(r"^[\d,，.．\s%％]+$")
 TAG_RE = re.compile(r"<[^>]{1,40}>")
@@ -29,7 +29,7 @@ def placeholder(text: str) -> bool:
 
 def number(text: str) -> tuple[Decimal | None, bool]:
     """(value, printed with %) of a numeric cell; spaces inside numbers removed."""
-    t = squash(text).translate(FULLWIDTH)
+    t = halfwidth(squash(text))
     pct = t.endswith("%")
     if pct:
         t = t[:-1]
@@ -54,8 +54,14 @@ def dash(text: str) -> bool:
 
 def nature(text: str) -> Nature | None:
     """The 指标性质 a cell prints (“≥”, “>=”, “\\geq”, “定性” …), else None."""
-    v = layout().natures.get(squash(text))
-    return Nature(v) if v else None
+    return _nature_of().get(squash(text))
+
+
+@cache
+def _nature_of() -> dict[str, Nature]:
+    """The catalog's natures (squashed printed form → normalised) as :class:`Nature` members,
+    made once: the indicator readers ask every cell of a row for its nature."""
+    return {printed: Nature(v) for printed, v in layout().natures.items() if v}
 
 
 @lru_cache(maxsize=1)
