@@ -15,7 +15,7 @@ from juesuan.model.performance import Cell, Nature
 from juesuan.sources import load
 from juesuan.sources.raw import RawCell, RawDocument, RawLine, RawPage, RawTable
 from juesuan.structure import build
-from juesuan.structure.performance import words
+from juesuan.structure.performance import totals, words
 from juesuan.structure.performance.rows import (
     Row,
     RowCell,
@@ -182,6 +182,29 @@ def test_fuzzy_names_accept_clipped_labels() -> None:
     assert words.fuzzy("满意", lay.level1) == "满意度指标"  # a name and its abbreviation
     assert words.fuzzy("指标", lay.level1) is None  # ends several names
     assert words.fuzzy("", lay.level1) is None
+
+
+def test_label_is_and_total_rows_give_what_their_plain_forms_give() -> None:
+    # label_is rules keys out by one startswith test before its loop, is_total_row before
+    # calling label_is: both held to the plain forms on the catalog's labels and random keys
+    lay = layout()
+    alias_sets = [lay.fields["name"], lay.texts["total"], lay.texts["total"][:1], ()]
+    alias_sets += [lay.texts[f] for f in totals.TEXT_FIELDS]
+    alias_sets += [("评价",), ("合", "合计", "合计数"), ("", "abc")]
+    labels = sorted({a for aliases in alias_sets for a in aliases} | {"合计", "总分"})
+    rng = random.Random(7)
+    keys = ["", *labels]
+    for _ in range(3000):
+        a = rng.choice(labels)
+        cut = rng.randrange(len(a) + 1)
+        keys.append(rng.choice([a[:cut], a + rng.choice("计分值良好"), "总" + a, a[cut:]]))
+    for k in keys:
+        for aliases in alias_sets:
+            plain = any(k == a or (len(a) >= 3 and k.startswith(a)) for a in aliases)
+            assert words.label_is(k, aliases) is plain, (k, aliases)
+        total = lay.texts["total"][:1]
+        plain_total = any(k == a or (len(a) >= 3 and k.startswith(a)) for a in total)
+        assert totals.is_total_row(k, lay) is (plain_total or k == "合计"), k
 
 
 def test_labels_and_block_labels() -> None:

@@ -23,7 +23,12 @@ TEXT_FIELDS = ("conclusion", "problems", "measures")
 
 def is_total_row(first: str, lay: PerformanceLayout) -> bool:
     """A row labelled 合计 (or 总分)."""
-    return label_is(first, lay.texts["total"][:1]) or first == "合计"
+    total = lay.texts["total"]
+    # label_is(first, (a,)) holds only when first starts with a: most rows fail that test
+    # without the slice and the call
+    if total and first.startswith(total[0]) and label_is(first, total[:1]):
+        return True
+    return first == "合计"
 
 
 def read_total(form: Form, row: Row) -> None:

@@ -108,10 +108,16 @@ def fuzzy(k: str, names: tuple[str, ...]) -> str | None:
     return found.pop() if found else None
 
 
-@lru_cache(maxsize=16384)
 def label_is(k: str, aliases: tuple[str, ...]) -> bool:
     """A row label: exact alias, or a longer alias (≥ 3 characters) starting the key."""
-    return any(k == a or (len(a) >= 3 and k.startswith(a)) for a in aliases)
+    # Either way the key starts with the alias: one test in C rules out most keys (the
+    # readers ask this of every row), cheaper than a cache look-up hashing ``aliases``.
+    if not k.startswith(aliases):
+        return False
+    for a in aliases:  # noqa: SIM110 - see contains_any
+        if k == a or (len(a) >= 3 and k.startswith(a)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)
