@@ -92,7 +92,8 @@ def blocks(rows: list[Row], lay: PerformanceLayout, titled: bool) -> Iterator[Bl
         elif state in ("head", "basic"):
             yield Block(BASIC, row)
         elif state == "budget":
-            if any("（90" in c.key or "90分" in c.key for c in row.cells):
+            # a cell holding “（90” or “90分” puts “90” in the row's key: most rows have none
+            if "90" in k and any("（90" in c.key or "90分" in c.key for c in row.cells):
                 state = "indicators"
                 yield Block(INDICATORS_UNHEADED, row)
             elif looks_like_indicator(row, lay):

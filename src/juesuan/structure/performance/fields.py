@@ -111,10 +111,14 @@ def read_basic(form: Form, row: Row) -> None:
             form.basic_cols.setdefault("targets", c.col)
         elif k in lay.fields["results"]:
             form.basic_cols.setdefault("results", c.col)
-    impl_row = any(
-        any(w in LEADING_NUMBERING.sub("", c.key) for w in lay.fields["implementation"])
-        for c in row.cells
-    )
+    impl_words = lay.fields["implementation"]
+    impl_row = False
+    for c in row.cells:
+        # a word in the key without its numbering is in the key: most keys hold none
+        k = c.key
+        if contains_any(k, impl_words) and contains_any(LEADING_NUMBERING.sub("", k), impl_words):
+            impl_row = True
+            break
     for c in row.cells:
         k = c.key
         inline = inline_text(c)

@@ -167,13 +167,12 @@ def row_levels(
     matches = [(c, *level_names(c.key, lay)) for c in scan]
     prev = form.p.indicators[-1] if form.p.indicators else None
     for i, (c, l1, l2) in enumerate(matches):
-        later_level2 = any(m[2] for m in matches[i + 1 :])
         if l1 and l2:
             # 满意度指标, 成本指标 name both levels: a first level when a second level
             # follows it, else the header column it sits in decides, else the row above
             header = form.ind_header
             header_cols = header.cols if header is not None and header.known else {}
-            if later_level2:
+            if any(m[2] for m in matches[i + 1 :]):  # a second level follows
                 as_level1 = level1 is None
             elif c.col == header_cols.get("level1"):
                 as_level1 = True

@@ -27,8 +27,10 @@ def place_values(
     form: Form, values: list[RowCell], nature_cell: RowCell | None, name_col: int | None
 ) -> Placed:
     header = form.ind_header or default_header()
-    schema = [f for f in header.schema if f in BASE_FIELDS]
-    if not header.scored or not {"weight", "score"} <= set(schema):
+    # the header's fields are asked for by name (weight, score, unit are BASE_FIELDS): no
+    # schema in column order needs sorting for every row
+    cols = header.cols
+    if not header.scored or "weight" not in cols or "score" not in cols:
         return place_positional(values, nature_cell, name_col, header) or {}
     if header.known and (nature_cell is not None or name_col is not None):
         placed = place_positional(values, nature_cell, name_col, header)
@@ -46,7 +48,7 @@ def place_values(
         if len(values) == 3 and not numeric_like(values[1].text):
             out["unit"] = [values[1]]
         return out
-    return place_typed(form, values, nature_cell, "unit" in schema)
+    return place_typed(form, values, nature_cell, "unit" in cols)
 
 
 def place_positional(
