@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from juesuan.catalog import performance
-from juesuan.catalog.performance import layout
+from juesuan.catalog.performance import PerformanceLayout, layout
 from juesuan.model import Evidence
 from juesuan.model.performance import Cell, Nature
 from juesuan.sources import load
@@ -191,7 +191,9 @@ def test_label_is_and_total_rows_give_what_their_plain_forms_give() -> None:
     alias_sets = [lay.fields["name"], lay.texts["total"], lay.texts["total"][:1], ()]
     alias_sets += [lay.texts[f] for f in totals.TEXT_FIELDS]
     alias_sets += [("评价",), ("合", "合计", "合计数"), ("", "abc")]
-    labels = sorted({a for aliases in alias_sets for a in aliases} | {"合计", "总分"})
+    labels = sorted(
+        {a for aliases in alias_sets for a in aliases} | {"合计", "总分", "评价结论良好"}
+    )
     rng = random.Random(7)
     keys = ["", *labels]
     for _ in range(3000):
@@ -205,6 +207,18 @@ def test_label_is_and_total_rows_give_what_their_plain_forms_give() -> None:
         total = lay.texts["total"][:1]
         plain_total = any(k == a or (len(a) >= 3 and k.startswith(a)) for a in total)
         assert totals.is_total_row(k, lay) is (plain_total or k == "合计"), k
+        assert totals.text_label(k, lay) == plain_text_label(k, lay), k
+
+
+def plain_text_label(first: str, lay: PerformanceLayout) -> str | None:
+    """totals.text_label without its shortcut."""
+    for f in totals.TEXT_FIELDS:
+        aliases = lay.texts[f]
+        if any(first == a or (len(a) >= 3 and first.startswith(a)) for a in aliases):
+            if len(first) > 6 and first not in aliases:
+                return None
+            return f
+    return None
 
 
 def test_labels_and_block_labels() -> None:

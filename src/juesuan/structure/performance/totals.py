@@ -53,12 +53,28 @@ def read_total(form: Form, row: Row) -> None:
 def text_label(first: str, lay: PerformanceLayout) -> str | None:
     """The closing text a row's first cell labels (conclusion, problems, measures)."""
     texts = lay.texts
+    # label_is(first, aliases) needs first to start with one of them: one test for the
+    # labels of all three texts rules out most rows (blocks() asks this of every row)
+    if not first.startswith(_text_labels(lay)):
+        return None
     for f in TEXT_FIELDS:
         if label_is(first, texts[f]):
             if len(first) > 6 and not any(first == a for a in texts[f]):
                 return None  # the label glued to text: not a label cell
             return f
     return None
+
+
+_labels: tuple[PerformanceLayout, tuple[str, ...]] | None = None
+
+
+def _text_labels(lay: PerformanceLayout) -> tuple[str, ...]:
+    """The labels of all :data:`TEXT_FIELDS` of ``lay`` (made again only for another
+    layout)."""
+    global _labels
+    if _labels is None or _labels[0] is not lay:
+        _labels = (lay, tuple(a for f in TEXT_FIELDS for a in lay.texts[f]))
+    return _labels[1]
 
 
 def read_text_row(form: Form, cells: list[RowCell], f: str) -> None:
