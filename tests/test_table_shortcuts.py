@@ -88,3 +88,36 @@ def test_strip_start() -> None:
     for text in [*TEXTS, *names]:
         for pattern in (B._LIST_NUMBER, B._OF_WHICH):
             assert B._strip_start(pattern, text) == pattern.sub("", text)
+
+
+def _plain_is_table_meta(text: str) -> bool:
+    t = T.squash(text)
+    if "单位" in t and (
+        T.UNIT_RE.search(t) or t.startswith(("单位名称", "编制单位")) or "单位决算表" in t
+    ):
+        return True
+    return bool(
+        T.YEAR_LINE_RE.fullmatch(t)
+        or ("公开" in t and T.TABLE_NUMBER_RE.search(t))
+        or "部门决算表" in t
+    )
+
+
+SPACED = ["单 位：元", "2024 年度", "公 开 03 表", "部门 决算表", "编制\u3000单位：x", " 2024年\n"]
+
+
+def test_is_table_meta() -> None:
+    for text in [*TEXTS, *SPACED, *(a + b for a in TEXTS for b in SPACED)]:
+        assert T._is_table_meta(text) == _plain_is_table_meta(text), text
+
+
+def test_tidy_cell() -> None:
+    from juesuan.structure.textutil import tidy
+
+    # every character alone and between CJK characters and digits (where tidy drops spaces)
+    for i in range(0x10000):
+        c = chr(i)
+        for text in (c, f"预算{c}支出", f"1{c}2", f"{c}{c}"):
+            assert T._tidy_cell(text) == tidy(text), repr(text)
+    for text in [*TEXTS, *SPACED, "1. 一般公共预算", "a\tb", "x\xa0y"]:
+        assert T._tidy_cell(text) == tidy(text), repr(text)

@@ -120,14 +120,13 @@ def _ruled(zone: Zone) -> bool:
 
 
 def _column_map(
-    header: list[RawLine], vocab: dict[str, tuple[str, ...]], only: set[int] | None = None
+    labels: dict[int, list[str]], keyed: _KeyedVocab, only: set[int] | None = None
 ) -> dict[int, str]:
     """Grid column -> canonical name: the lowest header label naming a known column wins.
 
-    A label names a column when it equals one of the column's header words, or contains
-    one (the longest such word decides)."""
-    labels = _col_labels(header)
-    keyed = _KeyedVocab(vocab)
+    ``labels`` are the header's (:func:`_col_labels`, worked out once per table by the
+    caller, as is ``keyed``).  A label names a column when it equals one of the column's
+    header words, or contains one (the longest such word decides)."""
     out: dict[int, str] = {}
     used: set[str] = set()
     for col in sorted(labels):
@@ -223,7 +222,7 @@ def _keyed_budget_lines(side: Side) -> dict[str, str]:
     return out
 
 
-def _segments(header: list[RawLine], data: list[Cells]) -> list[_Segment]:
+def _segments(labels: dict[int, list[str]], data: list[Cells]) -> list[_Segment]:
     """Name columns (text in data rows) and the value columns after each; the side of a
     segment is what the header above it says (收入 / 支出), else left = income."""
     text_cols: dict[int, int] = {}
@@ -235,7 +234,6 @@ def _segments(header: list[RawLine], data: list[Cells]) -> list[_Segment]:
     if not names:
         return []
     width = max((c for cells in data for c, _ in cells), default=0) + 1
-    labels = _col_labels(header)
     segments: list[_Segment] = []
     for i, col in enumerate(names):
         end = names[i + 1] if i + 1 < len(names) else width
@@ -282,13 +280,15 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
         elif _repeats_header(texts, labels) and not _numbers(cells):
             continue  # the header printed again on the next page
         data.append((row, cells))
-    segments = _segments(header, [c for _, c in data])
+    labels_by_col = _col_labels(header)  # once for the segments, columns and labels
+    segments = _segments(labels_by_col, [c for _, c in data])
     if not _ruled(zone):
         table.doubts.append("表格无框线，列按位置读取")
     col_map: dict[int, str] = {}
     if _ruled(zone):
+        keyed = _KeyedVocab(spec.columns)
         for seg in segments:  # each side names its own columns
-            col_map |= _column_map(header, spec.columns, only=set(seg.value_cols))
+            col_map |= _column_map(labels_by_col, keyed, only=set(seg.value_cols))
     columns: list[str] = []
     parents: dict[str, str | None] = {}
     row_segments = [_row_segments(cells, segments) for _, cells in data]
@@ -334,7 +334,7 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
                 )
             )
     table.columns = columns
-    table.column_labels = _printed_labels(header, col_map) | (
+    table.column_labels = _printed_labels(labels_by_col, col_map) | (
         {"amount": "预算数"} if "amount" in columns and "amount" not in col_map.values() else {}
     )
     unmapped: set[int] = set()
@@ -346,8 +346,8 @@ def parse_two_sided(zone: Zone, spec: TableSpec, table: Table) -> None:
     _doubt_unmapped(table, unmapped)
 
 
-def _printed_labels(header: list[RawLine], col_map: dict[int, str]) -> dict[str, str]:
-    labels = _col_labels(header)
+def _printed_labels(labels: dict[int, list[str]], col_map: dict[int, str]) -> dict[str, str]:
+    """The lowest header label (of ``labels``, :func:`_col_labels`) over each mapped column."""
     return {canon: (labels.get(col) or [canon])[-1] for col, canon in col_map.items()}
 
 
@@ -395,7 +395,8 @@ def _parse_coded_rows(
         parse_coded(zone, spec, table)
         table.doubts.append("表格无框线，列按位置读取")
         return
-    col_map = _column_map(header, spec.columns)
+    labels = _col_labels(header)
+    col_map = _column_map(labels, _KeyedVocab(spec.columns))
     columns = [col_map[c] for c in sorted(col_map)]
     if not columns and data:
         # a single value column whose header is only the table's own name ("金 额" missing)
@@ -404,9 +405,10 @@ def _parse_coded_rows(
             col_map = {numeric[0]: "total"}
             columns = ["total"]
     table.columns = columns
-    table.column_labels = _printed_labels(header, col_map)
+    table.column_labels = _printed_labels(labels, col_map)
     unmapped: set[int] = set()
     scale = table.scale
+    scaled = scale != 1  # a Decimal compared once, not for every amount
     for (row, cells), split in zip(data, splits, strict=True):
         if split is None:
             continue
@@ -424,7 +426,7 @@ def _parse_coded_rows(
             if canon is not None:  # _put, inlined: this loop reads most of a budget's cells
                 raw[canon] = text
                 if amount is not None:
-                    values[canon] = amount * scale if scale != 1 else amount
+                    values[canon] = amount * scale if scaled else amount
             elif amount is not None:
                 unmapped.add(c)  # a value column no header names (see _unmapped)
         # positional (name, values, raw, evidence, code): cheaper than keywords in this loop
@@ -452,7 +454,8 @@ def _parse_named_rows(
     """Lines with a name and amounts but no code.  A label printed in a merged cell to the
     left of several lines is their group (一般公共预算资金 › 专项收入); a row of amounts with
     no name at all is the table's 合计 row (the header names its columns)."""
-    col_map = _column_map(header, spec.columns) if _ruled(zone) else {}
+    labels = _col_labels(header) if _ruled(zone) else {}
+    col_map = _column_map(labels, _KeyedVocab(spec.columns)) if labels else {}
     # the name cells: the rightmost text column left of the first amount
     groups: list[tuple[float, float, str]] = []
     rows_out: list[TableRow] = []
@@ -494,7 +497,7 @@ def _parse_named_rows(
             if canon not in columns:
                 columns.append(canon)
     table.columns = columns
-    table.column_labels = _printed_labels(header, col_map) if col_map else {"total": "金额"}
+    table.column_labels = _printed_labels(labels, col_map) if col_map else {"total": "金额"}
     if col_map:
         _doubt_unmapped(table, unmapped)
 
@@ -618,10 +621,11 @@ def parse_procurement(zone: Zone, spec: TableSpec, table: Table) -> None:
             header.append(row)
             continue
         data.append((row, cells))
-    col_map = _column_map(header, spec.columns) if _ruled(zone) else {}
+    labels = _col_labels(header)
+    col_map = _column_map(labels, _KeyedVocab(spec.columns)) if _ruled(zone) else {}
     amount_cols = [c for c, n in col_map.items() if n == "amount"]
     table.columns = ["amount"]
-    table.column_labels = _printed_labels(header, col_map) or {"amount": "金额"}
+    table.column_labels = _printed_labels(labels, col_map) or {"amount": "金额"}
     if not amount_cols:
         table.doubts.append("采购金额列的表头未能识别，按每行最右侧的数字读取")
     category: str | None = None

@@ -250,6 +250,10 @@ def _describes_table(text: str) -> bool:
 
 
 def _is_table_meta(text: str) -> bool:
+    # every match below holds 单 (单位…), 公 (公开), 部 (部门决算表) or 年 (a year line), and
+    # squashing only drops white space: a text without them (most rows) is not squashed
+    if not ("单" in text or "公" in text or "年" in text or "部" in text):
+        return False
     t = squash(text)
     # every unit line, 单位名称/编制单位 and 单位决算表 holds "单位"; every table number "公开"
     if "单位" in t and (
@@ -269,7 +273,19 @@ def _is_table_meta(text: str) -> bool:
 
 def _cells(row: RawLine) -> list[tuple[int, str]]:
     """(column, text) of a row, text tidied; columns are grid columns or positions."""
-    return [(c.col if c.col is not None else i, tidy(c.text)) for i, c in enumerate(row.cells)]
+    return [
+        (c.col if c.col is not None else i, _tidy_cell(c.text)) for i, c in enumerate(row.cells)
+    ]
+
+
+def _tidy_cell(text: str) -> str:
+    """``tidy(text)``, which leaves a text without white space as it is.  No white space
+    (``str.isspace``, what tidy's ``\\s`` finds) is printable but the ASCII space, so a
+    printable text without " " has none: most cells (amounts, codes, names), each new on a
+    first read, skip the cache's miss and tidy's regex search."""
+    if text.isprintable() and " " not in text:
+        return text
+    return tidy(text)
 
 
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -888,7 +904,8 @@ def read_tables(raw: RawDocument, doc: Disclosure, skip: set[int] | None = None)
         for line in zone.lines:
             _meta_from_text(line.text, table)
         for row in zone.rows:
-            if _unit(squash(row.text)):
+            # a unit holds 单位 (squashing only drops spaces): most rows are not squashed
+            if "单" in row.text and _unit(squash(row.text)):
                 _meta_from_row(row, table)
         if spec.doc_kind is DocKind.BUDGET:
             from juesuan.structure.budget_tables import parse_budget_table
