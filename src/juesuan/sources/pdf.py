@@ -667,16 +667,10 @@ def _build_table(grid: _Grid, words: list[_Word], tops: list[float], page: int) 
                 ws = cell.words
                 if not ws:
                     text = ""
-                elif len(ws) == 1:  # the common case
-                    w = ws[0]
-                    text = w.text
-                    n = w.line or number  # a piece split off a word, or an overprint
-                    if not first or n < first:
-                        first = n
                 else:
-                    text = _cell_text(ws)
+                    text = ws[0].text if len(ws) == 1 else _cell_text(ws)
                     for w in ws:
-                        n = w.line or number
+                        n = w.line or number  # a piece split off a word, or an overprint
                         if not first or n < first:
                             first = n
                 bbox = (xs[col], ys[cell.top], xs[col + cell.span], ys[cell.bottom + 1])
