@@ -95,8 +95,8 @@ def test_bench_empties_only_the_caches_keyed_on_a_documents_text() -> None:
 
     read(SAMPLES / "jiangsu-party-office-2018-dept-budget.pdf")
     caches = _document_caches()
-    assert textutil.tidy in caches and textutil.key in caches
+    assert textutil._tidy in caches and textutil.key in caches
     assert catalog.table_specs not in caches  # a catalog's cache does not depend on documents
     for cache in caches:
         cache.cache_clear()
-    assert textutil.tidy.cache_info().currsize == 0
+    assert textutil._tidy.cache_info().currsize == 0

@@ -109,15 +109,3 @@ SPACED = ["单 位：元", "2024 年度", "公 开 03 表", "部门 决算表", 
 def test_is_table_meta() -> None:
     for text in [*TEXTS, *SPACED, *(a + b for a in TEXTS for b in SPACED)]:
         assert T._is_table_meta(text) == _plain_is_table_meta(text), text
-
-
-def test_tidy_cell() -> None:
-    from juesuan.structure.textutil import tidy
-
-    # every character alone and between CJK characters and digits (where tidy drops spaces)
-    for i in range(0x10000):
-        c = chr(i)
-        for text in (c, f"预算{c}支出", f"1{c}2", f"{c}{c}"):
-            assert T._tidy_cell(text) == tidy(text), repr(text)
-    for text in [*TEXTS, *SPACED, "1. 一般公共预算", "a\tb", "x\xa0y"]:
-        assert T._tidy_cell(text) == tidy(text), repr(text)

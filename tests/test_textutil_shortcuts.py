@@ -116,3 +116,21 @@ def test_performance_key_changes_every_character_of_its_table_as_translate_does(
         ch = chr(code)
         for text in (ch, f"预算{ch}", f"{ch}项目{ch}名称{ch}", f"(a{ch}{ch}b)"):
             assert performance.key.__wrapped__(text) == plain_performance_key(text), repr(text)
+
+
+def test_tidy_returns_text_without_white_space_as_is_before_its_cache() -> None:
+    """Every character alone and between CJK characters and digits (where tidy drops
+    spaces): the shortcut for text without white space answers as the plain form does."""
+    for i in range(0x10000):
+        c = chr(i)
+        for text in (c, f"预算{c}支出", f"1{c}2", f"{c}{c}"):
+            assert tidy(text) == plain_tidy(text), repr(text)
+    for text in [
+        "1. 一般公共预算",
+        "a\tb",
+        "x\xa0y",
+        "单 位：元",
+        "公 开 03 表",
+        "编制\u3000单位：x",
+    ]:
+        assert tidy(text) == plain_tidy(text), repr(text)

@@ -273,19 +273,7 @@ def _is_table_meta(text: str) -> bool:
 
 def _cells(row: RawLine) -> list[tuple[int, str]]:
     """(column, text) of a row, text tidied; columns are grid columns or positions."""
-    return [
-        (c.col if c.col is not None else i, _tidy_cell(c.text)) for i, c in enumerate(row.cells)
-    ]
-
-
-def _tidy_cell(text: str) -> str:
-    """``tidy(text)``, which leaves a text without white space as it is.  No white space
-    (``str.isspace``, what tidy's ``\\s`` finds) is printable but the ASCII space, so a
-    printable text without " " has none: most cells (amounts, codes, names), each new on a
-    first read, skip the cache's miss and tidy's regex search."""
-    if text.isprintable() and " " not in text:
-        return text
-    return tidy(text)
+    return [(c.col if c.col is not None else i, tidy(c.text)) for i, c in enumerate(row.cells)]
 
 
 _CJK_RE = re.compile(f"[{CJK}]")

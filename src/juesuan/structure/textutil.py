@@ -58,14 +58,25 @@ def key(text: str) -> str:
     return t.replace("(", "（").replace(")", "）")
 
 
-@lru_cache(maxsize=16384)
 def tidy(text: str) -> str:
-    """Collapse the spaces PDF/Word extraction inserts into Chinese text.
+    r"""Collapse the spaces PDF/Word extraction inserts into Chinese text.
 
     Spaces between CJK characters and between CJK and digits are removed ("2024 年度" →
     "2024年度", "1069.86 万元" → "1069.86万元"); other runs collapse to one space.
+
+    A text without white space is returned as it is, before the cache: no white space
+    (``str.isspace``, what ``\s`` finds) is printable but the ASCII space, so a printable
+    text without " " has none — most cells and many lines, each new on a first read.
     """
-    if not _ANY_SPACE.search(text):  # nothing to do (most lines and cells)
+    if text.isprintable() and " " not in text:
+        return text
+    return _tidy(text)
+
+
+@lru_cache(maxsize=16384)
+def _tidy(text: str) -> str:
+    """:func:`tidy` of a text that may hold white space."""
+    if not _ANY_SPACE.search(text):  # nothing to do after all (a control character)
         return text
     t = text.replace("\u3000", " ").replace("\xa0", " ")
     return _BLANKS.sub(" ", _SPACE_TO_DROP.sub("", t)).strip()
